@@ -1,0 +1,21 @@
+//! Prints diagnostics to standard error, compiler-style, and a count at the end.
+
+import Foundation
+import HandbookCore
+
+enum DiagnosticPrinter {
+    static func print(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+    }
+
+    static func printFailure(_ failure: BuildFailure) {
+        print(failure.diagnostics)
+        let errors = failure.errors.count
+        let warnings = failure.diagnostics.count - errors
+        var line = "\(errors) error\(errors == 1 ? "" : "s")"
+        if warnings > 0 { line += ", \(warnings) warning\(warnings == 1 ? "" : "s")" }
+        FileHandle.standardError.write(Data("\(line); nothing was written.\n".utf8))
+    }
+}

@@ -1,0 +1,176 @@
+//! Turns each source file into a model value: front matter fields checked, body kept with its line.
+
+import Foundation
+import Yams
+
+/// Decodes files one at a time. Problems inside a single file are found here; problems between
+/// files (duplicates, unknown chapters, …) are the validator's.
+enum ContentDecoder {
+    static let tipKeys = ["number", "title", "chapter", "themes", "related", "summary", "flywheel_step", "draft"]
+    static let chapterKeys = ["number", "title", "part", "summary"]
+    static let configKeys = ["title", "subtitle", "language", "edition", "introduction", "base_url",
+                             "themes", "flywheel", "unsafe_html"]
+    static let themeKeys = ["slug", "title", "description", "order"]
+
+    // MARK: - Tips and chapters
+
+    /// Where each field of a tip is written, for errors the validator finds later.
+    struct TipLocations: Sendable {
+        var number: SourceLocation
+        var chapter: SourceLocation
+        var themes: [SourceLocation]
+        var related: [SourceLocation]
+        var flywheelStep: SourceLocation
+    }
+
+    static func tip(from file: SourceFile) -> (Tip?, TipLocations?, [Diagnostic]) {
+        let (parsed, opened, initial) = open(file)
+        guard var fields = parsed, let frontMatter = opened else { return (nil, nil, initial) }
+        var diagnostics = initial
+        fields.rejectUnknownKeys(allowed: tipKeys)
+        let number = fields.int("number", required: true, example: "12")
+        let title = fields.string("title", required: true, example: "Fix the problem first")
+        let chapter = fields.int("chapter", required: true, example: "3")
+        let themes = fields.strings("themes", required: true, example: "[empathy, flywheel]")
+        let related = fields.ints("related") ?? []
+        let summary = fields.string("summary")
+        let step = fields.int("flywheel_step", example: "3")
+        let draft = fields.bool("draft") ?? false
+        if let themes, themes.isEmpty {
+            fields.report("a tip needs at least one theme", at: "themes", hint: "write it as 'themes: [empathy]'")
+        }
+        diagnostics += fields.diagnostics
+        diagnostics += emptyBodyCheck(frontMatter, file: file, kind: "tip")
+        guard let number, let title, let chapter, let themes, !diagnostics.hasErrors else {
+            return (nil, nil, diagnostics)
+        }
+        let locations = TipLocations(number: fields.keyLocation("number"), chapter: fields.location(of: fields.values["chapter"]),
+                                     themes: themes.map(\.1), related: related.map(\.1),
+                                     flywheelStep: fields.location(of: fields.values["flywheel_step"]))
+        return (Tip(number: number, title: title, chapter: chapter, themes: themes.map(\.0),
+                    related: related.map(\.0), summary: summary, flywheelStep: step, draft: draft,
+                    body: frontMatter.body, source: MarkdownSource(file: file.path, firstLine: frontMatter.bodyLine),
+                    slug: slug(of: file.path)),
+                locations, diagnostics)
+    }
+
+    static func chapter(from file: SourceFile) -> (Chapter?, [Diagnostic]) {
+        let (parsed, opened, initial) = open(file)
+        guard var fields = parsed, let frontMatter = opened else { return (nil, initial) }
+        var diagnostics = initial
+        fields.rejectUnknownKeys(allowed: chapterKeys)
+        let number = fields.int("number", required: true, example: "3")
+        let title = fields.string("title", required: true, example: "Effective empathy")
+        let part = fields.string("part")
+        let summary = fields.string("summary")
+        diagnostics += fields.diagnostics
+        diagnostics += emptyBodyCheck(frontMatter, file: file, kind: "chapter")
+        guard let number, let title, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (Chapter(number: number, title: title, part: part, summary: summary, body: frontMatter.body,
+                        source: MarkdownSource(file: file.path, firstLine: frontMatter.bodyLine),
+                        slug: slug(of: file.path)),
+                diagnostics)
+    }
+
+    // MARK: - handbook.yml
+
+    static func config(from file: SourceFile) -> (HandbookConfig?, [Diagnostic]) {
+        let (parsed, parseDiagnostics) = YAMLFields.parse(file.text, file: file.path, firstLine: 1)
+        guard var fields = parsed else { return (nil, parseDiagnostics) }
+        fields.rejectUnknownKeys(allowed: configKeys)
+        let title = fields.string("title", required: true, example: "Our customer handbook")
+        let subtitle = fields.string("subtitle")
+        let language = fields.string("language") ?? "en"
+        let edition = fields.string("edition")
+        let introduction = fields.string("introduction")
+        let introductionLine = fields.values["introduction"]?.mark.map { $0.line + 1 } ?? 1
+        let baseURL = fields.string("base_url")
+        let unsafeHTML = fields.bool("unsafe_html") ?? false
+        let flywheel = fields.strings("flywheel")?.map(\.0) ?? []
+        var diagnostics = fields.diagnostics
+        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
+            diagnostics.append(.error("'base_url' must be an absolute http(s) URL", at: fields.keyLocation("base_url"),
+                                      hint: "for example 'base_url: https://intranet.example.com/handbook/'"))
+        }
+        let themes = decodeThemes(fields, diagnostics: &diagnostics)
+        guard let title, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        var config = HandbookConfig(title: title, subtitle: subtitle, language: language, edition: edition,
+                                    introduction: introduction, introductionLine: introductionLine, baseURL: baseURL,
+                                    themes: themes, flywheelSteps: flywheel, unsafeHTML: unsafeHTML)
+        config.sourceFile = file.path
+        return (config, diagnostics)
+    }
+
+    private static func decodeThemes(_ fields: YAMLFields, diagnostics: inout [Diagnostic]) -> [Theme] {
+        guard let node = fields.values["themes"] else {
+            diagnostics.append(.error("missing required field 'themes'", at: fields.mappingLocation,
+                                      hint: "list the handbook's themes, each with 'slug:', 'title:' and 'description:'"))
+            return []
+        }
+        guard let sequence = node.sequence else {
+            diagnostics.append(.error("'themes' must be a list of themes, found \(YAMLFields.describe(node))",
+                                      at: fields.location(of: node)))
+            return []
+        }
+        var themes: [Theme] = []
+        var seen: [String: SourceLocation] = [:]
+        for (index, item) in sequence.enumerated() {
+            guard let mapping = item.mapping else {
+                diagnostics.append(.error("each theme must have 'slug:', 'title:' and 'description:'",
+                                          at: fields.location(of: item)))
+                continue
+            }
+            var theme = YAMLFields(mapping: mapping, file: fields.file, lineOffset: fields.lineOffset,
+                                   at: fields.location(of: item))
+            theme.rejectUnknownKeys(allowed: themeKeys)
+            let slug = theme.string("slug", required: true, example: "empathy")
+            let title = theme.string("title", required: true, example: "Empathy")
+            let description = theme.string("description") ?? ""
+            let order = theme.int("order") ?? index + 1
+            if let slug, !isValidSlug(slug) {
+                theme.report("theme slug '\(slug)' may contain only lowercase letters, digits and '-'", at: "slug",
+                             hint: "for example 'never-normal'")
+            }
+            if let slug, let first = seen[slug] {
+                theme.report("theme '\(slug)' is declared twice", at: "slug",
+                             hint: "first declared at line \(first.line)")
+            }
+            diagnostics += theme.diagnostics
+            if let slug, let title {
+                seen[slug] = theme.keyLocation("slug")
+                themes.append(Theme(slug: slug, title: title, description: description, order: order))
+            }
+        }
+        return themes.sorted { $0.order < $1.order }
+    }
+
+    // MARK: - Helpers
+
+    private static func open(_ file: SourceFile) -> (YAMLFields?, FrontMatter?, [Diagnostic]) {
+        switch FrontMatter.split(file) {
+        case .failure(let diagnostic):
+            return (nil, nil, [diagnostic])
+        case .success(let frontMatter):
+            let (fields, diagnostics) = YAMLFields.parse(frontMatter.yaml, file: file.path, firstLine: frontMatter.yamlLine)
+            return (fields, frontMatter, diagnostics)
+        }
+    }
+
+    private static func emptyBodyCheck(_ frontMatter: FrontMatter, file: SourceFile, kind: String) -> [Diagnostic] {
+        guard frontMatter.body.allSatisfy(\.isWhitespace) else { return [] }
+        return [.error("the \(kind) has no text after its front matter",
+                       at: SourceLocation(file: file.path, line: frontMatter.bodyLine - 1),
+                       hint: "write the \(kind)'s Markdown below the closing '---'")]
+    }
+
+    static func isValidSlug(_ slug: String) -> Bool {
+        !slug.isEmpty && slug.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+    }
+
+    /// `content/tips/012-Listen first.md` → `012-listen-first`: safe in a URL and on any disk.
+    static func slug(of path: String) -> String {
+        let name = (path as NSString).lastPathComponent
+        let stem = name.lowercased().hasSuffix(".md") ? String(name.dropLast(3)) : name
+        return URLSlug.make(stem)
+    }
+}

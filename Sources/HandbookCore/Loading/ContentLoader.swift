@@ -1,0 +1,132 @@
+//! Reads the content folder: `handbook.yml`, `chapters/**/*.md` and `tips/**/*.md`. Reads only.
+
+import Foundation
+
+/// The raw files of a handbook, decoded as text, plus any problem met while reading them.
+public struct ContentFiles: Sendable {
+    public var config: SourceFile?
+    public var chapters: [SourceFile] = []
+    public var tips: [SourceFile] = []
+    public var diagnostics: [Diagnostic] = []
+}
+
+/// Finds and reads content files. Symlinks may point only inside the content folder.
+public enum ContentLoader {
+    public static let configFileName = "handbook.yml"
+
+    /// - Parameters:
+    ///   - root: the content folder.
+    ///   - displayRoot: how to name the folder in messages (the path the user typed).
+    public static func load(root: URL, displayRoot: String) -> ContentFiles {
+        var files = ContentFiles()
+        let rootPath = root.standardizedFileURL.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: rootPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+            files.diagnostics.append(.error(
+                "content folder '\(displayRoot)' does not exist",
+                at: nil, hint: "run from the handbook's folder, or pass --content PATH"))
+            return files
+        }
+        let realRoot = realPath(rootPath) ?? rootPath
+        let display = displayRoot.hasSuffix("/") ? String(displayRoot.dropLast()) : displayRoot
+
+        let configPath = rootPath + "/" + configFileName
+        if FileManager.default.fileExists(atPath: configPath) {
+            switch read(path: configPath, display: display + "/" + configFileName) {
+            case .success(let file): files.config = file
+            case .failure(let diagnostic): files.diagnostics.append(diagnostic)
+            }
+        } else {
+            files.diagnostics.append(.error(
+                "missing \(configFileName) in '\(display)'", at: nil,
+                hint: "create \(display)/\(configFileName) with at least 'title:' and the list of 'themes:'"))
+        }
+
+        for (folder, isTips) in [("chapters", false), ("tips", true)] {
+            var found: [(path: String, display: String)] = []
+            var visited = Set<String>()
+            collectMarkdown(in: rootPath + "/" + folder, display: display + "/" + folder,
+                            realRoot: realRoot, visited: &visited, into: &found, diagnostics: &files.diagnostics)
+            let results = readAll(found)
+            for result in results {
+                switch result {
+                case .success(let file):
+                    if isTips { files.tips.append(file) } else { files.chapters.append(file) }
+                case .failure(let diagnostic):
+                    files.diagnostics.append(diagnostic)
+                }
+            }
+        }
+        return files
+    }
+
+    // MARK: - Walking
+
+    private static func collectMarkdown(in directory: String, display: String, realRoot: String,
+                                        visited: inout Set<String>, into found: inout [(path: String, display: String)],
+                                        diagnostics: inout [Diagnostic]) {
+        let manager = FileManager.default
+        guard let real = realPath(directory), visited.insert(real).inserted else { return }
+        guard let names = try? manager.contentsOfDirectory(atPath: directory) else {
+            if manager.fileExists(atPath: directory) {
+                diagnostics.append(.error("cannot read folder", at: SourceLocation(file: display),
+                                          hint: "check the folder's permissions"))
+            }
+            return
+        }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = directory + "/" + name
+            let shown = display + "/" + name
+            var isLink = false
+            if let attributes = try? manager.attributesOfItem(atPath: path),
+               attributes[.type] as? FileAttributeType == .typeSymbolicLink {
+                isLink = true
+            }
+            if isLink {
+                guard let target = realPath(path) else {
+                    diagnostics.append(.error("symlink cannot be followed (it is broken or loops)",
+                                              at: SourceLocation(file: shown),
+                                              hint: "fix or remove the link"))
+                    continue
+                }
+                guard target == realRoot || target.hasPrefix(realRoot + "/") else {
+                    diagnostics.append(.error("symlink points outside the content folder, to '\(target)'",
+                                              at: SourceLocation(file: shown),
+                                              hint: "copy the file into the content folder instead of linking to it"))
+                    continue
+                }
+            }
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                collectMarkdown(in: path, display: shown, realRoot: realRoot, visited: &visited,
+                                into: &found, diagnostics: &diagnostics)
+            } else if name.lowercased().hasSuffix(".md") {
+                found.append((path, shown))
+            }
+        }
+    }
+
+    /// Reads the files on all cores; the order of the result is the order of `paths`.
+    private static func readAll(_ paths: [(path: String, display: String)]) -> [Result<SourceFile, Diagnostic>] {
+        let results = ConcurrentResults<Result<SourceFile, Diagnostic>>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            results[index] = read(path: paths[index].path, display: paths[index].display)
+        }
+        return results.values
+    }
+
+    static func read(path: String, display: String) -> Result<SourceFile, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(.error("cannot read file", at: SourceLocation(file: display),
+                                   hint: "check that the file is readable (permissions)"))
+        }
+        return SourceFile.decode(data, path: display)
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = Foundation.realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

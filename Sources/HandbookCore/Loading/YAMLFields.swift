@@ -1,0 +1,240 @@
+//! Typed access to a YAML mapping's fields, turning every surprise into a located diagnostic.
+
+import Yams
+
+/// The fields of one YAML mapping (front matter or `handbook.yml`), read through Yams' node tree
+/// so that every value keeps the line it came from.
+struct YAMLFields {
+    let file: String
+    /// Added to a Yams line (1-based within the YAML text) to get the file's line.
+    let lineOffset: Int
+    let mappingLocation: SourceLocation
+    private(set) var values: [String: Node] = [:]
+    private var keyNodes: [String: Node] = [:]
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// Parses `yaml`, whose first line is line `firstLine` of `file`. Returns nil (with the
+    /// diagnostics) when the text is not a YAML mapping.
+    static func parse(_ yaml: String, file: String, firstLine: Int) -> (YAMLFields?, [Diagnostic]) {
+        let offset = firstLine - 1
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            return (nil, [diagnostic(for: error, file: file, lineOffset: offset)])
+        } catch {
+            return (nil, [.error("cannot read YAML: \(error)", at: SourceLocation(file: file, line: firstLine))])
+        }
+        guard let root else {
+            return (nil, [.error(
+                "front matter is empty",
+                at: SourceLocation(file: file, line: max(1, firstLine - 1)),
+                hint: "add at least the required fields, for example 'number:' and 'title:'")])
+        }
+        guard let mapping = root.mapping else {
+            let mark = root.mark
+            return (nil, [.error(
+                "expected 'key: value' fields, found \(describe(root))",
+                at: SourceLocation(file: file, line: (mark?.line ?? 1) + offset, column: mark?.column ?? 1))])
+        }
+        var fields = YAMLFields(file: file, lineOffset: offset,
+                                mappingLocation: SourceLocation(file: file, line: firstLine, column: 1))
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else {
+                fields.diagnostics.append(.error("a key must be a plain word", at: fields.location(of: key)))
+                continue
+            }
+            if fields.values[name] != nil {
+                fields.diagnostics.append(.error("duplicate key '\(name)'", at: fields.location(of: key),
+                                                 hint: "keep one '\(name):' line and delete the other"))
+                continue
+            }
+            fields.values[name] = value
+            fields.keyNodes[name] = key
+        }
+        return (fields, [])
+    }
+
+    func location(of node: Node?) -> SourceLocation {
+        guard let mark = node?.mark else { return mappingLocation }
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    func keyLocation(_ key: String) -> SourceLocation {
+        location(of: keyNodes[key])
+    }
+
+    // MARK: - Checks
+
+    /// Reports keys that are not in `allowed`, with the nearest allowed key as a hint.
+    mutating func rejectUnknownKeys(allowed: [String]) {
+        for name in values.keys.sorted() where !allowed.contains(name) {
+            let hint = Suggestion.didYouMean(name, in: allowed)
+                ?? "allowed keys are \(allowed.joined(separator: ", "))"
+            diagnostics.append(.error("unknown key '\(name)'", at: keyLocation(name), hint: hint))
+        }
+    }
+
+    mutating func report(_ message: String, at key: String, hint: String? = nil) {
+        diagnostics.append(.error(message, at: location(of: values[key] ?? keyNodes[key]), hint: hint))
+    }
+
+    private mutating func missing(_ key: String, example: String) {
+        diagnostics.append(.error("missing required field '\(key)'", at: mappingLocation,
+                                  hint: "add a line '\(key): \(example)' to the front matter"))
+    }
+
+    // MARK: - Typed getters (each reports its own problem and returns nil)
+
+    mutating func string(_ key: String, required: Bool = false, example: String = "…") -> String? {
+        guard let node = values[key] else {
+            if required { missing(key, example: example) }
+            return nil
+        }
+        guard let scalar = node.scalar else {
+            report("'\(key)' must be text, found \(Self.describe(node))", at: key)
+            return nil
+        }
+        let text = node.null != nil ? "" : scalar.string.trimmingWhitespace()
+        if text.isEmpty {
+            if required { report("'\(key)' is empty", at: key, hint: "write it as '\(key): \(example)'") }
+            return nil
+        }
+        return text
+    }
+
+    mutating func int(_ key: String, required: Bool = false, example: String = "1") -> Int? {
+        guard let node = values[key] else {
+            if required { missing(key, example: example) }
+            return nil
+        }
+        guard let value = Self.integer(node) else {
+            report("'\(key)' must be a whole number, found \(Self.describe(node))", at: key,
+                   hint: "write it as digits, for example '\(key): \(example)'")
+            return nil
+        }
+        return value
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let node = values[key] else { return nil }
+        guard let scalar = node.scalar, let value = Bool(scalar.string.lowercased()) else {
+            report("'\(key)' must be true or false, found \(Self.describe(node))", at: key)
+            return nil
+        }
+        return value
+    }
+
+    /// A list of text items; a single scalar is accepted as a one-item list.
+    mutating func strings(_ key: String, required: Bool = false, example: String = "[…]") -> [(String, SourceLocation)]? {
+        guard let node = values[key] else {
+            if required { missing(key, example: example) }
+            return nil
+        }
+        if let scalar = node.scalar {
+            if node.null != nil { return [] }
+            return [(scalar.string.trimmingWhitespace(), location(of: node))]
+        }
+        guard let sequence = node.sequence else {
+            report("'\(key)' must be a list, found \(Self.describe(node))", at: key, hint: "write it as '\(key): \(example)'")
+            return nil
+        }
+        var items: [(String, SourceLocation)] = []
+        for item in sequence {
+            guard let scalar = item.scalar else {
+                diagnostics.append(.error("each item of '\(key)' must be a single value, found \(Self.describe(item))",
+                                          at: location(of: item)))
+                return nil
+            }
+            items.append((scalar.string.trimmingWhitespace(), location(of: item)))
+        }
+        return items
+    }
+
+    /// A list of whole numbers; a single number is accepted as a one-item list.
+    mutating func ints(_ key: String, example: String = "[1, 2]") -> [(Int, SourceLocation)]? {
+        guard let node = values[key] else { return nil }
+        if node.null != nil { return [] }
+        let items: [Node] = node.sequence.map(Array.init) ?? [node]
+        if node.mapping != nil {
+            report("'\(key)' must be a list of numbers, found \(Self.describe(node))", at: key, hint: "write it as '\(key): \(example)'")
+            return nil
+        }
+        var numbers: [(Int, SourceLocation)] = []
+        for item in items {
+            guard let value = Self.integer(item) else {
+                diagnostics.append(.error("each item of '\(key)' must be a whole number, found \(Self.describe(item))",
+                                          at: location(of: item), hint: "write it as '\(key): \(example)'"))
+                return nil
+            }
+            numbers.append((value, location(of: item)))
+        }
+        return numbers
+    }
+
+    // MARK: - Helpers
+
+    /// Accepts `12` and also `"12"`: a quoted number is what people mean.
+    private static func integer(_ node: Node) -> Int? {
+        guard let scalar = node.scalar else { return nil }
+        return Int(scalar.string.trimmingWhitespace())
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar):
+            if node.null != nil { return "nothing" }
+            let text = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
+            return "'\(text)'"
+        case .sequence: return "a list"
+        case .mapping: return "a set of 'key: value' fields"
+        case .alias: return "an alias"
+        }
+    }
+
+    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return .error("invalid YAML: \(problem)",
+                          at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column),
+                          hint: yamlHint(problem))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error("duplicate key \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", "))",
+                          at: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column),
+                          hint: "keep one of the lines and delete the others")
+        default:
+            return .error("invalid YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1))
+        }
+    }
+
+    private static func yamlHint(_ problem: String) -> String? {
+        if problem.contains("tab") { return "YAML indents with spaces; replace the tab characters with spaces" }
+        if problem.contains("mapping values") { return "a value containing ': ' must be put in quotes" }
+        return "check the indentation and quote values that contain ':' or '#'"
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var view = self[...]
+        while let first = view.first, first.isWhitespace { view = view.dropFirst() }
+        while let last = view.last, last.isWhitespace { view = view.dropLast() }
+        return String(view)
+    }
+}
+
+extension YAMLFields {
+    /// Fields of a nested mapping (a theme in `handbook.yml`'s list).
+    init(mapping: Node.Mapping, file: String, lineOffset: Int, at location: SourceLocation) {
+        self.init(file: file, lineOffset: lineOffset, mappingLocation: location)
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else { continue }
+            if values[name] != nil {
+                diagnostics.append(.error("duplicate key '\(name)'", at: self.location(of: key)))
+                continue
+            }
+            values[name] = value
+            keyNodes[name] = key
+        }
+    }
+}

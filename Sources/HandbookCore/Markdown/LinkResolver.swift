@@ -1,0 +1,111 @@
+//! Reads a link's URL: handbook references (`tip:12`, `chapter:3`, `theme:empathy`, `../tips/x.md`),
+//! external URLs, and URLs that must not reach a page (`javascript:` and friends).
+
+import Foundation
+
+/// Classifies link URLs against the handbook. Knows nothing about output paths.
+struct LinkResolver: Sendable {
+    enum Resolution: Equatable {
+        case handbook(LinkTarget, fragment: String?)
+        /// Leave as written: external URLs, same-page anchors, other relative files.
+        case unchanged
+        /// A URL scheme that can run code or read local files; the link is neutralised.
+        case dangerous(scheme: String)
+        case broken(message: String, hint: String?)
+    }
+
+    let handbook: Handbook
+    /// Content file path (as shown in messages, normalised) → what it is.
+    private let targetsByPath: [String: LinkTarget]
+
+    init(handbook: Handbook) {
+        self.handbook = handbook
+        var paths: [String: LinkTarget] = [:]
+        for tip in handbook.tips { paths[Self.normalise(tip.source.file)] = .tip(tip.number) }
+        for chapter in handbook.chapters { paths[Self.normalise(chapter.source.file)] = .chapter(chapter.number) }
+        targetsByPath = paths
+    }
+
+    func resolve(_ url: String, from sourceFile: String) -> Resolution {
+        let (address, fragment) = Self.splitFragment(url.trimmingWhitespace())
+        if let colon = address.firstIndex(of: ":"), Self.isScheme(address[..<colon]) {
+            let scheme = address[..<colon].lowercased()
+            let value = String(address[address.index(after: colon)...])
+            switch scheme {
+            case "tip": return tip(value, fragment: fragment)
+            case "chapter": return chapter(value, fragment: fragment)
+            case "theme": return theme(value, fragment: fragment)
+            case "javascript", "vbscript", "file":
+                return .dangerous(scheme: scheme)
+            case "data":
+                let lowered = value.lowercased()
+                let image = ["image/png", "image/gif", "image/jpeg", "image/webp"].contains { lowered.hasPrefix($0) }
+                return image ? .unchanged : .dangerous(scheme: scheme)
+            default:
+                return .unchanged
+            }
+        }
+        guard address.lowercased().hasSuffix(".md"), !address.hasPrefix("/") else { return .unchanged }
+        let base = (sourceFile as NSString).deletingLastPathComponent
+        let path = Self.normalise(base + "/" + (address.removingPercentEncoding ?? address))
+        if let target = targetsByPath[path] { return .handbook(target, fragment: fragment) }
+        return .broken(message: "link to '\(address)', which is not a tip or chapter of this handbook",
+                       hint: "check the file name, or link with tip:N / chapter:N")
+    }
+
+    // MARK: - Schemes
+
+    private func tip(_ value: String, fragment: String?) -> Resolution {
+        guard let number = Int(value) else {
+            return .broken(message: "'tip:\(value)' is not a tip number", hint: "write it as tip:12")
+        }
+        guard handbook.tip(number: number) != nil else {
+            let range = handbook.tips.isEmpty ? "there are no tips" :
+                "tips are numbered \(handbook.tips.first!.number) to \(handbook.tips.last!.number)"
+            return .broken(message: "link to tip \(number), which does not exist", hint: range)
+        }
+        return .handbook(.tip(number), fragment: fragment)
+    }
+
+    private func chapter(_ value: String, fragment: String?) -> Resolution {
+        guard let number = Int(value), handbook.chapter(number: number) != nil else {
+            let known = handbook.chapters.map { String($0.number) }.joined(separator: ", ")
+            return .broken(message: "link to chapter '\(value)', which does not exist", hint: "chapters are \(known)")
+        }
+        return .handbook(.chapter(number), fragment: fragment)
+    }
+
+    private func theme(_ value: String, fragment: String?) -> Resolution {
+        guard handbook.theme(slug: value) != nil else {
+            let slugs = handbook.themes.map(\.slug)
+            return .broken(message: "link to theme '\(value)', which is not declared",
+                           hint: Suggestion.didYouMean(value, in: slugs) ?? "themes are \(slugs.joined(separator: ", "))")
+        }
+        return .handbook(.theme(value), fragment: fragment)
+    }
+
+    // MARK: - Helpers
+
+    private static func splitFragment(_ url: String) -> (String, String?) {
+        guard let hash = url.firstIndex(of: "#") else { return (url, nil) }
+        let fragment = String(url[url.index(after: hash)...])
+        return (String(url[..<hash]), fragment.isEmpty ? nil : fragment)
+    }
+
+    /// RFC 3986: a letter, then letters, digits, '+', '-' or '.'.
+    private static func isScheme(_ text: Substring) -> Bool {
+        guard let first = text.unicodeScalars.first, first.isASCII, CharacterSet.letters.contains(first) else { return false }
+        return text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "+-.".unicodeScalars.contains($0)) }
+    }
+
+    /// Resolves `.` and `..` without touching the disk.
+    static func normalise(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        return parts.joined(separator: "/")
+    }
+}

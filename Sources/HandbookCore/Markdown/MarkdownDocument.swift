@@ -1,0 +1,100 @@
+//! Owns one cmark node tree: parse, walk, render, free.
+
+import CCmark
+import Foundation
+
+/// A parsed Markdown document. The tree is freed with the document; nodes handed out by
+/// `nodes()` are valid only while the document lives.
+final class MarkdownDocument {
+    typealias Node = OpaquePointer
+
+    let root: Node
+
+    init(_ markdown: String, smartPunctuation: Bool = true) {
+        var text = markdown
+        let options = smartPunctuation ? CMARK_OPT_SMART : CMARK_OPT_DEFAULT
+        root = text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
+        }
+    }
+
+    deinit { cmark_node_free(root) }
+
+    /// Every node in document order, collected first so the tree may be changed afterwards.
+    func nodes() -> [Node] {
+        var result: [Node] = []
+        guard let iterator = cmark_iter_new(root) else { return result }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { result.append(node) }
+        }
+        return result
+    }
+
+    /// HTML for the whole document. Raw HTML is left out (cmark's safe mode) unless `unsafe`.
+    func html(unsafe: Bool) -> String {
+        guard let pointer = cmark_render_html(root, unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) else { return "" }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
+    // MARK: - Node helpers
+
+    static func type(_ node: Node) -> cmark_node_type { cmark_node_get_type(node) }
+
+    static func url(_ node: Node) -> String {
+        cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+    }
+
+    static func literal(_ node: Node) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// The text of a node and its descendants (for titles, anchors and the search index).
+    static func plainText(_ node: Node) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(node) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            switch type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += literal(child)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+        }
+        return text
+    }
+
+    static func startLine(_ node: Node) -> Int {
+        var current: Node? = node
+        while let candidate = current {
+            let line = Int(cmark_node_get_start_line(candidate))
+            if line > 0 { return line }
+            current = cmark_node_parent(candidate)
+        }
+        return 1
+    }
+
+    static func startColumn(_ node: Node) -> Int {
+        max(1, Int(cmark_node_get_start_column(node)))
+    }
+
+    /// Replaces a heading or paragraph by a custom block that keeps its inline children but
+    /// renders `open`/`close` as its tags, so the block can carry an id or a class.
+    static func wrapInlines(of node: Node, open: String, close: String) {
+        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(custom, open)
+        cmark_node_set_on_exit(custom, close)
+        while let child = cmark_node_first_child(node) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(custom, child)
+        }
+        cmark_node_replace(node, custom)
+        cmark_node_free(node)
+    }
+}

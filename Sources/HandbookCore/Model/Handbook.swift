@@ -1,0 +1,52 @@
+//! The validated handbook: the root of the model, with the lookups every stage needs.
+
+/// A checked, consistent handbook. Tips and chapters are sorted by number; every reference
+/// between them is known to resolve.
+public struct Handbook: Sendable {
+    public var config: HandbookConfig
+    public var chapters: [Chapter]
+    public var tips: [Tip]
+
+    private var tipIndex: [Int: Int] = [:]
+    private var chapterIndex: [Int: Int] = [:]
+    private var themeIndex: [String: Int] = [:]
+    /// Tip positions per chapter number and per theme slug, in tip order.
+    public private(set) var tipsByChapter: [Int: [Int]] = [:]
+    public private(set) var tipsByTheme: [String: [Int]] = [:]
+
+    public init(config: HandbookConfig, chapters: [Chapter], tips: [Tip]) {
+        self.config = config
+        self.chapters = chapters.sorted { $0.number < $1.number }
+        self.tips = tips.sorted { $0.number < $1.number }
+        for (position, chapter) in self.chapters.enumerated() { chapterIndex[chapter.number] = position }
+        for (position, theme) in config.themes.enumerated() { themeIndex[theme.slug] = position }
+        for (position, tip) in self.tips.enumerated() {
+            tipIndex[tip.number] = position
+            tipsByChapter[tip.chapter, default: []].append(position)
+            for slug in tip.themes { tipsByTheme[slug, default: []].append(position) }
+        }
+    }
+
+    public var themes: [Theme] { config.themes }
+
+    public func tip(number: Int) -> Tip? { tipIndex[number].map { tips[$0] } }
+    public func tipPosition(number: Int) -> Int? { tipIndex[number] }
+    public func chapter(number: Int) -> Chapter? { chapterIndex[number].map { chapters[$0] } }
+    public func theme(slug: String) -> Theme? { themeIndex[slug].map { config.themes[$0] } }
+
+    public func tips(inChapter number: Int) -> [Tip] { (tipsByChapter[number] ?? []).map { tips[$0] } }
+    public func tips(withTheme slug: String) -> [Tip] { (tipsByTheme[slug] ?? []).map { tips[$0] } }
+
+    /// Parts in order of their first chapter; chapters without a part form a group with no name.
+    public var parts: [(name: String?, chapters: [Chapter])] {
+        var groups: [(name: String?, chapters: [Chapter])] = []
+        for chapter in chapters {
+            if let last = groups.last, last.name == chapter.part {
+                groups[groups.count - 1].chapters.append(chapter)
+            } else {
+                groups.append((chapter.part, [chapter]))
+            }
+        }
+        return groups
+    }
+}

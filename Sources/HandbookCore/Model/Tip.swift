@@ -1,0 +1,36 @@
+//! A tip: the handbook's unit of advice.
+
+/// A tip from `content/tips/NNN-slug.md`. `number` is its stable id.
+public struct Tip: Sendable {
+    public var number: Int
+    public var title: String
+    public var chapter: Int
+    /// Theme slugs, in the order the author gave them.
+    public var themes: [String]
+    public var related: [Int]
+    public var summary: String?
+    /// The loyalty flywheel step (1–6) the tip serves, if any.
+    public var flywheelStep: Int?
+    public var draft: Bool
+    /// The tip's text, as Markdown.
+    public var body: String
+    public var source: MarkdownSource
+    /// File-name slug, used in the tip's URL.
+    public var slug: String
+
+    public init(number: Int, title: String, chapter: Int, themes: [String], related: [Int] = [],
+                summary: String? = nil, flywheelStep: Int? = nil, draft: Bool = false,
+                body: String, source: MarkdownSource, slug: String) {
+        self.number = number
+        self.title = title
+        self.chapter = chapter
+        self.themes = themes
+        self.related = related
+        self.summary = summary
+        self.flywheelStep = flywheelStep
+        self.draft = draft
+        self.body = body
+        self.source = source
+        self.slug = slug
+    }
+}

@@ -1,0 +1,132 @@
+//! Writes a site into a staging folder beside the output, then swaps it in, so a failed or
+//! interrupted build leaves the previous site whole. Never replaces a folder Handbook did not make.
+
+import Foundation
+
+public final class SiteWriter: OutputSink, @unchecked Sendable {
+    public let output: URL
+    public let staging: URL
+
+    /// Checks that `output` may be replaced and creates an empty staging folder beside it.
+    public init(output: URL, displayPath: String) throws {
+        let manager = FileManager.default
+        self.output = output.standardizedFileURL
+        let parent = self.output.deletingLastPathComponent()
+        let name = self.output.lastPathComponent
+        try Self.checkReplaceable(self.output, displayPath: displayPath)
+        do {
+            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw BuildFailure([.error("cannot create folder '\(parent.path)': \(error.localizedDescription)", at: nil)])
+        }
+        Self.removeLeftoverStaging(in: parent, name: name)
+        staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
+        try? manager.removeItem(at: staging)
+        do {
+            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+            try Data("Built by Handbook. This folder is replaced on every build.\n".utf8)
+                .write(to: staging.appendingPathComponent(SitePaths.marker))
+        } catch {
+            throw BuildFailure([.error("cannot write into '\(parent.path)': \(error.localizedDescription)", at: nil,
+                                       hint: "check the folder's permissions, or pass --output with another folder")])
+        }
+    }
+
+    /// Creates the folders that the given file paths need, once, before parallel writes.
+    public func prepareFolders(for paths: [String]) throws {
+        let folders = Set(paths.compactMap { path -> String? in
+            guard let slash = path.lastIndex(of: "/") else { return nil }
+            return String(path[..<slash])
+        })
+        for folder in folders.sorted() {
+            try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder),
+                                                    withIntermediateDirectories: true)
+        }
+    }
+
+    public func write(_ text: String, to path: String) throws {
+        var text = text
+        let target = staging.path + "/" + path
+        let written: Int = text.withUTF8 { buffer in
+            let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { return -1 }
+            defer { close(fd) }
+            var offset = 0
+            while offset < buffer.count {
+                let count = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 { if errno == EINTR { continue }; return -1 }
+                offset += count
+            }
+            return offset
+        }
+        if written < 0 {
+            throw BuildFailure([.error("cannot write '\(path)': \(String(cString: strerror(errno)))", at: nil)])
+        }
+    }
+
+    /// Copies a folder (the theme's assets) into the site.
+    public func copyFolder(_ source: URL, to path: String) throws {
+        guard FileManager.default.fileExists(atPath: source.path) else { return }
+        do {
+            try FileManager.default.copyItem(at: source, to: staging.appendingPathComponent(path))
+        } catch {
+            throw BuildFailure([.error("cannot copy '\(source.path)': \(error.localizedDescription)", at: nil)])
+        }
+    }
+
+    /// Puts the new site in place of the old one: two renames in the same folder.
+    public func commit() throws {
+        let manager = FileManager.default
+        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
+        let hadOutput = manager.fileExists(atPath: output.path)
+        if hadOutput {
+            guard rename(output.path, old.path) == 0 else {
+                throw BuildFailure([.error("cannot move the previous site aside: \(String(cString: strerror(errno)))", at: nil)])
+            }
+        }
+        guard rename(staging.path, output.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if hadOutput { _ = rename(old.path, output.path) }
+            throw BuildFailure([.error("cannot move the new site into place: \(reason)", at: nil)])
+        }
+        if hadOutput { try? manager.removeItem(at: old) }
+    }
+
+    /// Removes the staging folder after a failed build.
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    // MARK: - Safety
+
+    static func checkReplaceable(_ output: URL, displayPath: String) throws {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw BuildFailure([.error("output '\(displayPath)' is a file, not a folder", at: nil,
+                                       hint: "pass --output with a folder path")])
+        }
+        let contents = (try? manager.contentsOfDirectory(atPath: output.path)) ?? []
+        if contents.isEmpty || contents.contains(SitePaths.marker) { return }
+        throw BuildFailure([.error("refusing to replace '\(displayPath)': it is not empty and was not built by Handbook",
+                                   at: nil,
+                                   hint: "pass --output with a new or empty folder; Handbook only replaces folders it built")])
+    }
+
+    /// Staging folders of builds that were killed before they could clean up.
+    private static func removeLeftoverStaging(in parent: URL, name: String) {
+        let manager = FileManager.default
+        for entry in (try? manager.contentsOfDirectory(atPath: parent.path)) ?? []
+        where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
+            // Leave the folders of a build that is still running.
+            if let pid = entry.split(separator: "-").last.flatMap({ pid_t($0) }), kill(pid, 0) == 0 || errno != ESRCH {
+                continue
+            }
+            let folder = parent.appendingPathComponent(entry)
+            if manager.fileExists(atPath: folder.appendingPathComponent(SitePaths.marker).path) {
+                try? manager.removeItem(at: folder)
+            }
+        }
+    }
+}

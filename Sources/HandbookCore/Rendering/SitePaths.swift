@@ -1,0 +1,41 @@
+//! Where each page lives in the site, and relative links between pages.
+//!
+//! Every link is relative, so the same site works under any sub-path of a server and from disk
+//! (file://). Pages are `.html` files, not folders with `index.html`, because a browser opening
+//! files from disk does not add `index.html` to a folder URL.
+
+public enum SitePaths {
+    public static let home = "index.html"
+    public static let allTips = "tips.html"
+    public static let notFound = "404.html"
+    public static let sitemap = "sitemap.xml"
+    public static let assets = "assets/"
+    /// Written into every site Handbook builds, so it may safely replace that folder later.
+    public static let marker = ".handbook-site"
+
+    public static func tip(_ tip: Tip) -> String { "tips/\(tip.slug).html" }
+    public static func chapter(_ chapter: Chapter) -> String { "chapters/\(chapter.slug).html" }
+    public static func theme(_ slug: String) -> String { "themes/\(slug).html" }
+
+    /// The prefix that leads from a page back to the site root: "" at the top, "../" one folder down.
+    public static func rootPrefix(forPage path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+}
+
+/// Link destinations for pages of the web site, seen from pages whose root prefix is `prefix`.
+struct SiteLinks: LinkDestinations {
+    let handbook: Handbook
+    let prefix: String
+
+    func url(for target: LinkTarget, fragment: String?) -> String {
+        let path: String
+        switch target {
+        case .tip(let number): path = handbook.tip(number: number).map(SitePaths.tip) ?? SitePaths.allTips
+        case .chapter(let number): path = handbook.chapter(number: number).map(SitePaths.chapter) ?? SitePaths.home
+        case .theme(let slug): path = SitePaths.theme(slug)
+        case .home: path = SitePaths.home
+        }
+        return prefix + path + (fragment.map { "#" + $0 } ?? "")
+    }
+}
