@@ -54,7 +54,8 @@ enum ContentDecoder {
                 locations, diagnostics)
     }
 
-    static func chapter(from file: SourceFile) -> (Chapter?, [Diagnostic]) {
+    /// A chapter and the place of its `number:` key.
+    static func chapter(from file: SourceFile) -> ((Chapter, SourceLocation)?, [Diagnostic]) {
         let (parsed, opened, initial) = open(file)
         guard var fields = parsed, let frontMatter = opened else { return (nil, initial) }
         var diagnostics = initial
@@ -66,10 +67,10 @@ enum ContentDecoder {
         diagnostics += fields.diagnostics
         diagnostics += emptyBodyCheck(frontMatter, file: file, kind: "chapter")
         guard let number, let title, !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Chapter(number: number, title: title, part: part, summary: summary, body: frontMatter.body,
-                        source: MarkdownSource(file: file.path, firstLine: frontMatter.bodyLine),
-                        slug: slug(of: file.path)),
-                diagnostics)
+        let chapter = Chapter(number: number, title: title, part: part, summary: summary, body: frontMatter.body,
+                              source: MarkdownSource(file: file.path, firstLine: frontMatter.bodyLine),
+                              slug: slug(of: file.path))
+        return ((chapter, fields.keyLocation("number")), diagnostics)
     }
 
     // MARK: - handbook.yml

@@ -92,7 +92,7 @@ struct YAMLFields {
             return nil
         }
         guard let scalar = node.scalar else {
-            report("'\(key)' must be text, found \(Self.describe(node))", at: key)
+            report("'\(key)' must be text, found \(Self.describe(node))", at: key, hint: "write it as '\(key): \(example)'")
             return nil
         }
         let text = node.null != nil ? "" : scalar.string.trimmingWhitespace()

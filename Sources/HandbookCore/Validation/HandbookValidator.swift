@@ -125,13 +125,13 @@ public enum HandbookValidator {
         return unique
     }
 
-    private static func uniqueChapters(_ chapters: [Chapter], diagnostics: inout [Diagnostic]) -> [Chapter] {
+    private static func uniqueChapters(_ chapters: [(Chapter, SourceLocation)], diagnostics: inout [Diagnostic]) -> [Chapter] {
         var firstFile: [Int: String] = [:]
         var unique: [Chapter] = []
-        for chapter in chapters {
+        for (chapter, numberLocation) in chapters {
             if let first = firstFile[chapter.number] {
                 diagnostics.append(.error("chapter number \(chapter.number) is already used by \(first)",
-                                          at: SourceLocation(file: chapter.source.file, line: 2),
+                                          at: numberLocation,
                                           hint: "give each chapter its own number"))
             } else {
                 firstFile[chapter.number] = chapter.source.file

@@ -1,0 +1,127 @@
+//! Runs the built `handbook` executable: what a user sees on the terminal, and the exit code.
+
+import Foundation
+import Testing
+
+@Suite struct CLITests {
+    /// The `handbook` executable that `swift test` built beside the test bundle.
+    static let executable: URL = {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("handbook").path), folder.path != "/" {
+            folder = folder.deletingLastPathComponent()
+        }
+        return folder.appendingPathComponent("handbook")
+    }()
+
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], in folder: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A scratch folder holding a copy of the real content and theme.
+    static func workspace() throws -> URL {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("handbook-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("themes"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("content"), to: folder.appendingPathComponent("content"))
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("themes/default"),
+                                         to: folder.appendingPathComponent("themes/default"))
+        return folder
+    }
+
+    @Test func buildPrintsOneSummaryLine() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.run(["build"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        let line = result.stdout.trimmingCharacters(in: .newlines)
+        #expect(line.range(of: #"^Built \d+ pages \(\d+ tips, \d+ chapters, 4 themes\) in \d+ ms -> site$"#,
+                           options: .regularExpression) != nil, "got: \(line)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/index.html").path))
+    }
+
+    @Test func errorsAreCompilerStyleAndExitNonZero() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tip = folder.appendingPathComponent("content/tips/999-broken.md")
+        try "---\nnumber: 999\ntitle: Broken\nchapter: 1\nthemes: [empaty]\nrelated: [1]\n---\nSee [](tip:5000).\n"
+            .write(to: tip, atomically: true, encoding: .utf8)
+        let result = try Self.run(["check"], in: folder)
+        #expect(result.status != 0)
+        #expect(result.stderr == """
+            content/tips/999-broken.md:5:10: error: unknown theme 'empaty'
+                hint: did you mean 'empathy'?
+            1 error; nothing was written.
+
+            """)
+        let build = try Self.run(["build"], in: folder)
+        #expect(build.status != 0)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("site").path))
+    }
+
+    @Test func checkOnTheRealHandbookIsClean() throws {
+        let result = try Self.run(["check", "--content", Self.packageRoot.appendingPathComponent("content").path,
+                                   "--theme", Self.packageRoot.appendingPathComponent("themes/default").path],
+                                  in: Self.packageRoot)
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.stdout.hasPrefix("No errors, 0 warnings:"))
+    }
+
+    @Test func newTipTakesTheNextNumberAndNeverOverwrites() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tips = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("content/tips").path)
+        let highest = tips.compactMap { Int($0.prefix(3)) }.max() ?? 0
+        let result = try Self.run(["new", "tip", "Say thank you twice", "--chapter", "2", "--themes", "empathy,leadership"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let name = String(format: "%03d-say-thank-you-twice.md", highest + 1)
+        #expect(result.stdout == "Created content/tips/\(name)\n")
+        let text = try String(contentsOf: folder.appendingPathComponent("content/tips/\(name)"), encoding: .utf8)
+        #expect(text.hasPrefix("---\nnumber: \(highest + 1)\ntitle: \"Say thank you twice\"\nchapter: 2\nthemes: [empathy, leadership]\n"))
+        // The new tip is a draft: the handbook still checks clean.
+        #expect(try Self.run(["check"], in: folder).status == 0)
+        let bad = try Self.run(["new", "tip", "X", "--chapter", "2", "--themes", "empaty"], in: folder)
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("error: unknown theme 'empaty'\n    hint: did you mean 'empathy'?"))
+    }
+
+    @Test func refusesToReplaceAFolderItDidNotBuild() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let precious = folder.appendingPathComponent("mine/notes.txt")
+        try FileManager.default.createDirectory(at: precious.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "keep me".write(to: precious, atomically: true, encoding: .utf8)
+        let result = try Self.run(["build", "--output", "mine"], in: folder)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("error: refusing to replace 'mine': it is not empty and was not built by Handbook"))
+        #expect(try String(contentsOf: precious, encoding: .utf8) == "keep me")
+    }
+
+    @Test func helpListsTheCommands() throws {
+        let result = try Self.run(["--help"], in: Self.packageRoot)
+        for command in ["build", "check", "new"] {
+            #expect(result.stdout.contains("  \(command)"))
+        }
+    }
+}
