@@ -17,6 +17,7 @@ struct CheckCommand: ParsableCommand {
         do {
             let prepared = try SiteBuilder.prepare(source.buildOptions())
             try SiteBuilder.renderPages(prepared, into: MemorySink())
+            try BookletBuilder.write(prepared, themeDisplay: source.theme, into: MemorySink())
             DiagnosticPrinter.print(prepared.diagnostics)
             let warnings = prepared.diagnostics.count
             print("No errors, \(warnings) warning\(warnings == 1 ? "" : "s"): \(prepared.handbook.tips.count) tips, "

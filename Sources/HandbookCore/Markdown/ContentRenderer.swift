@@ -18,19 +18,24 @@ public enum ContentRenderer {
                homeDestinations: SiteLinks(handbook: handbook, prefix: ""))
     }
 
-    static func render(_ handbook: Handbook, pageDestinations: LinkDestinations,
-                       homeDestinations: LinkDestinations) -> (RenderedContent, [Diagnostic]) {
+    /// - Parameter anchorPrefix: a prefix for each body's heading ids, where many bodies share
+    ///   one document (the booklet); nil keeps the ids as they are.
+    static func render(_ handbook: Handbook, pageDestinations: LinkDestinations, homeDestinations: LinkDestinations,
+                       anchorPrefix: @Sendable (BodyOwner) -> String? = { _ in nil }) -> (RenderedContent, [Diagnostic]) {
         let renderer = MarkdownRenderer(handbook: handbook, destinations: pageDestinations)
         let tips = ConcurrentResults<(RenderedMarkdown, [Diagnostic])>(count: handbook.tips.count)
         DispatchQueue.concurrentPerform(iterations: handbook.tips.count) { index in
             let tip = handbook.tips[index]
-            tips[index] = renderer.render(tip.body, source: tip.source)
+            tips[index] = renderer.render(tip.body, source: tip.source, anchorPrefix: anchorPrefix(.tip(tip.number)))
         }
-        let chapters = handbook.chapters.map { renderer.render($0.body, source: $0.source) }
+        let chapters = handbook.chapters.map {
+            renderer.render($0.body, source: $0.source, anchorPrefix: anchorPrefix(.chapter($0.number)))
+        }
         var introduction: (RenderedMarkdown, [Diagnostic])?
         if let text = handbook.config.introduction {
             let home = MarkdownRenderer(handbook: handbook, destinations: homeDestinations)
-            introduction = home.render(text, source: MarkdownSource(file: handbook.config.sourceFile, firstLine: handbook.config.introductionLine))
+            introduction = home.render(text, source: MarkdownSource(file: handbook.config.sourceFile, firstLine: handbook.config.introductionLine),
+                                       anchorPrefix: anchorPrefix(.introduction))
         }
         let renderedTips = tips.values
         var referencedBy: [Int: [Int]] = [:]

@@ -12,4 +12,20 @@ public enum LinkTarget: Sendable, Hashable {
 public protocol LinkDestinations: Sendable {
     /// The URL for `target`, as written into a page whose links start from `prefix`.
     func url(for target: LinkTarget, fragment: String?) -> String
+
+    /// Extra attributes for the link's `<a>` tag, already escaped (`class="print-ref" …`), or
+    /// nil for a plain link. `target` is nil for links that leave the handbook.
+    func linkAttributes(for target: LinkTarget?, url: String) -> String?
+}
+
+extension LinkDestinations {
+    public func linkAttributes(for target: LinkTarget?, url: String) -> String? { nil }
+}
+
+/// Which body is being rendered, so that its heading ids can be made unique in a document
+/// that holds many bodies (the booklet).
+public enum BodyOwner: Sendable, Hashable {
+    case introduction
+    case chapter(Int)
+    case tip(Int)
 }

@@ -84,10 +84,10 @@ final class MarkdownDocument {
         max(1, Int(cmark_node_get_start_column(node)))
     }
 
-    /// Replaces a heading or paragraph by a custom block that keeps its inline children but
-    /// renders `open`/`close` as its tags, so the block can carry an id or a class.
-    static func wrapInlines(of node: Node, open: String, close: String) {
-        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+    /// Replaces a node (heading, paragraph, link) by a custom block or inline that keeps its
+    /// children but renders `open`/`close` as its tags, so it can carry an id or a class.
+    static func wrapInlines(of node: Node, open: String, close: String, as type: cmark_node_type) {
+        guard let custom = cmark_node_new(type) else { return }
         cmark_node_set_on_enter(custom, open)
         cmark_node_set_on_exit(custom, close)
         while let child = cmark_node_first_child(node) {

@@ -36,7 +36,9 @@ struct MarkdownRenderer: Sendable {
         self.unsafeHTML = handbook.config.unsafeHTML
     }
 
-    func render(_ markdown: String, source: MarkdownSource) -> (RenderedMarkdown, [Diagnostic]) {
+    /// Renders one body. With an `anchorPrefix`, heading ids and same-body `#fragment` links
+    /// get that prefix, for documents that hold many bodies.
+    func render(_ markdown: String, source: MarkdownSource, anchorPrefix: String? = nil) -> (RenderedMarkdown, [Diagnostic]) {
         let document = MarkdownDocument(markdown)
         var diagnostics: [Diagnostic] = []
         var references: [Int] = []
@@ -44,15 +46,19 @@ struct MarkdownRenderer: Sendable {
         var usedIDs = Set<String>()
         var tryThis: String?
         var blocksToWrap: [(MarkdownDocument.Node, String, String)] = []
+        var linksToWrap: [(MarkdownDocument.Node, String)] = []
 
         for node in document.nodes() {
             switch MarkdownDocument.type(node) {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                rewriteLink(node, source: source, references: &references, diagnostics: &diagnostics)
+                if let open = rewriteLink(node, source: source, anchorPrefix: anchorPrefix,
+                                          references: &references, diagnostics: &diagnostics) {
+                    linksToWrap.append((node, open))
+                }
             case CMARK_NODE_HEADING:
                 let level = Int(cmark_node_get_heading_level(node))
                 let text = MarkdownDocument.plainText(node).trimmingWhitespace()
-                let id = uniqueID(for: text, used: &usedIDs)
+                let id = (anchorPrefix.map { $0 + "-" } ?? "") + uniqueID(for: text, used: &usedIDs)
                 headings.append(.init(level: level, text: text, id: id))
                 blocksToWrap.append((node, "<h\(level) id=\"\(id)\">", "</h\(level)>"))
             case CMARK_NODE_PARAGRAPH:
@@ -65,7 +71,10 @@ struct MarkdownRenderer: Sendable {
             }
         }
         for (node, open, close) in blocksToWrap {
-            MarkdownDocument.wrapInlines(of: node, open: open, close: close)
+            MarkdownDocument.wrapInlines(of: node, open: open, close: close, as: CMARK_NODE_CUSTOM_BLOCK)
+        }
+        for (node, open) in linksToWrap {
+            MarkdownDocument.wrapInlines(of: node, open: open, close: "</a>", as: CMARK_NODE_CUSTOM_INLINE)
         }
         let rendered = RenderedMarkdown(html: document.html(unsafe: unsafeHTML), tipReferences: references,
                                         headings: headings, plainText: MarkdownDocument.plainText(document.root),
@@ -75,28 +84,44 @@ struct MarkdownRenderer: Sendable {
 
     // MARK: - Links
 
-    private func rewriteLink(_ node: MarkdownDocument.Node, source: MarkdownSource,
-                             references: inout [Int], diagnostics: inout [Diagnostic]) {
+    /// Rewrites the link's URL in place. Returns the opening `<a>` tag when the destinations want
+    /// extra attributes on it (the caller then swaps the link node for a custom inline).
+    private func rewriteLink(_ node: MarkdownDocument.Node, source: MarkdownSource, anchorPrefix: String?,
+                             references: inout [Int], diagnostics: inout [Diagnostic]) -> String? {
         let url = MarkdownDocument.url(node)
+        let isImage = MarkdownDocument.type(node) == CMARK_NODE_IMAGE
         let location = SourceLocation(file: source.file, line: source.firstLine + MarkdownDocument.startLine(node) - 1,
                                       column: MarkdownDocument.startColumn(node))
+        var target: LinkTarget?
         switch resolver.resolve(url, from: source.file) {
         case .unchanged:
-            break
+            if let anchorPrefix, url.hasPrefix("#"), url.count > 1 {
+                cmark_node_set_url(node, "#\(anchorPrefix)-\(url.dropFirst())")
+            }
         case .dangerous(let scheme):
             cmark_node_set_url(node, "")
             diagnostics.append(.warning("link with a '\(scheme):' URL was removed", at: location,
                                         hint: "such links can run code or read local files; link to a web page instead"))
         case .broken(let message, let hint):
             diagnostics.append(.error(message, at: location, hint: hint))
-        case .handbook(let target, let fragment):
-            cmark_node_set_url(node, destinations.url(for: target, fragment: fragment))
-            if case .tip(let number) = target, !references.contains(number) { references.append(number) }
+        case .handbook(let linked, let fragment):
+            target = linked
+            cmark_node_set_url(node, destinations.url(for: linked, fragment: fragment))
+            if case .tip(let number) = linked, !references.contains(number) { references.append(number) }
             if cmark_node_first_child(node) == nil, let text = cmark_node_new(CMARK_NODE_TEXT) {
-                cmark_node_set_literal(text, title(of: target))
+                cmark_node_set_literal(text, title(of: linked))
                 cmark_node_append_child(node, text)
             }
         }
+        let finalURL = MarkdownDocument.url(node)
+        guard !isImage, !finalURL.isEmpty, let attributes = destinations.linkAttributes(for: target, url: finalURL) else {
+            return nil
+        }
+        var open = "<a \(attributes) href=\"\(HTMLEscaping.escape(finalURL))\""
+        if let title = cmark_node_get_title(node).map({ String(cString: $0) }), !title.isEmpty {
+            open += " title=\"\(HTMLEscaping.escape(title))\""
+        }
+        return open + ">"
     }
 
     private func title(of target: LinkTarget) -> String {

@@ -1,0 +1,94 @@
+//! `handbook booklet`: the printable booklet, as HTML and, with --pdf, as a PDF made by WeasyPrint.
+
+import ArgumentParser
+import Foundation
+import HandbookCore
+
+extension PaperSize: ExpressibleByArgument {}
+
+struct BookletCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "booklet",
+        abstract: "Write the printable booklet into the site, and with --pdf render it to PDF.",
+        discussion: """
+            Writes <output>/booklet/index.html, one document laid out for print with CSS paged media. \
+            With --pdf, WeasyPrint (Debian package 'weasyprint') renders it to <output>/booklet/booklet.pdf, \
+            with page numbers in the contents, the cross-references and the theme index.
+            """)
+
+    @OptionGroup var source: ContentOptions
+
+    @Option(help: "Paper size: a5 (a folded booklet; chapters open on right-hand pages), a4 or letter.")
+    var paper: PaperSize = .a5
+
+    @Flag(help: "Also render booklet.pdf with WeasyPrint.")
+    var pdf = false
+
+    @Option(help: "The site folder to write booklet/ into.")
+    var output: String = "site"
+
+    @Option(help: "Seconds WeasyPrint may take before it is stopped.")
+    var timeout: Int = 300
+
+    func validate() throws {
+        if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+    }
+
+    func run() throws {
+        if pdf {
+            // One line, before anything is written, rather than after the HTML.
+            do {
+                try PDFRenderer().installed()
+            } catch let failure as BuildFailure {
+                DiagnosticPrinter.print(failure.diagnostics)
+                throw ExitCode.failure
+            }
+        }
+        let files: BookletOutput
+        do {
+            let prepared = try SiteBuilder.prepare(source.buildOptions(output: output))
+            DiagnosticPrinter.print(prepared.diagnostics)
+            guard let html = try BookletBuilder.html(for: prepared, themeDisplay: source.theme, paper: paper) else {
+                throw BuildFailure([.error("the theme '\(source.theme)' has no booklet/ folder", at: nil,
+                                           hint: "copy themes/default/booklet/ into it")])
+            }
+            files = try BookletOutput(site: URL(fileURLWithPath: output), displayPath: output)
+            try files.writeHTML(html)
+            say("Wrote \(files.displayPath)/index.html (\(paper.label), \(prepared.handbook.tips.count) tips)")
+        } catch let failure as BuildFailure {
+            DiagnosticPrinter.printFailure(failure)
+            throw ExitCode.failure
+        }
+        if pdf { try renderPDF(files) }
+    }
+
+    private func renderPDF(_ files: BookletOutput) throws {
+        let line = "Rendering \(files.displayPath)/\(BookletBuilder.pdfName) with WeasyPrint…"
+        let live = isatty(STDERR_FILENO) == 1
+        FileHandle.standardError.write(Data((live ? line : line + "\n").utf8))
+        do {
+            let result = try PDFRenderer(timeout: Double(timeout)).render(html: files.htmlFile, to: files.pdfFile) { progress in
+                guard live else { return }
+                var activity = ""
+                if progress.writing {
+                    activity = "writing the PDF, "
+                } else if let page = progress.page {
+                    activity = "page \(page)\(progress.pass > 1 ? " (pass \(progress.pass))" : ""), "
+                }
+                FileHandle.standardError.write(Data("\r\(line) \(activity)\(Int(progress.seconds)) s\u{1B}[K".utf8))
+            }
+            if live { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            for message in result.messages { FileHandle.standardError.write(Data("weasyprint: \(message)\n".utf8)) }
+            say("Wrote \(files.displayPath)/\(BookletBuilder.pdfName) in \(String(format: "%.1f", result.seconds)) s")
+        } catch let failure as BuildFailure {
+            if live { FileHandle.standardError.write(Data("\n".utf8)) }
+            DiagnosticPrinter.print(failure.diagnostics)
+            throw ExitCode.failure
+        }
+    }
+
+    /// Standard output without buffering, so that it interleaves with the progress line on standard error.
+    private func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+}

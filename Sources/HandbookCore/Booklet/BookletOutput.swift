@@ -1,0 +1,47 @@
+//! The booklet's folder in a site, for `handbook booklet`, which adds to a site instead of rebuilding it.
+
+import Foundation
+
+/// `<site>/booklet/`, with its `index.html` and `booklet.pdf`. Like `SiteWriter`, it never writes
+/// into a folder that Handbook did not make, and replaces each file in one rename.
+public struct BookletOutput: Sendable {
+    public let folder: URL
+    /// How the booklet folder is named in messages ("site/booklet").
+    public let displayPath: String
+
+    public var htmlFile: URL { folder.appendingPathComponent("index.html") }
+    public var pdfFile: URL { folder.appendingPathComponent(BookletBuilder.pdfName) }
+
+    /// Checks that `site` is a Handbook site (or new or empty) and creates its `booklet/` folder.
+    public init(site: URL, displayPath: String) throws {
+        let manager = FileManager.default
+        let site = site.standardizedFileURL
+        try SiteWriter.checkReplaceable(site, displayPath: displayPath)
+        do {
+            try manager.createDirectory(at: site, withIntermediateDirectories: true)
+            let marker = site.appendingPathComponent(SitePaths.marker)
+            if !manager.fileExists(atPath: marker.path) {
+                // A new site folder: mark it so that `handbook build` may replace it later.
+                try Data("Built by Handbook. This folder is replaced on every build.\n".utf8).write(to: marker)
+            }
+            folder = site.appendingPathComponent("booklet")
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw BuildFailure([.error("cannot create '\(displayPath)/booklet': \(error.localizedDescription)", at: nil,
+                                       hint: "check the folder's permissions, or pass --output with another folder")])
+        }
+        self.displayPath = (displayPath.hasSuffix("/") ? displayPath : displayPath + "/") + "booklet"
+    }
+
+    /// Writes `index.html` through a temporary file, so a reader never sees half of it.
+    public func writeHTML(_ html: String) throws {
+        let temporary = folder.appendingPathComponent(".index.html.partial-\(getpid())")
+        do {
+            try Data(html.utf8).write(to: temporary)
+            guard rename(temporary.path, htmlFile.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw BuildFailure([.error("cannot write '\(displayPath)/index.html': \(error.localizedDescription)", at: nil)])
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! The booklet part of a site theme: `booklet/booklet.mustache`, `booklet/booklet.css` and the
+//! booklet's own words in `booklet/strings/<lang>.yml`.
+
+import Foundation
+import Mustache
+import Yams
+
+/// The print template and stylesheet of a theme. Kept apart from `SiteTheme` because the booklet
+/// is one self-contained document with its own stylesheet, not a page of the site.
+struct BookletTheme: Sendable {
+    let template: MustacheTemplate
+    /// Inlined into the booklet, so the one HTML file is all WeasyPrint (or a browser) needs.
+    let stylesheet: String
+    /// The site's interface words, overridden by the booklet's own.
+    let strings: [String: String]
+
+    static let folder = "booklet"
+
+    /// Loads the booklet files of a theme, or returns nil when the theme has no `booklet/` folder.
+    /// Throws when the template cannot be parsed, naming the file and line.
+    static func load(from themeFolder: URL, displayPath: String, language: String,
+                     siteStrings: [String: String]) throws -> BookletTheme? {
+        let folder = themeFolder.appendingPathComponent(Self.folder)
+        let shown = "\(displayPath)/\(Self.folder)"
+        guard FileManager.default.fileExists(atPath: folder.path) else { return nil }
+        guard let text = read(folder.appendingPathComponent("booklet.mustache")) else {
+            throw BuildFailure([.error("cannot read the booklet template", at: SourceLocation(file: "\(shown)/booklet.mustache"),
+                                       hint: "copy it from themes/default/booklet/")])
+        }
+        let template: MustacheTemplate
+        do {
+            template = try MustacheTemplate(string: text)
+        } catch let error as MustacheTemplate.ParserError {
+            throw BuildFailure([.error("template error: \(error.error)",
+                                       at: SourceLocation(file: "\(shown)/booklet.mustache", line: error.context.lineNumber,
+                                                          column: error.context.columnNumber + 1),
+                                       hint: "near: \(error.context.line.trimmingWhitespace())")])
+        }
+        let stylesheet = read(folder.appendingPathComponent("booklet.css")) ?? ""
+        var strings = siteStrings
+        for code in language == "en" ? ["en"] : ["en", language] {
+            let file = "strings/\(code).yml"
+            guard let yaml = read(folder.appendingPathComponent(file)) else { continue }
+            guard let map = (try? Yams.load(yaml: yaml)) as? [String: Any] else {
+                throw BuildFailure([.error("strings file must be 'key: text' lines", at: SourceLocation(file: "\(shown)/\(file)"))])
+            }
+            strings.merge(map.mapValues { "\($0)" }) { _, booklet in booklet }
+        }
+        // `</style>` inside the stylesheet would end the inlined <style> element early.
+        return BookletTheme(template: template, stylesheet: stylesheet.replacingOccurrences(of: "</", with: "<\\/"),
+                            strings: strings)
+    }
+
+    private static func read(_ url: URL) -> String? {
+        FileManager.default.contents(atPath: url.path).flatMap { String(data: $0, encoding: .utf8) }
+    }
+}

@@ -1,0 +1,203 @@
+//! Renders the booklet's HTML to PDF with WeasyPrint, run as a separate process with a time limit.
+
+import Foundation
+
+/// Runs `weasyprint` on the booklet. WeasyPrint lays out CSS paged media (page counters,
+/// `target-counter`, running heads, PDF bookmarks) well, and as a separate program it keeps
+/// Python out of Handbook: the booklet's only extra dependency is the Debian package `weasyprint`.
+public struct PDFRenderer: Sendable {
+    /// The command that installs WeasyPrint, named in the error when it is missing.
+    public static let installCommand = "apt-get install -y weasyprint"
+    public static let program = "weasyprint"
+
+    /// Seconds WeasyPrint may run before it is stopped.
+    public var timeout: Double
+    /// The folders searched for `weasyprint`, colon-separated like `PATH`.
+    public var searchPath: String
+
+    public init(timeout: Double = 300, searchPath: String? = nil) {
+        self.timeout = timeout
+        self.searchPath = searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+    }
+
+    /// What a successful run took, and what WeasyPrint said along the way.
+    public struct Result: Sendable {
+        public var seconds: Double
+        /// WeasyPrint's warnings and errors, one per line (usually none).
+        public var messages: [String]
+    }
+
+    /// How far a run has got, reported about once a second.
+    public struct Progress: Sendable {
+        public var seconds: Double
+        /// The page being laid out, once WeasyPrint has started on pages.
+        public var page: Int?
+        /// The layout pass: WeasyPrint lays the pages out again until the page numbers that
+        /// `target-counter` prints stop changing (usually three passes).
+        public var pass = 1
+        /// Layout is done and the PDF file is being written.
+        public var writing = false
+    }
+
+    /// The `weasyprint` program on the search path, if it is installed.
+    public func locate() -> URL? {
+        for folder in searchPath.split(separator: ":") where !folder.isEmpty {
+            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(Self.program)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return nil
+    }
+
+    /// The `weasyprint` program, or the one-line error that says how to install it.
+    @discardableResult
+    public func installed() throws -> URL {
+        guard let executable = locate() else {
+            throw failure("WeasyPrint is not installed, so the PDF cannot be made; install it with: \(Self.installCommand)")
+        }
+        return executable
+    }
+
+    /// Renders `html` into `pdf`. WeasyPrint writes a hidden file beside `pdf`, which is renamed into
+    /// place only when it succeeds, so a failed or stopped run never leaves a half-written PDF.
+    /// `progress` is called about once a second while WeasyPrint works.
+    /// Throws a `BuildFailure` with one diagnostic: not installed, failed (with its message), or too slow.
+    public func render(html: URL, to pdf: URL, progress: (Progress) -> Void = { _ in }) throws -> Result {
+        let executable = try installed()
+        let folder = pdf.deletingLastPathComponent()
+        Self.removeLeftovers(in: folder, name: pdf.lastPathComponent)
+        let partial = folder.appendingPathComponent(".\(pdf.lastPathComponent).partial-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: partial) }
+
+        let run = try WeasyPrintRun(executable: executable, arguments: ["--verbose", html.path, partial.path])
+        let start = DispatchTime.now()
+        var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
+        while !run.wait(seconds: min(1, max(0.05, timeout - elapsed))) {
+            if elapsed >= timeout {
+                run.stop()
+                throw failure("WeasyPrint did not finish within \(Int(timeout)) s and was stopped; no PDF was written",
+                              hint: "pass a longer --timeout")
+            }
+            var state = run.progress
+            state.seconds = elapsed
+            progress(state)
+        }
+        let messages = run.messages()
+        guard run.status == 0, FileManager.default.fileExists(atPath: partial.path) else {
+            let reason = messages.last { !$0.hasPrefix(" ") } ?? messages.last ?? "exit status \(run.status)"
+            throw failure("WeasyPrint failed: \(reason)",
+                          hint: "run '\(executable.path) \(html.path) out.pdf' to see its full output")
+        }
+        guard rename(partial.path, pdf.path) == 0 else {
+            throw failure("cannot move the PDF into place at '\(pdf.path)': \(String(cString: strerror(errno)))")
+        }
+        return Result(seconds: elapsed, messages: messages)
+    }
+
+    // MARK: - Helpers
+
+    private func failure(_ message: String, hint: String? = nil) -> BuildFailure {
+        BuildFailure([.error(message, at: nil, hint: hint)])
+    }
+
+    /// Partial PDFs of runs that were killed before they could clean up.
+    private static func removeLeftovers(in folder: URL, name: String) {
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where entry.hasPrefix(".\(name).partial-") {
+            if let pid = entry.split(separator: "-").last.flatMap({ pid_t($0) }), kill(pid, 0) == 0 || errno != ESRCH {
+                continue
+            }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(entry))
+        }
+    }
+}
+
+/// One running WeasyPrint process. Its standard error is read line by line on a background thread,
+/// so a chatty run cannot fill the pipe and stall, and so its "Creating layout - Page N" lines
+/// (it runs with `--verbose`) can drive the progress line.
+private final class WeasyPrintRun: @unchecked Sendable {
+    private let process = Process()
+    private let finished = DispatchSemaphore(value: 0)
+    private let readerDone = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var lines: [String] = []
+    private var state = PDFRenderer.Progress(seconds: 0)
+    private var hasFinished = false
+
+    init(executable: URL, arguments: [String]) throws {
+        let errorPipe = Pipe()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errorPipe
+        process.terminationHandler = { [finished] _ in finished.signal() }
+        do {
+            try process.run()
+        } catch {
+            throw BuildFailure([.error("cannot run WeasyPrint at '\(executable.path)': \(error.localizedDescription)", at: nil)])
+        }
+        let reading = errorPipe.fileHandleForReading
+        Thread.detachNewThread { [self] in
+            var pending = Data()
+            while true {
+                let chunk = reading.availableData
+                if chunk.isEmpty { break }
+                pending.append(chunk)
+                while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                    take(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self))
+                    pending.removeSubrange(pending.startIndex...newline)
+                }
+            }
+            if !pending.isEmpty { take(String(decoding: pending, as: UTF8.self)) }
+            readerDone.signal()
+        }
+    }
+
+    /// Waits up to `seconds` for the process to end; true when it has.
+    func wait(seconds: Double) -> Bool {
+        if hasFinished { return true }
+        hasFinished = finished.wait(timeout: .now() + seconds) == .success
+        if hasFinished { process.waitUntilExit() }
+        return hasFinished
+    }
+
+    var status: Int32 { process.terminationStatus }
+
+    /// How far WeasyPrint says it has got (without the time).
+    var progress: PDFRenderer.Progress { lock.withLock { state } }
+
+    /// WeasyPrint's warnings, errors and traceback, without its progress lines; call after it has ended.
+    func messages() -> [String] {
+        _ = readerDone.wait(timeout: .now() + 5)
+        return lock.withLock { lines }
+    }
+
+    /// SIGTERM, then SIGKILL if it has not gone within two seconds.
+    func stop() {
+        process.terminate()
+        if !wait(seconds: 2) {
+            kill(process.processIdentifier, SIGKILL)
+            _ = wait(seconds: 5)
+        }
+    }
+
+    private func take(_ line: String) {
+        var line = line
+        while let last = line.last, last.isWhitespace { line.removeLast() }
+        guard !line.isEmpty else { return }
+        if line.hasPrefix("INFO: ") {
+            // "Step 5 - Creating layout - Page 12", "… - Repagination #1", "Step 6 - Creating PDF"
+            lock.withLock {
+                if let range = line.range(of: "Page "), let number = Int(line[range.upperBound...]) {
+                    state.page = number
+                } else if let range = line.range(of: "Repagination #"), let number = Int(line[range.upperBound...]) {
+                    state.pass = number + 1
+                } else if line.contains("Creating PDF") || line.contains("Adding PDF") {
+                    state.writing = true
+                }
+            }
+            return
+        }
+        lock.withLock { lines.append(line) }
+    }
+}
