@@ -1,6 +1,7 @@
 //! Writes a site into a staging folder beside the output, then swaps it in, so a failed or
 //! interrupted build leaves the previous site whole. Never replaces a folder Handbook did not make.
 
+import CFileSystem
 import Foundation
 
 public final class SiteWriter: OutputSink, @unchecked Sendable {
@@ -74,20 +75,28 @@ public final class SiteWriter: OutputSink, @unchecked Sendable {
         }
     }
 
-    /// Puts the new site in place of the old one: two renames in the same folder.
+    /// Puts the new site in place of the old one. Where the kernel can, the two folders are
+    /// exchanged in one step; elsewhere two renames run with SIGINT/SIGTERM held back.
     public func commit() throws {
         let manager = FileManager.default
         let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
         let hadOutput = manager.fileExists(atPath: output.path)
-        if hadOutput {
-            guard rename(output.path, old.path) == 0 else {
-                throw BuildFailure([.error("cannot move the previous site aside: \(String(cString: strerror(errno)))", at: nil)])
+        try SignalShield.run {
+            if hadOutput, handbook_exchange_paths(staging.path, output.path) == 0 {
+                // The previous site now sits at the staging path.
+                _ = rename(staging.path, old.path)
+                return
             }
-        }
-        guard rename(staging.path, output.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            if hadOutput { _ = rename(old.path, output.path) }
-            throw BuildFailure([.error("cannot move the new site into place: \(reason)", at: nil)])
+            if hadOutput {
+                guard rename(output.path, old.path) == 0 else {
+                    throw BuildFailure([.error("cannot move the previous site aside: \(String(cString: strerror(errno)))", at: nil)])
+                }
+            }
+            guard rename(staging.path, output.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                if hadOutput { _ = rename(old.path, output.path) }
+                throw BuildFailure([.error("cannot move the new site into place: \(reason)", at: nil)])
+            }
         }
         if hadOutput { try? manager.removeItem(at: old) }
     }

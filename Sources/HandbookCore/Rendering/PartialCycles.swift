@@ -16,7 +16,7 @@ enum PartialCycles {
         for start in edges.keys.sorted() {
             if let cycle = findCycle(from: start, edges: edges), reported.insert(cycle.sorted().joined()).inserted {
                 diagnostics.append(.error("templates include each other without end: \(cycle.joined(separator: " → "))",
-                                          at: SourceLocation(file: "\(displayPath)/templates/\(start).mustache"),
+                                          at: SourceLocation(file: "\(displayPath)/templates/\(cycle[0]).mustache"),
                                           hint: "remove one of the {{> …}} includes"))
             }
         }

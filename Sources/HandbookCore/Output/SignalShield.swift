@@ -1,0 +1,38 @@
+//! Holds back SIGINT and SIGTERM while the new site is put in place, so an interrupted build
+//! never leaves the output folder half-swapped. The signal takes effect right after.
+
+import Foundation
+
+enum SignalShield {
+    // Touched only from the signal handler and the shielded thread; plain loads and stores of
+    // an Int32 are what a signal handler may safely do.
+    nonisolated(unsafe) private static var shielding: Int32 = 0
+    nonisolated(unsafe) private static var pending: Int32 = 0
+
+    /// Runs `body` with SIGINT and SIGTERM deferred until it returns.
+    static func run<T>(_ body: () throws -> T) rethrows -> T {
+        let previousInterrupt = signal(SIGINT, handler)
+        let previousTerminate = signal(SIGTERM, handler)
+        shielding = 1
+        defer {
+            shielding = 0
+            signal(SIGINT, previousInterrupt)
+            signal(SIGTERM, previousTerminate)
+            if pending != 0 {
+                let signalNumber = pending
+                pending = 0
+                raise(signalNumber)
+            }
+        }
+        return try body()
+    }
+
+    private static let handler: @convention(c) (Int32) -> Void = { signalNumber in
+        if SignalShield.shielding != 0 {
+            SignalShield.pending = signalNumber
+        } else {
+            Foundation.signal(signalNumber, SIG_DFL)
+            raise(signalNumber)
+        }
+    }
+}
