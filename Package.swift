@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -20,19 +23,31 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .target(name: "CFileSystem"),
         .target(
             name: "HandbookCore",
             dependencies: [
                 "CCmark",
+                "CFileSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "HandbookPreview",
+            dependencies: [
+                "HandbookCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
             name: "HandbookCLI",
             dependencies: [
                 "HandbookCore",
+                "HandbookPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,10 +55,17 @@ let package = Package(
             name: "HandbookBenchmarks",
             dependencies: ["HandbookCore"]
         ),
+        .executableTarget(
+            name: "HandbookPreviewBenchmarks",
+            dependencies: ["HandbookCore", "HandbookPreview"]
+        ),
+        .testTarget(
+            name: "HandbookPreviewTests",
+            dependencies: ["HandbookCore", "HandbookPreview"]
+        ),
         .testTarget(
             name: "HandbookCoreTests",
-            dependencies: ["HandbookCore"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["HandbookCore"]
         ),
         .testTarget(
             name: "HandbookCLITests",

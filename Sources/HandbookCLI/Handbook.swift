@@ -3,11 +3,11 @@
 import ArgumentParser
 
 @main
-struct HandbookCommand: ParsableCommand {
+struct HandbookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handbook",
         abstract: "Build a customer-experience tips handbook from Markdown into a static site.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, BookletCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

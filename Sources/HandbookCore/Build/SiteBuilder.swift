@@ -32,6 +32,7 @@ public enum SiteBuilder {
     }
 
     /// Builds the site into `options.output`, replacing the previous build only on success.
+    @discardableResult
     public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws -> BuildReport {
         let start = DispatchTime.now()
         let prepared = try prepare(options, progress: progress)
@@ -39,6 +40,8 @@ public enum SiteBuilder {
         do {
             progress("Rendering pages")
             let pages = try renderPages(prepared, into: writer)
+            progress("Rendering booklet")
+            try BookletBuilder.write(prepared, themeDisplay: options.themeDisplay, into: writer)
             progress("Copying assets")
             try writer.copyFolder(options.theme.appendingPathComponent("assets"), to: "assets")
             progress("Writing site")
@@ -53,11 +56,13 @@ public enum SiteBuilder {
         }
     }
 
-    /// Renders every page (and the sitemap) on all cores into `sink`. Returns the number of HTML pages.
+    /// Renders every page (or only the pages in `only`, for the preview's incremental rebuilds) and
+    /// the sitemap on all cores into `sink`. Returns the number of HTML pages rendered.
     @discardableResult
-    public static func renderPages(_ prepared: Prepared, into sink: OutputSink) throws -> Int {
+    public static func renderPages(_ prepared: Prepared, only: Set<PageKind>? = nil, into sink: OutputSink) throws -> Int {
         let handbook = prepared.handbook
-        let pages = PageKind.all(for: handbook)
+        let everyPage = PageKind.all(for: handbook)
+        let pages = only.map { selected in everyPage.filter(selected.contains) } ?? everyPage
         let paths = pages.map { $0.path(in: handbook) }
         if let writer = sink as? SiteWriter { try writer.prepareFolders(for: paths + ["assets/x"]) }
         let builder = PageBuilder(handbook: handbook, content: prepared.content, strings: prepared.theme.strings,
@@ -73,10 +78,21 @@ public enum SiteBuilder {
             }
         }
         if let error = failures.values.compactMap({ $0 }).first { throw error }
+        if only.map({ $0.contains { if case .tip = $0 { true } else { false } } }) ?? true {
+            try writeSearchFiles(prepared, into: sink)
+        }
         if let base = handbook.config.baseURL {
-            try sink.write(Sitemap.xml(paths: paths.filter { $0 != SitePaths.notFound }, base: base), to: SitePaths.sitemap)
+            let everyPath = everyPage.map { $0.path(in: handbook) }
+            try sink.write(Sitemap.xml(paths: everyPath.filter { $0 != SitePaths.notFound }, base: base), to: SitePaths.sitemap)
         }
         return pages.count
+    }
+
+    /// The search index, tip data and snippet texts (`assets/*.js`), on every full render and
+    /// whenever a tip page changed.
+    static func writeSearchFiles(_ prepared: Prepared, into sink: OutputSink) throws {
+        let index = SearchIndexBuilder.build(prepared.handbook, content: prepared.content)
+        for file in SearchScripts.files(for: index) { try sink.write(file.text, to: file.path) }
     }
 
     // MARK: - Steps' helpers

@@ -18,10 +18,14 @@ struct PageBuilder: Sendable {
         switch page {
         case .home: context.merge(home(root: root)) { $1 }
         case .allTips: context.merge(allTips(root: root)) { $1 }
+        case .search: context.merge(search(root: root)) { $1 }
+        case .myFive: context.merge(myFive(root: root)) { $1 }
         case .notFound: context.merge(notFound()) { $1 }
         case .tip(let index): context.merge(tip(at: index, root: root)) { $1 }
         case .chapter(let index): context.merge(chapter(at: index, root: root)) { $1 }
-        case .theme(let index): context.merge(theme(at: index, root: root)) { $1 }
+        case .theme(let index):
+            context.merge(theme(at: index, root: root)) { $1 }
+            context.merge(flywheel(themeAt: index, root: root)) { $1 }
         }
         return context
     }
@@ -45,6 +49,7 @@ struct PageBuilder: Sendable {
         ]
         if let subtitle = config.subtitle { context["site_subtitle"] = subtitle }
         if let base = config.baseURL { context["canonical_url"] = Self.absolute(path, base: base) }
+        context.merge(searchCommon(root: root, current: current)) { $1 }
         return context
     }
 
@@ -124,7 +129,7 @@ struct PageBuilder: Sendable {
         if let chapter = handbook.chapter(number: tip.chapter) { context["chapter"] = chapterSummary(chapter, root: root) }
         if let step = tip.flywheelStep, step >= 1, step <= handbook.config.flywheelSteps.count {
             context["flywheel_step"] = ["number": step, "name": handbook.config.flywheelSteps[step - 1],
-                                        "url": root + SitePaths.theme("flywheel")] as [String: Any]
+                                        "url": root + SitePaths.theme("flywheel") + "#" + SitePaths.flywheelStepAnchor(step)] as [String: Any]
         }
         if index > 0 { context["previous"] = tipSummary(handbook.tips[index - 1], root: root) }
         if index + 1 < handbook.tips.count { context["next"] = tipSummary(handbook.tips[index + 1], root: root) }
@@ -153,7 +158,7 @@ struct PageBuilder: Sendable {
 
     // MARK: - Pieces
 
-    private func tipSummary(_ tip: Tip, root: String) -> [String: Any] {
+    func tipSummary(_ tip: Tip, root: String) -> [String: Any] {
         var summary: [String: Any] = [
             "number": tip.number,
             "title": tip.title,
@@ -178,7 +183,7 @@ struct PageBuilder: Sendable {
         return summary
     }
 
-    private func countLabel(_ count: Int) -> String {
+    func countLabel(_ count: Int) -> String {
         let word = count == 1 ? (strings["tip_singular"] ?? "tip") : (strings["tip_plural"] ?? "tips")
         return "\(count) \(word)"
     }

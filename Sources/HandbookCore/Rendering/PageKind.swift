@@ -4,6 +4,8 @@
 public enum PageKind: Sendable, Hashable {
     case home
     case allTips
+    case search
+    case myFive
     case notFound
     case tip(Int)
     case chapter(Int)
@@ -11,7 +13,7 @@ public enum PageKind: Sendable, Hashable {
 
     /// Every page of the handbook, in a stable order.
     static func all(for handbook: Handbook) -> [PageKind] {
-        [.home, .allTips, .notFound]
+        [.home, .allTips, .search, .myFive, .notFound]
             + handbook.chapters.indices.map(PageKind.chapter)
             + handbook.themes.indices.map(PageKind.theme)
             + handbook.tips.indices.map(PageKind.tip)
@@ -21,6 +23,8 @@ public enum PageKind: Sendable, Hashable {
         switch self {
         case .home: "home"
         case .allTips: "tips"
+        case .search: "search"
+        case .myFive: "my-five"
         case .notFound: "404"
         case .tip: "tip"
         case .chapter: "chapter"
@@ -32,6 +36,8 @@ public enum PageKind: Sendable, Hashable {
         switch self {
         case .home: SitePaths.home
         case .allTips: SitePaths.allTips
+        case .search: SitePaths.search
+        case .myFive: SitePaths.myFive
         case .notFound: SitePaths.notFound
         case .tip(let index): SitePaths.tip(handbook.tips[index])
         case .chapter(let index): SitePaths.chapter(handbook.chapters[index])

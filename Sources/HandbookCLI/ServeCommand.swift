@@ -1,0 +1,96 @@
+//! `handbook serve`: preview the handbook in a browser while editing it.
+
+import ArgumentParser
+import Foundation
+import HandbookCore
+import HandbookPreview
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the handbook locally, rebuild it on every save and reload the open pages.",
+        discussion: """
+            The site is built into memory; the output folder is not touched. A page reloads only \
+            after the whole new site is in place. While the content has errors, the last good \
+            site stays up and every page shows the errors. Press Ctrl-C to stop.
+            """)
+
+    @OptionGroup var source: ContentOptions
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port: Int = 4000
+
+    @Option(help: "The address to listen on. Any address but 127.0.0.1 or localhost makes the preview visible on the network.")
+    var host: String = "127.0.0.1"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be a number from 0 to 65535") }
+    }
+
+    func run() async throws {
+        // `prepare` checks the output folder against the content folder; the preview never writes it.
+        let unused = FileManager.default.temporaryDirectory.appendingPathComponent("handbook-preview-unused").path
+        let configuration = PreviewConfiguration(host: host, port: port, build: source.buildOptions(output: unused))
+        if !configuration.isLoopback {
+            ServeReporter.warn("listening on \(host) makes the handbook visible to other machines on the network; "
+                               + "leave out --host to keep the preview on this machine")
+        }
+        let reporter = ServeReporter(contentDisplay: source.content, themeDisplay: source.theme)
+        let server = PreviewServer(configuration: configuration, report: reporter.report)
+        do {
+            try await server.run()
+        } catch let error as PreviewError {
+            ServeReporter.warn(error.description, severity: "error")
+            throw ExitCode.failure
+        }
+        print("Stopped.")
+    }
+}
+
+/// Prints what the preview does: the address, each rebuild, and errors as `handbook build` does.
+final class ServeReporter: @unchecked Sendable {
+    private let contentDisplay: String
+    private let themeDisplay: String
+    private let lock = NSLock()
+    private var shownWarnings: [Diagnostic] = []
+
+    init(contentDisplay: String, themeDisplay: String) {
+        self.contentDisplay = contentDisplay
+        self.themeDisplay = themeDisplay
+    }
+
+    func report(_ event: PreviewEvent) {
+        lock.withLock {
+            switch event {
+            case .listening(let url, let watching):
+                print("Serving the handbook at \(url.absoluteString)")
+                print("Watching \(contentDisplay) and \(themeDisplay) (\(watching)). Press Ctrl-C to stop.")
+            case .built(let build):
+                if build.warnings != shownWarnings {
+                    DiagnosticPrinter.print(build.warnings)
+                    shownWarnings = build.warnings
+                }
+                print("\(Self.time()) \(build.fixed ? "Fixed. " : "")\(build.summary)")
+            case .failed(let diagnostics):
+                shownWarnings = []
+                DiagnosticPrinter.print(diagnostics)
+                let errors = diagnostics.filter { $0.severity == .error }.count
+                print("\(Self.time()) \(errors) error\(errors == 1 ? "" : "s"); still serving the last good build, "
+                      + "with the errors shown on every page.")
+            case .notice(let text):
+                Self.warn(text)
+            }
+            fflush(nil)
+        }
+    }
+
+    static func warn(_ text: String, severity: String = "warning") {
+        FileHandle.standardError.write(Data("\(severity): \(text)\n".utf8))
+    }
+
+    private static func time() -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm:ss"
+        return "[\(formatter.string(from: Date()))]"
+    }
+}

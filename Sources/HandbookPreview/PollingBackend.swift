@@ -1,0 +1,74 @@
+//! The portable watcher: compares the size, time and inode of every relevant file at an interval.
+//! A batch is reported once a scan finds nothing new, so a burst of saves still gives one rebuild.
+
+import Foundation
+
+final class PollingBackend: WatchBackend, @unchecked Sendable {
+    private let folders: [ContentWatcher.Folder]
+    private let interval: Duration
+    private let report: @Sendable (Set<String>) -> Void
+    private let wakePipe = WakePipe()
+    private let stopped = NSLock()
+    private var isStopped = false
+
+    init(folders: [ContentWatcher.Folder], interval: Duration, report: @escaping @Sendable (Set<String>) -> Void) {
+        self.folders = folders
+        self.interval = interval
+        self.report = report
+    }
+
+    func start() {
+        let thread = Thread { [self] in run() }
+        thread.name = "handbook-poll"
+        thread.start()
+    }
+
+    func stop() {
+        stopped.withLock { isStopped = true }
+        wakePipe.wake()
+    }
+
+    private func run() {
+        var known = scan()
+        var pending = Set<String>()
+        while !stopped.withLock({ isStopped }) {
+            var fds = [pollfd(fd: wakePipe.readEnd, events: Int16(POLLIN), revents: 0)]
+            if poll(&fds, 1, Int32(interval.milliseconds)) > 0 { break }
+            let now = scan()
+            let changed = Set(now.keys).union(known.keys).filter { now[$0] != known[$0] }
+            known = now
+            if changed.isEmpty {
+                if !pending.isEmpty { report(pending) }
+                pending.removeAll()
+            } else {
+                pending.formUnion(changed)
+            }
+        }
+    }
+
+    /// Every relevant file and folder under the watched folders, with its signature.
+    private func scan() -> [String: FileSignature] {
+        var found: [String: FileSignature] = [:]
+        for folder in folders {
+            var visited = Set<String>()
+            walk(folder.url.path, inContent: folder.isContent, visited: &visited, into: &found)
+        }
+        return found
+    }
+
+    private func walk(_ directory: String, inContent: Bool, visited: inout Set<String>, into found: inout [String: FileSignature]) {
+        guard let real = ThemeFiles.realPath(directory), visited.insert(real).inserted,
+              let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names {
+            let path = directory + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+                  ContentWatcher.isRelevant(name: name, isDirectory: isDirectory.boolValue, inContent: inContent) else { continue }
+            if isDirectory.boolValue {
+                walk(path, inContent: inContent, visited: &visited, into: &found)
+            } else if let signature = FileSignature(path: path) {
+                found[path] = signature
+            }
+        }
+    }
+}

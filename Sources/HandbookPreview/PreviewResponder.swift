@@ -1,0 +1,136 @@
+//! Answers the preview's HTTP requests: files of the current site, the 404 page, and the reload
+//! channel. Every HTML page gets the reload script, and the error overlay while a build fails.
+
+import Foundation
+import HandbookCore
+import Hummingbird
+import NIOCore
+import ServiceLifecycle
+
+struct PreviewResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    let store: PreviewSiteStore
+    let channel: ReloadChannel
+    /// Changes with every start of `serve`, so that pages served by an earlier run reload.
+    let serverID: String
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        guard request.method == .get || request.method == .head else {
+            return plain(.methodNotAllowed, "Only GET and HEAD are supported.\n", extra: [.allow: "GET, HEAD"])
+        }
+        let path = request.uri.path
+        if path == LiveReloadScript.eventsPath {
+            return events(request)
+        }
+        let site = store.current
+        switch SafePathResolver.resolve(path) {
+        case .refused(let reason):
+            return plain(.badRequest, "Refused: \(reason).\n")
+        case .file(let file):
+            let bytes: ByteBuffer?
+            do {
+                bytes = try site.file(file)
+            } catch {
+                let problems = (error as? BuildFailure)?.diagnostics ?? [.error("cannot make \(file): \(error)", at: nil)]
+                var failed = site
+                failed.problems += problems
+                return respond(Self.placeholder(failed), path: SitePaths.notFound, status: .internalServerError,
+                               site: failed, head: request.method == .head)
+            }
+            if let bytes {
+                return respond(bytes, path: file, status: .ok, site: site, head: request.method == .head)
+            }
+            if let notFound = site.files[SitePaths.notFound] {
+                return respond(notFound, path: SitePaths.notFound, status: .notFound, site: site, head: request.method == .head)
+            }
+            return respond(Self.placeholder(site), path: SitePaths.notFound, status: .notFound, site: site,
+                           head: request.method == .head)
+        }
+    }
+
+    // MARK: - Files
+
+    private func respond(_ bytes: ByteBuffer, path: String, status: HTTPResponse.Status, site: PreviewSite,
+                         head: Bool) -> Response {
+        let type = MediaTypes.contentType(forPath: path)
+        var body = bytes
+        if type == MediaTypes.html {
+            var snippet = LiveReloadScript.tag(server: serverID, generation: site.generation, page: path)
+            if !site.problems.isEmpty { snippet = ErrorOverlay.html(for: site.problems) + snippet }
+            body = LiveReloadScript.inject(snippet, into: bytes)
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.cacheControl] = "no-store"
+        headers[.init("X-Content-Type-Options")!] = "nosniff"
+        headers[.contentLength] = String(body.readableBytes)
+        return Response(status: status, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: body))
+    }
+
+    /// Shown before the first build has succeeded (the overlay lists what to fix).
+    static func placeholder(_ site: PreviewSite) -> ByteBuffer {
+        let message = site.problems.isEmpty ? "No page here." : "The handbook has not been built yet."
+        return ByteBuffer(string: """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head><meta charset="utf-8"><title>Handbook preview</title></head>
+            <body><p>\(message)</p></body>
+            </html>
+            """)
+    }
+
+    private func plain(_ status: HTTPResponse.Status, _ text: String, extra: HTTPFields = [:]) -> Response {
+        var headers = extra
+        headers[.contentType] = "text/plain; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    // MARK: - Reload channel
+
+    /// A Server-Sent Events stream. It opens with a `hello` frame naming the current generation;
+    /// a page served by an older generation (or an earlier run) is told at once to reload.
+    private func events(_ request: Request) -> Response {
+        let known = knownVersion(of: request)
+        var headers = HTTPFields()
+        headers[.contentType] = "text/event-stream"
+        headers[.cacheControl] = "no-store"
+        headers[.init("X-Accel-Buffering")!] = "no"
+        let channel = channel
+        let store = store
+        let serverID = serverID
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            // Subscribe before reading the generation, so no change falls between the two.
+            let (id, frames) = channel.subscribe()
+            defer { channel.unsubscribe(id) }
+            try await withGracefulShutdownHandler {
+                let generation = store.current.generation
+                var opening = "retry: 1000\n" + ReloadChannel.frame(event: "hello", id: "\(serverID).\(generation)",
+                                                                     data: "{\"generation\":\(generation)}")
+                if let known, known.server != serverID || known.generation < generation {
+                    opening += ReloadChannel.frame(event: "change", id: "\(serverID).\(generation)",
+                                                   data: SiteChange(generation: generation, all: true).json)
+                }
+                try await writer.write(ByteBuffer(string: opening))
+                for await frame in frames {
+                    try await writer.write(ByteBuffer(string: frame))
+                }
+            } onGracefulShutdown: {
+                channel.unsubscribe(id)
+            }
+            try await writer.finish(nil)
+        })
+    }
+
+    /// The version the page was served from: `Last-Event-ID` on a reconnect, else the query.
+    private func knownVersion(of request: Request) -> (server: String, generation: Int)? {
+        if let last = request.headers[.init("Last-Event-ID")!], let dot = last.lastIndex(of: "."),
+           let generation = Int(last[last.index(after: dot)...]) {
+            return (String(last[..<dot]), generation)
+        }
+        let query = request.uri.queryParameters
+        guard let server = query["server"], let generation = query["generation"].flatMap({ Int($0) }) else { return nil }
+        return (String(server), generation)
+    }
+}

@@ -1,0 +1,246 @@
+//! `handbook serve`: build into memory, serve over HTTP, rebuild on every save and tell the open
+//! pages to reload once the new site is completely in place.
+
+import Foundation
+import HandbookCore
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// How to run the preview.
+public struct PreviewConfiguration: Sendable {
+    public var host: String
+    /// 0 picks a free port (tests).
+    public var port: Int
+    public var build: BuildOptions
+    /// Quiet time after the last change of a burst before the rebuild starts.
+    public var debounce: Duration
+    public var watchMode: ContentWatcher.Mode
+    /// Stop gracefully on Ctrl-C and SIGTERM (off in tests, which call `shutdown()`).
+    public var handlesSignals: Bool
+
+    public init(host: String = "127.0.0.1", port: Int = 4000, build: BuildOptions,
+                debounce: Duration = .milliseconds(15), watchMode: ContentWatcher.Mode = .automatic,
+                handlesSignals: Bool = true) {
+        self.host = host
+        self.port = port
+        self.build = build
+        self.debounce = debounce
+        self.watchMode = watchMode
+        self.handlesSignals = handlesSignals
+    }
+
+    /// Whether only this machine can reach the server.
+    public var isLoopback: Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+}
+
+/// What the preview tells its user, as it happens.
+public enum PreviewEvent: Sendable {
+    case listening(URL, watching: String)
+    case built(PreviewBuild)
+    case failed([Diagnostic])
+    case notice(String)
+}
+
+/// A good build of the preview.
+public struct PreviewBuild: Sendable {
+    /// `Rebuilt 7 of 125 pages in 23 ms`
+    public var summary: String
+    public var warnings: [Diagnostic]
+    /// It ends a run of failed builds.
+    public var fixed: Bool
+    public var renderedPages: Int
+    public var seconds: Double
+    /// Seconds per step of the rebuild, in order.
+    public var phases: [(name: String, seconds: Double)]
+    /// The version now served.
+    public var generation: Int
+}
+
+public final class PreviewServer: Sendable {
+    public let configuration: PreviewConfiguration
+    private let report: @Sendable (PreviewEvent) -> Void
+    private let store = PreviewSiteStore()
+    private let channel = ReloadChannel()
+    private let builder: PreviewBuilder
+    let serverID = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+    private let state = ServerState()
+
+    public init(configuration: PreviewConfiguration, report: @escaping @Sendable (PreviewEvent) -> Void = { _ in }) {
+        self.configuration = configuration
+        self.report = report
+        self.builder = PreviewBuilder(options: configuration.build)
+    }
+
+    /// The site being served now (tests and benchmarks look at it).
+    public var site: PreviewSite { store.current }
+
+    /// Builds, then serves until `shutdown()` or, when it handles signals, Ctrl-C.
+    public func run() async throws {
+        apply(await rebuild())
+        let watcher = ContentWatcher(folders: [.init(configuration.build.content, isContent: true),
+                                               .init(configuration.build.theme, isContent: false)],
+                                     debounce: configuration.debounce, mode: configuration.watchMode)
+        watcher.start()
+        defer {
+            watcher.stop()
+            channel.close()
+        }
+        var logger = Logger(label: "handbook.preview")
+        logger.logLevel = .error
+        let app = Application(
+            responder: PreviewResponder(store: store, channel: channel, serverID: serverID),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            services: [RebuildService(server: self, watcher: watcher), PingService(channel: channel)],
+            onServerRunning: { [self] channel in
+                let port = channel.localAddress?.port ?? configuration.port
+                let url = listeningURL(port: port)
+                state.listening(url)
+                report(.listening(url, watching: watcher.mechanism))
+            },
+            logger: logger)
+        let group = ServiceGroup(configuration: .init(
+            services: [app],
+            gracefulShutdownSignals: configuration.handlesSignals ? [.sigterm, .sigint] : [],
+            logger: logger))
+        state.group = group
+        do {
+            try await group.run()
+        } catch {
+            state.failed()
+            throw PreviewError(error, configuration: configuration)
+        }
+    }
+
+    /// Stops serving: open pages are let go and the port is released before `run()` returns.
+    public func shutdown() async {
+        channel.close()
+        await state.group?.triggerGracefulShutdown()
+    }
+
+    /// Waits until the server listens and returns its address; nil after `timeout` or a failed start.
+    public func waitUntilListening(timeout: Duration = .seconds(60)) async -> URL? {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            switch state.status {
+            case .listening(let url): return url
+            case .failed: return nil
+            case .starting: try? await Task.sleep(for: .milliseconds(10))
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Rebuilding
+
+    private static let queue = DispatchQueue(label: "handbook.preview.rebuild")
+
+    /// Runs the build off the concurrency pool: it blocks while it uses every core.
+    fileprivate func rebuild() async -> PreviewBuilder.Outcome {
+        await withCheckedContinuation { continuation in
+            Self.queue.async { [builder] in continuation.resume(returning: builder.rebuild()) }
+        }
+    }
+
+    /// Swaps the new site in whole, then tells the pages; a failed build keeps the last good site.
+    fileprivate func apply(_ outcome: PreviewBuilder.Outcome) {
+        let old = store.current
+        switch outcome {
+        case .built(let result):
+            let hadProblems = !old.problems.isEmpty
+            for link in result.skippedLinks where result.full {
+                report(.notice("skipped \(link): it links to a file outside the theme folder"))
+            }
+            let generation = old.generation + 1
+            store.replace(PreviewSite(files: result.files, generated: result.generated, generation: generation, problems: []))
+            let paths = (result.changedPages + result.changedAssets).sorted()
+            channel.publish(SiteChange(generation: generation, all: result.full, paths: paths, overlay: hadProblems),
+                            server: serverID)
+            report(.built(PreviewBuild(summary: result.summary, warnings: result.warnings, fixed: hadProblems,
+                                       renderedPages: result.renderedPages, seconds: result.seconds,
+                                       phases: result.phases,
+                                       generation: generation)))
+        case .failed(let diagnostics):
+            if diagnostics != old.problems {
+                let generation = old.generation + 1
+                store.replace(PreviewSite(files: old.files, generated: old.generated, generation: generation,
+                                          problems: diagnostics))
+                channel.publish(SiteChange(generation: generation, overlay: true), server: serverID)
+            }
+            report(.failed(diagnostics))
+        }
+    }
+
+    private func listeningURL(port: Int) -> URL {
+        var host = configuration.host
+        if host == "0.0.0.0" { host = "127.0.0.1" } else if host == "::" { host = "::1" }
+        if host.contains(":") { host = "[\(host)]" }
+        return URL(string: "http://\(host):\(port)/")!
+    }
+}
+
+/// The error a failed start is reported as, with the cause in the user's words where known.
+public struct PreviewError: Error, CustomStringConvertible {
+    public var description: String
+
+    init(_ error: Error, configuration: PreviewConfiguration) {
+        let text = String(describing: error)
+        if text.contains("errno: \(EADDRINUSE)") || text.contains("Address already in use") {
+            description = "port \(configuration.port) is already in use; stop the other server or pass --port with another number"
+        } else if text.contains("errno: \(EADDRNOTAVAIL)") || text.contains("Cannot assign requested address") {
+            description = "cannot listen on '\(configuration.host)': this machine has no such address"
+        } else {
+            description = "the preview server stopped: \(text)"
+        }
+    }
+}
+
+// MARK: - Services
+
+/// Waits for each burst of changes and rebuilds, one rebuild at a time.
+private struct RebuildService: Service {
+    let server: PreviewServer
+    let watcher: ContentWatcher
+
+    func run() async throws {
+        try await withGracefulShutdownHandler {
+            while await watcher.next() != nil {
+                server.apply(await server.rebuild())
+            }
+        } onGracefulShutdown: {
+            watcher.stop()
+        }
+    }
+}
+
+/// Keeps idle reload streams open and drops the ones whose page has gone.
+private struct PingService: Service {
+    let channel: ReloadChannel
+
+    func run() async throws {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            try? await cancelOnGracefulShutdown { try await Task.sleep(for: .seconds(15)) }
+            channel.ping()
+        }
+    }
+}
+
+/// Whether the server listens yet, and the service group to stop it with.
+private final class ServerState: @unchecked Sendable {
+    enum Status { case starting, listening(URL), failed }
+    private let lock = NSLock()
+    private var _status = Status.starting
+    private var _group: ServiceGroup?
+
+    var status: Status { lock.withLock { _status } }
+    var group: ServiceGroup? {
+        get { lock.withLock { _group } }
+        set { lock.withLock { _group = newValue } }
+    }
+
+    func listening(_ url: URL) { lock.withLock { _status = .listening(url) } }
+    func failed() { lock.withLock { _status = .failed } }
+}

@@ -1,0 +1,67 @@
+//! Turns a request path into the path of a file inside the built site, or refuses it.
+//!
+//! The preview serves from memory, so no request can reach the disk; the resolver still refuses
+//! anything that is not a plain path inside the site, so a traversal attempt is answered as one
+//! (400) instead of being looked up, and the rules hold if the site ever moves back to disk.
+
+/// What a request path names.
+public enum ResolvedPath: Equatable, Sendable {
+    /// A path inside the site, relative to its root ("index.html", "tips/012-listen.html").
+    case file(String)
+    /// A path that tries to leave the site or hide what it names.
+    case refused(String)
+}
+
+public enum SafePathResolver {
+    /// Resolves the raw (still percent-encoded) path of a request target, without its query.
+    ///
+    /// Refuses: `..` and `.` segments, hidden names (`.handbook-site`), backslashes, NUL and
+    /// control characters, empty segments (`//etc/passwd`), a colon (`C:`), malformed
+    /// percent-escapes, and anything that still holds an escape after one decoding (`%252e`).
+    /// A path ending in `/` names that folder's `index.html`.
+    public static func resolve(_ rawPath: String) -> ResolvedPath {
+        guard rawPath.hasPrefix("/") else { return .refused("not an absolute path") }
+        guard let decoded = percentDecode(rawPath.utf8.dropFirst()) else { return .refused("malformed percent-escape") }
+        if decoded.contains("%") { return .refused("percent sign after decoding (double encoding)") }
+        if decoded.unicodeScalars.contains(where: { $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F }) {
+            return .refused("backslash or control character")
+        }
+        var segments = decoded.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let wantsIndex = segments.last?.isEmpty ?? true
+        if wantsIndex { segments.removeLast() }
+        for segment in segments {
+            if segment.isEmpty { return .refused("empty path segment") }
+            if segment.hasPrefix(".") { return .refused("dot segment or hidden file") }
+            if segment.contains(":") { return .refused("colon in path") }
+        }
+        if wantsIndex { segments.append("index.html") }
+        return .file(segments.joined(separator: "/"))
+    }
+
+    /// Decodes `%XX` escapes as UTF-8; nil when an escape is malformed or the bytes are not UTF-8.
+    static func percentDecode(_ bytes: Substring.UTF8View) -> String? {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var iterator = bytes.makeIterator()
+        while let byte = iterator.next() {
+            guard byte == UInt8(ascii: "%") else {
+                output.append(byte)
+                continue
+            }
+            guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
+                return nil
+            }
+            output.append(high << 4 | low)
+        }
+        return String(validating: output, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}

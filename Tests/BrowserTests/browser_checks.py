@@ -1,0 +1,291 @@
+#!/usr/bin/env python3
+"""Checks search, "My five" and the tip of the day in headless Chromium, on built sites.
+
+    python3 Tests/BrowserTests/browser_checks.py REAL_SITE [ACCENT_SITE]
+
+REAL_SITE is the real handbook built by `handbook build`; ACCENT_SITE (optional) a small site
+with a tip titled "Meet at the café". Pages are opened from disk (file://) and, for the
+sub-path check, from a local HTTP server under /sub/path/. Prints one line per check and exits
+with 1 if any failed. Run by SearchBrowserTests.swift, so `swift test` covers it.
+"""
+import datetime
+import functools
+import http.server
+import os
+import sys
+import tempfile
+import threading
+import time
+import traceback
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cdp  # noqa: E402
+
+FAILURES = []
+
+
+def check(name):
+    def wrap(function):
+        @functools.wraps(function)
+        def run(*args):
+            started = time.time()
+            try:
+                function(*args)
+                print("ok   %-48s %.2fs" % (name, time.time() - started))
+            except Exception as error:  # noqa: BLE001
+                FAILURES.append(name)
+                print("FAIL %-48s %s" % (name, error))
+                traceback.print_exc(limit=3)
+        return run
+    return wrap
+
+
+def expect(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def results(page):
+    """Shown results: number, title, theme tags, snippet, marked words, whether found by number."""
+    return page.eval("""Array.from(document.querySelectorAll('.search-result')).map(a => ({
+        number: +a.dataset.number, href: a.href,
+        title: a.querySelector('.search-result-title').textContent,
+        themes: Array.from(a.querySelectorAll('.search-tag')).map(t => t.textContent),
+        snippet: a.querySelector('.search-result-snippet').textContent,
+        marks: Array.from(a.querySelectorAll('mark')).map(m => m.textContent),
+        byNumber: !!a.querySelector('.search-result-eyebrow')}))""")
+
+
+def settle(page, ms=250):
+    page.eval("new Promise(r => setTimeout(r, %d))" % ms, await_promise=True)
+
+
+def tip_file(site, number):
+    return next(name for name in os.listdir(os.path.join(site, "tips")) if name.startswith("%03d-" % number))
+
+
+# MARK: - Search
+
+@check("search page finds 'empath' (prefix), marks it")
+def search_prefix(page, base):
+    page.goto(base + "search.html?q=empath")
+    page.wait_for("document.querySelectorAll('.search-result').length")
+    settle(page, 400)  # body snippets arrive after a pause
+    found = results(page)
+    expect(len(found) >= 10, "expected many tips about empathy, got %d" % len(found))
+    for result in found:
+        expect(any(mark.lower().startswith("empath") for mark in result["marks"]),
+               "tip %d shows no marked 'empath…' word: %r" % (result["number"], result))
+    status = page.eval("document.getElementById('search-status').textContent")
+    expect("found" in status, "status line: " + status)
+
+
+@check("ranking: title matches before text matches")
+def search_ranking(page, base):
+    page.goto(base + "search.html?q=listen")
+    page.wait_for("document.querySelectorAll('.search-result').length")
+    found = results(page)
+    in_title = [("listen" in r["title"].lower()) for r in found]
+    expect(in_title[0], "first result should have 'listen' in its title: %r" % found[0])
+    expect(in_title == sorted(in_title, reverse=True), "title matches are not all first: %r" % in_title)
+
+
+@check("a number alone goes to that tip")
+def search_number(page, base):
+    page.goto(base + "search.html?q=42")
+    page.wait_for("document.querySelectorAll('.search-result').length")
+    found = results(page)
+    expect(found[0]["number"] == 42 and found[0]["byNumber"], "first result: %r" % found[0])
+    page.goto(base + "index.html")
+    page.press(("/", "Slash", "/", 191))
+    page.type("42")
+    page.wait_for("document.querySelector('.search-popup .search-result')")
+    page.press(cdp.Page.ENTER)
+    page.browser.wait_event("Page.loadEventFired", page.session)
+    url = page.eval("location.href")
+    expect("/tips/042-" in url, "Enter on '42' went to " + url)
+
+
+@check("theme filter keeps one theme")
+def search_theme_filter(page, base):
+    page.goto(base + "search.html?q=customer&theme=flywheel")
+    page.wait_for("document.querySelectorAll('.search-result').length")
+    found = results(page)
+    expect(found, "no results")
+    for result in found:
+        expect("Flywheel" in result["themes"], "tip %d is not in Flywheel: %r" % (result["number"], result["themes"]))
+    checked = page.eval("document.querySelector('input[name=theme]:checked').value")
+    expect(checked == "flywheel", "the flywheel chip is not selected: " + checked)
+    page.eval("document.querySelector('input[name=theme][value=\"\"]').click()")
+    expect(page.eval("location.search") == "?q=customer", "URL keeps the state: " + page.eval("location.search"))
+
+
+@check("index loads on first use; keyboard: / arrows Esc")
+def search_keyboard(page, base):
+    page.goto(base + "chapters/" + sorted(os.listdir(SITE + "/chapters"))[0])
+    expect(page.eval("typeof HandbookSearchIndex") == "undefined", "index loaded before search was used")
+    expect(not page.eval("!!document.querySelector('script[src*=search-index]')"), "index script tag before use")
+    page.press(("/", "Slash", "/", 191))
+    expect(page.eval("document.activeElement.id") == "site-search-input", "'/' did not focus the search box")
+    page.wait_for("typeof HandbookSearchIndex !== 'undefined'")
+    page.type("listen")
+    page.wait_for("!document.getElementById('site-search-popup').hidden && document.querySelector('.search-popup .search-result')")
+    first = page.eval("document.activeElement.getAttribute('aria-activedescendant')")
+    page.press(cdp.Page.ARROW_DOWN)
+    second = page.eval("document.activeElement.getAttribute('aria-activedescendant')")
+    expect(first and second and first != second, "arrow down did not move: %r → %r" % (first, second))
+    expect(page.eval("document.getElementById(%r).getAttribute('aria-selected')" % second) == "true", "not selected")
+    page.press(cdp.Page.ESCAPE)
+    expect(page.eval("document.getElementById('site-search-popup').hidden"), "Escape did not close the results")
+    expect(page.eval("document.activeElement.getAttribute('aria-expanded')") == "false", "aria-expanded stays true")
+
+
+@check("accents: 'cafe' finds 'café'")
+def search_accents(page, base):
+    for query in ("cafe", "CAFÉ", "Cafe%CC%81"):
+        page.goto(base + "search.html?q=" + query)
+        page.wait_for("document.querySelectorAll('.search-result').length")
+        found = results(page)
+        expect(found[0]["title"].endswith("Meet at the café"), "%s: %r" % (query, found[0]))
+        expect("café" in found[0]["marks"], "%s: 'café' not marked: %r" % (query, found[0]["marks"]))
+
+
+# MARK: - My five and the tip of the day
+
+@check("'Add to my five' survives a reload")
+def five_persists(profile, base):
+    tip = tip_file(SITE, 12)
+    with cdp.Browser(profile) as browser:
+        page = browser.new_page()
+        page.goto(base + "tips/" + tip)
+        expect(page.eval("!document.querySelector('[data-five-toggle]').hidden"), "button stays hidden with JS")
+        page.eval("document.querySelector('[data-five-toggle] button').click()")
+        expect(page.eval("document.querySelector('[data-five-toggle] button').getAttribute('aria-pressed')") == "true",
+               "button not pressed after adding")
+        expect(not page.errors, "script errors: %r" % page.errors)
+    with cdp.Browser(profile) as browser:  # a new browser, the same profile
+        page = browser.new_page()
+        page.goto(base + "tips/" + tip)
+        expect(page.eval("document.querySelector('[data-five-toggle] button').getAttribute('aria-pressed')") == "true",
+               "the choice was lost on reload")
+        expect(page.eval("document.querySelector('[data-five-count]').textContent") == "1/5", "header count")
+        page.goto(base + "my-five.html")
+        page.wait_for("document.querySelector('.five-item .five-try')")
+        items = page.eval("Array.from(document.querySelectorAll('.five-item:not(.five-free)')).map(li => +li.dataset.tip)")
+        expect(items == [12], "My five lists %r" % items)
+        today = datetime.date.today()
+        start = page.eval("document.querySelector('[data-five-start]').dateTime")
+        end = page.eval("document.querySelector('[data-five-end]').dateTime")
+        expect(start == today.isoformat(), "cycle start %s" % start)
+        month = today.month + 2
+        year = today.year + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        last_day = (datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)).day
+        expect(end == datetime.date(year, month, min(today.day, last_day)).isoformat(), "cycle end %s" % end)
+        page.eval("document.querySelector('[data-five-next]').click()")
+        page.eval("document.querySelector('[data-five-next-yes]').click()")
+        page.goto(base + "my-five.html")
+        history = page.eval("Array.from(document.querySelectorAll('.five-history-cycle a')).map(a => a.textContent)")
+        expect(len(history) == 1 and history[0].startswith("12"), "practised history: %r" % history)
+        expect(page.eval("document.querySelectorAll('.five-item').length") == 0, "the new cycle is not empty")
+        expect(not page.errors, "script errors: %r" % page.errors)
+
+
+def hash_day(day):
+    """The same hash as five.js: FNV-1a, then a final mix."""
+    value = 0x811C9DC5
+    for char in day:
+        value ^= ord(char)
+        value = (value * 0x01000193) & 0xFFFFFFFF
+    value ^= value >> 16
+    value = (value * 0x85EBCA6B) & 0xFFFFFFFF
+    value ^= value >> 13
+    value = (value * 0xC2B2AE35) & 0xFFFFFFFF
+    value ^= value >> 16
+    return value
+
+
+@check("tip of the day: stable within a day, from the date")
+def tip_of_the_day(page, base):
+    page.goto(base + "index.html")
+    page.wait_for("!document.querySelector('[data-tip-of-the-day]').hidden")
+    first = page.eval("document.querySelector('[data-tip-of-the-day]').dataset.tip")
+    page.goto(base + "index.html")
+    page.wait_for("!document.querySelector('[data-tip-of-the-day]').hidden")
+    again = page.eval("document.querySelector('[data-tip-of-the-day]').dataset.tip")
+    expect(first == again, "changed on reload: %s → %s" % (first, again))
+    numbers = page.eval("HandbookData.tips.map(t => t[0])")
+    today = page.eval("HandbookFive.today()")
+    expect(int(first) == numbers[hash_day(today) % len(numbers)], "not the tip for %s" % today)
+    days = ["2026-01-%02d" % day for day in range(1, 29)]
+    picks = page.eval("%r.map(d => HandbookFive.tipOfTheDay(HandbookData.tips, d)[0])" % days)
+    expect(picks == [numbers[hash_day(day) % len(numbers)] for day in days], "hash differs from the reference")
+    expect(len(set(picks)) > 20, "28 days give only %d different tips" % len(set(picks)))
+    link = page.eval("document.querySelector('[data-tod-link]').href")
+    expect(link.startswith(base + "tips/"), "link " + link)
+
+
+# MARK: - Under a sub-path of a web server
+
+@check("works under a sub-path (http://…/sub/path/)")
+def sub_path(page, site):
+    with tempfile.TemporaryDirectory() as www:
+        os.makedirs(os.path.join(www, "sub"))
+        os.symlink(os.path.abspath(site), os.path.join(www, "sub", "path"))
+        handler = functools.partial(QuietHandler, directory=www)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            base = "http://127.0.0.1:%d/sub/path/" % server.server_address[1]
+            page.goto(base + "themes/flywheel.html")
+            page.eval("document.getElementById('site-search-input').focus()")
+            page.type("listen")
+            page.wait_for("document.querySelector('.search-popup .search-result')")
+            hrefs = page.eval("Array.from(document.querySelectorAll('.search-popup a')).map(a => a.href)")
+            for href in hrefs:
+                expect(href.startswith(base), "link leaves the sub-path: " + href)
+                with urllib.request.urlopen(href.split("#")[0]) as response:
+                    expect(response.status == 200, "%s: %d" % (href, response.status))
+            steps = page.eval("Array.from(document.querySelectorAll('.flywheel-step')).map(a => a.getAttribute('href'))")
+            expect(len(steps) == 6, "flywheel steps: %r" % steps)
+            for href in steps:
+                expect(page.eval("!!document.getElementById(%r)" % href[1:]), "no target for " + href)
+            expect(not page.errors, "script errors: %r" % page.errors)
+        finally:
+            server.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def main():
+    global SITE
+    SITE = os.path.abspath(sys.argv[1])
+    accent_site = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else None
+    base = "file://" + SITE + "/"
+    with tempfile.TemporaryDirectory() as scratch:
+        with cdp.Browser(os.path.join(scratch, "a")) as browser:
+            page = browser.new_page()
+            search_prefix(page, base)
+            search_ranking(page, base)
+            search_number(page, base)
+            search_theme_filter(page, base)
+            search_keyboard(page, base)
+            if accent_site:
+                search_accents(page, "file://" + accent_site + "/")
+            tip_of_the_day(page, base)
+            sub_path(page, SITE)
+            page.collect_errors()
+            if page.errors:
+                FAILURES.append("script errors")
+                print("FAIL script errors: %r" % page.errors)
+        five_persists(os.path.join(scratch, "b"), base)
+    print("%d failed" % len(FAILURES) if FAILURES else "all browser checks passed")
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,192 @@
+//! The search index: how words are folded, what the index holds, how it is written as
+//! JavaScript, and its size for the real handbook.
+
+import Foundation
+import Testing
+@testable import HandbookCore
+
+@Suite struct SearchTextTests {
+    @Test func foldsCaseAndAccents() {
+        #expect(SearchText.words(in: "Café AU LAIT, naïve Ångström") == ["cafe", "au", "lait", "naive", "angstrom"])
+    }
+
+    @Test func combiningMarksFoldLikePrecomposedLetters() {
+        #expect(SearchText.words(in: "Cafe\u{301}") == ["cafe"])
+    }
+
+    @Test func apostrophesJoinAWord() {
+        #expect(SearchText.words(in: "Don't — can’t") == ["dont", "cant"])
+    }
+
+    @Test func punctuationSplitsAndDigitsStay() {
+        #expect(SearchText.words(in: "front-line 24/7 (call-centre).") == ["front", "line", "24", "7", "call", "centre"])
+    }
+
+    @Test func otherScriptsAreWordsToo() {
+        #expect(SearchText.words(in: "Ελληνικά Straße 東京") == ["ελληνικα", "straße", "東京"])
+    }
+
+    @Test func readableTextGetsBackTheSpaceBetweenBlocks() {
+        #expect(SearchIndexBuilder.readable("They asked.Then we\nlistened:Every time") == "They asked. Then we listened: Every time")
+    }
+}
+
+@Suite struct SearchIndexTests {
+    private static func index(_ files: [String: String] = [:]) throws -> SearchIndex {
+        let fixture = ContentFixture(ContentFixture.standard([
+            "tips/001-one.md": ContentFixture.tip(1, title: "Meet at the café", themes: "[empathy, flywheel]", related: "[2]",
+                                                  extra: "flywheel_step: 2\n",
+                                                  body: "Listen first, then *listen* again.\n\n**Try this:** visit one café."),
+        ].merging(files) { $1 }))
+        let prepared = try SiteBuilder.prepare(fixture.options)
+        return SearchIndexBuilder.build(prepared.handbook, content: prepared.content)
+    }
+
+    @Test func holdsWhatResultsAndMyFiveShow() throws {
+        let index = try Self.index()
+        #expect(index.tips.map(\.number) == [1, 2, 3])
+        #expect(index.tips[0] == SearchIndex.Entry(number: 1, title: "Meet at the café", summary: "Summary 1.",
+                                                   url: "tips/001-one.html", themes: [1, 2],
+                                                   tryThis: "visit one café.", flywheelStep: 2))
+        #expect(index.tips[1].tryThis == "two.")
+        #expect(index.themes.map(\.slug) == ["leadership", "empathy", "flywheel", "never-normal"])
+        #expect(index.flywheelSteps.count == 6)
+    }
+
+    @Test func postingsListEveryTipWithAWordOnce() throws {
+        let index = try Self.index()
+        #expect(index.posting(of: "cafe") == [0])
+        #expect(index.posting(of: "listen") == [0])
+        #expect(index.posting(of: "meet") == [0])
+        #expect(index.posting(of: "summary") == [0, 1, 2])
+        #expect(index.posting(of: "café") == nil)
+        #expect(index.words == index.words.sorted())
+        #expect(Set(index.words).count == index.words.count)
+        #expect(index.postings.allSatisfy { $0 == $0.sorted() && Set($0).count == $0.count })
+    }
+
+    @Test func themeNamesStayOutOfThePostings() throws {
+        // The browser matches theme names from the tips' theme list.
+        let index = try Self.index()
+        #expect(index.posting(of: "empathy") == nil)
+    }
+
+    @Test func smallHandbooksHaveNoCommonWords() throws {
+        #expect(try Self.index().common.isEmpty)
+    }
+
+    @Test func wordsInMostTipsOfALargeHandbookBecomeCommon() throws {
+        var files: [String: String] = [:]
+        for number in 1...1_000 {
+            let rare = number.isMultiple(of: 100) ? " zebra" : ""
+            files["tips/\(String(format: "%04d", number))-t.md"] = ContentFixture.tip(
+                number, title: "Tip \(number)", related: "[]", body: "Every customer matters\(rare).\n\n**Try this:** go.")
+        }
+        let fixture = ContentFixture(["handbook.yml": ContentFixture.config,
+                                      "chapters/01-first.md": ContentFixture.chapter(1)].merging(files) { $1 })
+        let prepared = try SiteBuilder.prepare(fixture.options)
+        let index = SearchIndexBuilder.build(prepared.handbook, content: prepared.content)
+        #expect(index.common.contains("customer"))
+        #expect(index.posting(of: "customer") == nil)
+        #expect(index.posting(of: "zebra")?.count == 10)
+    }
+
+    // MARK: - As JavaScript
+
+    @Test func tipDataIsAScriptThatSetsAGlobal() throws {
+        let index = try Self.index()
+        let data = try Self.json(SearchScripts.data(index), global: "window.HandbookData=")
+        let tips = try #require(data["tips"] as? [[Any]])
+        #expect(tips.count == 3)
+        #expect(tips[0][0] as? Int == 1)
+        #expect(tips[0][1] as? String == "Meet at the café")
+        #expect(tips[0][2] as? String == "tips/001-one.html")
+        #expect(tips[0][4] as? [Int] == [1, 2])
+        #expect(tips[0][5] as? String == "visit one café.")
+        #expect(tips[0][6] as? Int == 2)
+        #expect((data["themes"] as? [[String]])?.first == ["leadership", "Leadership"])
+    }
+
+    @Test func postingsAreWrittenAsBase36Gaps() throws {
+        let index = try Self.index()
+        let json = try Self.json(SearchScripts.invertedIndex(index), global: "window.HandbookSearchIndex=")
+        let words = (json["words"] as? String)?.split(separator: " ").map(String.init)
+        #expect(words == index.words)
+        let postings = try #require(json["postings"] as? String).split(separator: " ").map { list in
+            var position: Int32 = 0
+            return list.split(separator: ",").map { gap -> Int32 in
+                position += Int32(gap, radix: 36)!
+                return position
+            }
+        }
+        #expect(postings == index.postings)
+        #expect(json["tips"] as? Int == 3)
+        #expect(json["chunk"] as? Int == SearchIndex.chunkSize)
+    }
+
+    @Test func textsAreSplitIntoChunks() throws {
+        let index = try Self.index()
+        let files = SearchScripts.files(for: index)
+        #expect(files.map(\.path) == ["assets/tips-data.js", "assets/search-index.js", "assets/search-text-0.js"])
+        let chunk = files[2].text
+        #expect(chunk.contains("(window.HandbookSearchTexts=window.HandbookSearchTexts||[])[0]=["))
+        #expect(chunk.contains("\"Listen first, then listen again. Try this: visit one café.\""))
+    }
+
+    @Test func stringsAreSafeInsideAScript() {
+        #expect(JavaScriptLiteral.string("</script>\u{2028}\"\\\n\t") == #""\u003c/script>\u2028\"\\\n\u0009""#)
+    }
+
+    // MARK: - The real handbook
+
+    @Test func realHandbookIndexIsCompleteAndSmall() throws {
+        let prepared = try SiteBuilder.prepare(BuildOptions(
+            content: packageRoot.appendingPathComponent("content").path,
+            theme: packageRoot.appendingPathComponent("themes/default").path, output: "/nonexistent"))
+        let index = SearchIndexBuilder.build(prepared.handbook, content: prepared.content)
+        #expect(index.tips.count == prepared.handbook.tips.count)
+        let pagePaths = Set(PageKind.all(for: prepared.handbook).map { $0.path(in: prepared.handbook) })
+        for tip in index.tips {
+            #expect(pagePaths.contains(tip.url), "tip \(tip.number) links to \(tip.url)")
+            #expect(!tip.tryThis.isEmpty, "tip \(tip.number) has no Try this")
+            #expect(!tip.summary.isEmpty)
+        }
+        // Every distinct word of every title can be found.
+        for (position, tip) in prepared.handbook.tips.enumerated() {
+            for word in SearchText.words(in: tip.title) {
+                #expect(index.posting(of: word)?.contains(Int32(position)) == true, "'\(word)' of tip \(tip.number)")
+            }
+        }
+        let files = SearchScripts.files(for: index)
+        let loadedForSearch = files.filter { $0.path == SearchScripts.dataPath || $0.path == SearchScripts.indexPath }
+        let raw = loadedForSearch.map { $0.text.utf8.count }.reduce(0, +)
+        let zipped = try loadedForSearch.map { try Self.gzippedSize($0.text) }.reduce(0, +)
+        print("search index for \(index.tips.count) tips: \(raw) bytes raw, \(zipped) bytes gzipped "
+              + "(tips-data.js + search-index.js; snippet texts \(files.count - 2) files loaded later)")
+        #expect(zipped < 60_000)
+    }
+
+    // MARK: - Helpers
+
+    static func json(_ script: String, global: String) throws -> [String: Any] {
+        let start = try #require(script.range(of: global)).upperBound
+        var body = String(script[start...]).trimmingCharacters(in: .whitespacesAndNewlines)
+        if body.hasSuffix(";") { body.removeLast() }
+        return try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+    }
+
+    static func gzippedSize(_ text: String) throws -> Int {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["gzip", "-9", "-c"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        let writer = Thread { input.fileHandleForWriting.write(Data(text.utf8)); try? input.fileHandleForWriting.close() }
+        writer.start()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return data.count
+    }
+}

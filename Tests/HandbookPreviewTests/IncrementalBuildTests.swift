@@ -1,0 +1,194 @@
+// An incremental rebuild must give the very bytes a full `handbook build` gives, after every kind
+// of edit an author makes; and a small edit must render only a few pages.
+
+import Foundation
+import HandbookCore
+import NIOCore
+import Testing
+@testable import HandbookPreview
+
+struct IncrementalBuildTests {
+    struct Step: Sendable {
+        var name: String
+        /// At most this many pages besides the index pages may be rendered (nil: any number).
+        var maxRendered: Int?
+        var change: @Sendable (TemporaryHandbook) throws -> Void
+    }
+
+    static let newTip = """
+        ---
+        number: 107
+        title: Write the test first
+        chapter: 9
+        themes: [never-normal, empathy]
+        related: [1, 106]
+        summary: A new tip, added while the preview runs.
+        ---
+        It links to [the first tip](tip:1) and to [](tip:106).
+
+        **Try this:** add one tip.
+
+        """
+
+    static let steps: [Step] = [
+        Step(name: "body edit", maxRendered: 1) { handbook in
+            try handbook.edit(try handbook.tipFile(10)) { $0 + "\nOne more paragraph, added in the preview.\n" }
+        },
+        Step(name: "title of a tip that others link to without link text", maxRendered: 12) { handbook in
+            try handbook.edit(try handbook.tipFile(39)) {
+                $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Renamed - ")
+            }
+        },
+        Step(name: "summary", maxRendered: 12) { handbook in
+            try handbook.edit(try handbook.tipFile(20)) {
+                $0.replacingOccurrences(of: "\nsummary: ", with: "\nsummary: Changed. ")
+            }
+        },
+        Step(name: "themes", maxRendered: nil) { handbook in
+            try handbook.replace("themes: [leadership, flywheel]", with: "themes: [leadership, flywheel, empathy]",
+                                 in: try handbook.tipFile(5))
+        },
+        Step(name: "flywheel step", maxRendered: 1) { handbook in
+            try handbook.replace("flywheel_step: 2", with: "flywheel_step: 3", in: try handbook.tipFile(5))
+        },
+        Step(name: "chapter move", maxRendered: nil) { handbook in
+            try handbook.replace("\nchapter: 2\n", with: "\nchapter: 3\n", in: try handbook.tipFile(15))
+        },
+        Step(name: "related", maxRendered: 1) { handbook in
+            try handbook.edit(try handbook.tipFile(30)) {
+                $0.replacingOccurrences(of: "\nrelated: [", with: "\nrelated: [1, ")
+            }
+        },
+        Step(name: "new link gives the target a 'referenced by'", maxRendered: 2) { handbook in
+            try handbook.edit(try handbook.tipFile(40)) { $0 + "\nSee also [this tip](tip:41).\n" }
+        },
+        Step(name: "new tip", maxRendered: nil) { handbook in
+            try handbook.save(handbook.content.appendingPathComponent("tips/107-write-the-test-first.md"), newTip)
+        },
+        Step(name: "renumbered tip", maxRendered: nil) { handbook in
+            let file = handbook.content.appendingPathComponent("tips/107-write-the-test-first.md")
+            try handbook.replace("number: 107", with: "number: 108", in: file)
+        },
+        Step(name: "deleted tip", maxRendered: nil) { handbook in
+            try FileManager.default.removeItem(at: handbook.content.appendingPathComponent("tips/107-write-the-test-first.md"))
+        },
+        Step(name: "renamed file (new slug) of a tip others relate to", maxRendered: nil) { handbook in
+            let file = try handbook.tipFile(106)
+            try FileManager.default.moveItem(at: file, to: file.deletingLastPathComponent()
+                .appendingPathComponent("106-refresh-the-customer-picture.md"))
+        },
+        Step(name: "chapter introduction", maxRendered: 1) { handbook in
+            let file = handbook.content.appendingPathComponent("chapters/02-positivity.md")
+            try handbook.edit(file) { $0 + "\nA new closing line for the chapter.\n" }
+        },
+        Step(name: "chapter title", maxRendered: nil) { handbook in
+            let file = handbook.content.appendingPathComponent("chapters/03-the-circle-of-influence.md")
+            try handbook.edit(file) { $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: New - ") }
+        },
+        Step(name: "handbook.yml", maxRendered: nil) { handbook in
+            let file = handbook.content.appendingPathComponent("handbook.yml")
+            try handbook.edit(file) { $0.replacingOccurrences(of: "title: The Customer", with: "title: A Customer") }
+        },
+        Step(name: "template", maxRendered: nil) { handbook in
+            let file = handbook.theme.appendingPathComponent("templates/tip.mustache")
+            try handbook.edit(file) { "{{! edited }}" + $0.replacingOccurrences(of: "</article>", with: "</article><!-- x -->") }
+        },
+        Step(name: "strings", maxRendered: nil) { handbook in
+            let file = handbook.theme.appendingPathComponent("strings/en.yml")
+            try handbook.edit(file) { $0.replacingOccurrences(of: "all_tips: All tips", with: "all_tips: Every tip") }
+        },
+        Step(name: "stylesheet only", maxRendered: 0) { handbook in
+            let file = handbook.theme.appendingPathComponent("assets/handbook.css")
+            try handbook.edit(file) { $0 + "\n.preview-test { color: red; }\n" }
+        },
+        Step(name: "a broken tip, then fixed", maxRendered: 1) { handbook in
+            let file = try handbook.tipFile(12)
+            let good = try handbook.read(file)
+            try handbook.save(file, good.replacingOccurrences(of: "\nchapter: ", with: "\nchapter: x"))
+            try handbook.save(file, good + "\nFixed.\n")
+        },
+    ]
+
+    @Test func everyIncrementalRebuildEqualsAFullBuild() throws {
+        let handbook = try TemporaryHandbook()
+        let builder = PreviewBuilder(options: handbook.buildOptions())
+        guard case .built(let first) = builder.rebuild() else {
+            Issue.record("the first build failed")
+            return
+        }
+        #expect(first.full)
+        // A rebuild without changes renders only the index pages, which every rebuild renders.
+        guard case .built(let unchanged) = builder.rebuild() else { return }
+        #expect(!unchanged.full)
+        let indexPages = unchanged.renderedPages
+        #expect(indexPages < 15)
+        #expect(try Self.bytes(first) == (try handbook.fullBuild()))
+        for step in Self.steps {
+            try step.change(handbook)
+            if step.name.hasPrefix("a broken tip") {
+                // Build the broken state too: the next good build is then planned against the last good one.
+                let file = try handbook.tipFile(12)
+                let fixed = try handbook.read(file)
+                try handbook.save(file, fixed.replacingOccurrences(of: "\nchapter: ", with: "\nchapter: x"))
+                guard case .failed(let problems) = builder.rebuild() else {
+                    Issue.record("the broken tip did not fail the build")
+                    continue
+                }
+                #expect(problems.contains { $0.location?.file.hasSuffix(file.lastPathComponent) == true })
+                try handbook.save(file, fixed)
+            }
+            guard case .built(let result) = builder.rebuild() else {
+                Issue.record("step '\(step.name)': the rebuild failed")
+                continue
+            }
+            let full = try handbook.fullBuild()
+            let incremental = try Self.bytes(result)
+            #expect(Set(incremental.keys) == Set(full.keys), "step '\(step.name)': different files")
+            let different = full.keys.filter { incremental[$0] != full[$0] }.sorted()
+            #expect(different.isEmpty, "step '\(step.name)': pages differ from a full build: \(different.prefix(5))")
+            if let limit = step.maxRendered {
+                #expect(result.renderedPages - indexPages <= limit,
+                        "step '\(step.name)': rendered \(result.renderedPages - indexPages) pages besides the indexes")
+                #expect(!result.full, "step '\(step.name)' rebuilt everything")
+            }
+            #expect(!result.changedPages.isEmpty || !result.changedAssets.isEmpty, "step '\(step.name)': nothing changed")
+        }
+    }
+
+    @Test func aBodyEditChangesOnlyThatPage() throws {
+        let handbook = try TemporaryHandbook()
+        let builder = PreviewBuilder(options: handbook.buildOptions())
+        _ = builder.rebuild()
+        try handbook.edit(try handbook.tipFile(10)) { $0 + "\nA new line.\n" }
+        guard case .built(let result) = builder.rebuild() else {
+            Issue.record("the rebuild failed")
+            return
+        }
+        let page = "tips/010-make-your-good-intention-visible.html"
+        let generated = result.changedPages.filter { $0 != page && !$0.hasPrefix("assets/search") }
+        #expect(result.changedPages.contains(page))
+        #expect(generated == [BookletBuilder.htmlPath]) // made on request, so always counted as changed
+        #expect(result.changedAssets.isEmpty)
+        #expect(result.renderedPages <= 10) // the tip and the index pages
+    }
+
+    @Test func nothingOfThePreviewGoesIntoTheBuiltFiles() throws {
+        let handbook = try TemporaryHandbook()
+        guard case .built(let result) = PreviewBuilder(options: handbook.buildOptions()).rebuild() else {
+            Issue.record("the build failed")
+            return
+        }
+        let leaked = result.files.filter { String(buffer: $0.value).contains("handbook-preview") }.keys
+        #expect(leaked.isEmpty)
+        #expect(try handbook.fullBuild().values.allSatisfy { !String(decoding: $0, as: UTF8.self).contains("__handbook") })
+    }
+
+    /// Every file of the preview's site, with the ones made on request made now.
+    static func bytes(_ result: PreviewBuilder.Result) throws -> [String: Data] {
+        var files = result.files
+        for (path, file) in result.generated {
+            if let bytes = try file.bytes() { files[path] = bytes }
+        }
+        return files.mapValues { Data($0.readableBytesView) }
+    }
+}
