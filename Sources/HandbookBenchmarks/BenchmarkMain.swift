@@ -26,10 +26,48 @@ struct BenchmarkMain {
                 _ = try SiteBuilder.build(options)
             }
             report(size: size, step: "full build", full)
+            try? FileManager.default.removeItem(at: options.output)
+            for (step, milliseconds) in try stepTimes(options) {
+                print(String(format: "%-6d   %-20@ %8.1f", size, step as NSString, milliseconds))
+            }
             let prepare = try measure(runs: arguments.runs) { _ = try SiteBuilder.prepare(options) }
             report(size: size, step: "load+validate+md", prepare)
+            if arguments.pageKinds { try timePageKinds(options, size: size) }
         }
         try? FileManager.default.removeItem(at: work)
+    }
+
+    /// One build, timed step by step through its progress reports.
+    static func stepTimes(_ options: BuildOptions) throws -> [(String, Double)] {
+        var steps: [(String, Double)] = []
+        var current: (String, UInt64)?
+        func close() {
+            if let (name, start) = current {
+                steps.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6))
+            }
+        }
+        _ = try SiteBuilder.build(options) { name in
+            close()
+            current = (name, DispatchTime.now().uptimeNanoseconds)
+        }
+        close()
+        return steps
+    }
+
+    /// Rendering time of each kind of page on its own, in memory, one thread.
+    static func timePageKinds(_ options: BuildOptions, size: Int) throws {
+        let prepared = try SiteBuilder.prepare(options)
+        let handbook = prepared.handbook
+        let groups: [(String, [PageKind])] = [
+            ("home", [.home]), ("all tips", [.allTips]), ("themes", handbook.themes.indices.map(PageKind.theme)),
+            ("chapters", handbook.chapters.indices.map(PageKind.chapter)), ("tips", handbook.tips.indices.map(PageKind.tip)),
+        ]
+        for (name, pages) in groups {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try SiteBuilder.renderPages(prepared, only: Set(pages), searchFiles: false, into: MemorySink())
+            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            print(String(format: "%-6d   pages: %-12@ %8.1f ms for %d", size, name as NSString, milliseconds, pages.count))
+        }
     }
 
     struct Sample {
@@ -83,6 +121,7 @@ struct Arguments {
     var runs = 5
     var work = "/tmp/handbook-bench"
     var theme = "themes/default"
+    var pageKinds = false
 
     init(_ arguments: ArraySlice<String>) {
         var iterator = arguments.makeIterator()
@@ -92,6 +131,7 @@ struct Arguments {
             case "--runs": runs = Int(iterator.next() ?? "") ?? runs
             case "--work": work = iterator.next() ?? work
             case "--theme": theme = iterator.next() ?? theme
+            case "--page-kinds": pageKinds = true
             default:
                 print("usage: HandbookBenchmarks [--sizes 100,1000,10000] [--runs 5] [--work DIR] [--theme DIR]")
                 exit(2)
