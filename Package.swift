@@ -61,11 +61,13 @@ let package = Package(
         ),
         .testTarget(
             name: "HandbookPreviewTests",
-            dependencies: ["HandbookCore", "HandbookPreview"]
+            dependencies: ["HandbookCore", "HandbookPreview", .product(name: "NIOCore", package: "swift-nio")]
         ),
         .testTarget(
             name: "HandbookCoreTests",
-            dependencies: ["HandbookCore"]
+            dependencies: ["HandbookCore"],
+            // Read from the source tree by the fuzz runner, not bundled.
+            exclude: ["FuzzCorpus"]
         ),
         .testTarget(
             name: "HandbookCLITests",

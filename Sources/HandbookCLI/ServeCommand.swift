@@ -28,6 +28,13 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source.content, isDirectory: &isFolder), isFolder.boolValue else {
+            // Nothing to watch: fail now rather than serve an error page that nothing can fix.
+            DiagnosticPrinter.print([.error("content folder '\(source.content)' does not exist", at: nil,
+                                            hint: "run from the handbook's folder, or pass --content PATH")])
+            throw ExitCode.failure
+        }
         // `prepare` checks the output folder against the content folder; the preview never writes it.
         let unused = FileManager.default.temporaryDirectory.appendingPathComponent("handbook-preview-unused").path
         let configuration = PreviewConfiguration(host: host, port: port, build: source.buildOptions(output: unused))

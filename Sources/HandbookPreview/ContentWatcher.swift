@@ -27,6 +27,8 @@ public final class ContentWatcher: @unchecked Sendable {
 
     public let folders: [Folder]
     public let debounce: Duration
+    private let mode: Mode
+    /// How changes are found ("inotify", "polling every 250 ms"), once started.
     public private(set) var mechanism = "none"
 
     private let lock = NSLock()
@@ -36,15 +38,13 @@ public final class ContentWatcher: @unchecked Sendable {
     private var iterator: AsyncStream<Void>.Iterator
     private var backend: WatchBackend?
 
-    public init(folders: [Folder], debounce: Duration = .milliseconds(15), mode: Mode = .automatic) {
+    public init(folders: [Folder], debounce: Duration = .milliseconds(10), mode: Mode = .automatic) {
         self.folders = folders
         self.debounce = debounce
+        self.mode = mode
         (signals, signal) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         iterator = signals.makeAsyncIterator()
-        self.mode = mode
     }
-
-    private let mode: Mode
 
     /// Starts watching on a background thread.
     public func start() {

@@ -24,7 +24,7 @@ public enum ErrorOverlay {
         <div id="\(elementID)" role="alert" aria-live="assertive">
         <style>
         #\(elementID){position:fixed;inset:0;z-index:2147483647;overflow:auto;box-sizing:border-box;padding:2rem;\
-        background:rgba(24,24,28,.94);color:#f2f2f2;font:15px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;text-align:left}
+        background:#18181c;color:#f2f2f2;font:15px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;text-align:left}
         #\(elementID) h2{margin:0 0 .25rem;font:700 1.3rem/1.3 system-ui,sans-serif;color:#ff7b72}
         #\(elementID) p{margin:0 0 1rem;font-family:system-ui,sans-serif;color:#c9c9c9}
         #\(elementID) ol{margin:0;padding-left:1.5rem}
@@ -53,18 +53,6 @@ public enum ErrorOverlay {
     }
 
     static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+        HTMLEscaping.escape(text)
     }
 }

@@ -1,6 +1,7 @@
-//! Builds the site into memory and rebuilds it after a change, rendering only the pages that the
-//! change can affect (see `RebuildPlanner`). Content is always read and validated whole: that is
-//! what finds every error, and it is cheap next to rendering the pages.
+//! Builds the site into memory and rebuilds it after a change, rendering only the pages whose
+//! template context changed (see `RebuildPlanner`). Content is always read and validated whole:
+//! that is what finds every error. The theme is parsed again only when its files changed, and
+//! the booklet and search index are made when first asked for, so neither delays a reload.
 
 import Foundation
 import HandbookCore
@@ -10,8 +11,12 @@ import NIOCore
 final class PreviewBuilder: @unchecked Sendable {
     let options: BuildOptions
     private var assets: ThemeAssets
-    private var last: (prepared: SiteBuilder.Prepared, themePrint: [String: Data])?
-    /// The rendered pages (and sitemap) of the last good build.
+    /// The theme as last parsed, with its files' fingerprint and the handbook's language.
+    private var theme: (print: [String: Data], language: String, loaded: (SiteTheme?, [Diagnostic]))?
+    /// The last good build: its theme's fingerprint, its pages' fingerprints, and its rendered
+    /// pages (and sitemap).
+    private var goodThemePrint: [String: Data]?
+    private var fingerprints: PageFingerprints?
     private var pages: [String: ByteBuffer] = [:]
 
     init(options: BuildOptions) {
@@ -22,9 +27,10 @@ final class PreviewBuilder: @unchecked Sendable {
     /// A good build: the complete new site, and what changed since the previous good one.
     struct Result: Sendable {
         var files: [String: ByteBuffer]
-        /// The booklet, made when first asked for.
-        var generated: [String: GeneratedFile]
-        /// Pages and generated files (sitemap, search index, booklet) added, changed or removed.
+        /// The booklet and the search index, made when first asked for.
+        var generated: [GeneratedFiles]
+        /// Pages, the sitemap and the booklet (always counted: it is made later) that were added,
+        /// changed or removed.
         var changedPages: [String]
         var changedAssets: Set<String>
         var renderedPages: Int
@@ -52,31 +58,39 @@ final class PreviewBuilder: @unchecked Sendable {
 
     func rebuild() -> Outcome {
         let start = DispatchTime.now()
-        // Read before `prepare` loads the theme: an edit that lands in between is caught next time.
+        var clock = PhaseClock()
+        // Read before the theme is loaded: an edit that lands in between is caught next time.
+        clock.next("Theme fingerprint")
         let themePrint = ThemeFiles.fingerprint(of: options.theme)
+        // `SiteTheme` also reads the stylesheet (the 404 page inlines it); a stylesheet change must
+        // load the theme again, but need not render every page.
+        var themeKey = themePrint
+        themeKey["assets/handbook.css"] = FileManager.default.contents(atPath: options.theme.appendingPathComponent("assets/handbook.css").path)
+        let themeUnchanged = theme?.print == themeKey
         let prepared: SiteBuilder.Prepared
         let plan: RebuildPlan
+        let newFingerprints: PageFingerprints
         let sink = MemorySink()
         let rendered: Int
-        var clock = PhaseClock()
-        clock.next("Theme fingerprint")
         do {
-            prepared = try SiteBuilder.prepare(options, progress: { clock.next($0) })
+            prepared = try SiteBuilder.prepare(options, loadTheme: { [self] language in
+                if themeUnchanged, let theme, theme.language == language { return theme.loaded }
+                let loaded = SiteTheme.load(from: options.theme, displayPath: options.themeDisplay, language: language)
+                theme = (themeKey, language, loaded)
+                return loaded
+            }, progress: { clock.next($0) })
             clock.next("Planning")
-            if let last, last.themePrint == themePrint {
-                plan = RebuildPlanner.plan(from: last.prepared, to: prepared)
-            } else {
-                plan = RebuildPlanner.full(prepared, previous: last?.prepared)
-            }
+            // New templates render every page anew, even where the contexts stayed the same.
+            (plan, newFingerprints) = RebuildPlanner.plan(prepared, since: goodThemePrint == themePrint ? fingerprints : nil)
             clock.next("Rendering pages")
-            rendered = try SiteBuilder.renderPages(prepared, only: plan.pages, into: sink)
-            clock.next("Swapping in")
+            rendered = try SiteBuilder.renderPages(prepared, only: plan.pages, searchFiles: false, into: sink)
         } catch let failure as BuildFailure {
             return .failed(failure.diagnostics)
         } catch {
             return .failed([.error("the build failed: \(error)", at: nil)])
         }
 
+        clock.next("Swapping in")
         var newPages = plan.isFull ? [:] : pages
         for path in plan.removedPaths { newPages[path] = nil }
         for (path, text) in sink.files { newPages[path] = ByteBuffer(string: text) }
@@ -87,22 +101,32 @@ final class PreviewBuilder: @unchecked Sendable {
         let loadedAssets = assets.load()
         var files = newPages
         files.merge(loadedAssets.files) { page, _ in page }
-        // Rendering the whole booklet would delay every reload, and few look at it while editing:
-        // it is made on request, and counted as changed by every build.
-        let themeDisplay = options.themeDisplay
-        let booklet = GeneratedFile {
-            try BookletBuilder.html(for: prepared, themeDisplay: themeDisplay).map { ByteBuffer(string: $0) }
-        }
-
         pages = newPages
-        last = (prepared, themePrint)
+        fingerprints = newFingerprints
+        goodThemePrint = themePrint
         clock.next(nil)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        return .built(Result(files: files, generated: [BookletBuilder.htmlPath: booklet],
+        return .built(Result(files: files, generated: generatedFiles(prepared, besides: files),
                              changedPages: changedPages + [BookletBuilder.htmlPath], changedAssets: loadedAssets.changed,
                              renderedPages: rendered, totalPages: plan.allPaths.count, full: plan.isFull,
                              warnings: prepared.diagnostics, skippedLinks: loadedAssets.skipped, seconds: seconds,
                              phases: clock.phases))
+    }
+
+    /// The files `handbook build` writes besides the pages, made on request: the booklet, and the
+    /// search index (scripts under `assets/` that the theme does not have).
+    private func generatedFiles(_ prepared: SiteBuilder.Prepared, besides files: [String: ByteBuffer]) -> [GeneratedFiles] {
+        let themeDisplay = options.themeDisplay
+        let booklet = GeneratedFiles(covers: { $0 == BookletBuilder.htmlPath }, make: {
+            guard let html = try BookletBuilder.html(for: prepared, themeDisplay: themeDisplay) else { return [:] }
+            return [BookletBuilder.htmlPath: ByteBuffer(string: html)]
+        })
+        let search = GeneratedFiles(covers: { $0.hasPrefix(SitePaths.assets) && $0.hasSuffix(".js") }, make: {
+            let sink = MemorySink()
+            try SiteBuilder.writeSearchFiles(prepared, into: sink)
+            return sink.files.mapValues { ByteBuffer(string: $0) }
+        })
+        return [booklet, search]
     }
 }
 

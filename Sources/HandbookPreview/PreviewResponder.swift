@@ -28,9 +28,10 @@ struct PreviewResponder: HTTPResponder {
         case .refused(let reason):
             return plain(.badRequest, "Refused: \(reason).\n")
         case .file(let file):
-            let bytes: ByteBuffer?
+            var bytes = site.files[file]
             do {
-                bytes = try site.file(file)
+                // Making the booklet or the search index takes a while: not on the concurrency pool.
+                if bytes == nil { bytes = try await Self.offPool { try site.file(file) } }
             } catch {
                 let problems = (error as? BuildFailure)?.diagnostics ?? [.error("cannot make \(file): \(error)", at: nil)]
                 var failed = site
@@ -85,6 +86,12 @@ struct PreviewResponder: HTTPResponder {
         headers[.contentType] = "text/plain; charset=utf-8"
         headers[.cacheControl] = "no-store"
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    private static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
     }
 
     // MARK: - Reload channel

@@ -8,58 +8,8 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 
-/// How to run the preview.
-public struct PreviewConfiguration: Sendable {
-    public var host: String
-    /// 0 picks a free port (tests).
-    public var port: Int
-    public var build: BuildOptions
-    /// Quiet time after the last change of a burst before the rebuild starts.
-    public var debounce: Duration
-    public var watchMode: ContentWatcher.Mode
-    /// Stop gracefully on Ctrl-C and SIGTERM (off in tests, which call `shutdown()`).
-    public var handlesSignals: Bool
-
-    public init(host: String = "127.0.0.1", port: Int = 4000, build: BuildOptions,
-                debounce: Duration = .milliseconds(15), watchMode: ContentWatcher.Mode = .automatic,
-                handlesSignals: Bool = true) {
-        self.host = host
-        self.port = port
-        self.build = build
-        self.debounce = debounce
-        self.watchMode = watchMode
-        self.handlesSignals = handlesSignals
-    }
-
-    /// Whether only this machine can reach the server.
-    public var isLoopback: Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
-    }
-}
-
-/// What the preview tells its user, as it happens.
-public enum PreviewEvent: Sendable {
-    case listening(URL, watching: String)
-    case built(PreviewBuild)
-    case failed([Diagnostic])
-    case notice(String)
-}
-
-/// A good build of the preview.
-public struct PreviewBuild: Sendable {
-    /// `Rebuilt 7 of 125 pages in 23 ms`
-    public var summary: String
-    public var warnings: [Diagnostic]
-    /// It ends a run of failed builds.
-    public var fixed: Bool
-    public var renderedPages: Int
-    public var seconds: Double
-    /// Seconds per step of the rebuild, in order.
-    public var phases: [(name: String, seconds: Double)]
-    /// The version now served.
-    public var generation: Int
-}
-
+/// Serves the handbook from memory and keeps it current: a watcher feeds rebuilds, each good
+/// build is swapped in whole and then announced on the reload channel.
 public final class PreviewServer: Sendable {
     public let configuration: PreviewConfiguration
     private let report: @Sendable (PreviewEvent) -> Void
@@ -80,7 +30,7 @@ public final class PreviewServer: Sendable {
 
     /// Builds, then serves until `shutdown()` or, when it handles signals, Ctrl-C.
     public func run() async throws {
-        apply(await rebuild())
+        // Watch before the first build, so that a save during it is not missed.
         let watcher = ContentWatcher(folders: [.init(configuration.build.content, isContent: true),
                                                .init(configuration.build.theme, isContent: false)],
                                      debounce: configuration.debounce, mode: configuration.watchMode)
@@ -89,8 +39,9 @@ public final class PreviewServer: Sendable {
             watcher.stop()
             channel.close()
         }
+        apply(await rebuild())
         var logger = Logger(label: "handbook.preview")
-        logger.logLevel = .error
+        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .error
         let app = Application(
             responder: PreviewResponder(store: store, channel: channel, serverID: serverID),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
@@ -102,10 +53,13 @@ public final class PreviewServer: Sendable {
                 report(.listening(url, watching: watcher.mechanism))
             },
             logger: logger)
-        let group = ServiceGroup(configuration: .init(
+        var groupConfiguration = ServiceGroupConfiguration(
             services: [app],
             gracefulShutdownSignals: configuration.handlesSignals ? [.sigterm, .sigint] : [],
-            logger: logger))
+            logger: logger)
+        // Open pages end their streams at once; anything else gets this long before it is cancelled.
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(5)
+        let group = ServiceGroup(configuration: groupConfiguration)
         state.group = group
         do {
             try await group.run()
@@ -182,22 +136,6 @@ public final class PreviewServer: Sendable {
     }
 }
 
-/// The error a failed start is reported as, with the cause in the user's words where known.
-public struct PreviewError: Error, CustomStringConvertible {
-    public var description: String
-
-    init(_ error: Error, configuration: PreviewConfiguration) {
-        let text = String(describing: error)
-        if text.contains("errno: \(EADDRINUSE)") || text.contains("Address already in use") {
-            description = "port \(configuration.port) is already in use; stop the other server or pass --port with another number"
-        } else if text.contains("errno: \(EADDRNOTAVAIL)") || text.contains("Cannot assign requested address") {
-            description = "cannot listen on '\(configuration.host)': this machine has no such address"
-        } else {
-            description = "the preview server stopped: \(text)"
-        }
-    }
-}
-
 // MARK: - Services
 
 /// Waits for each burst of changes and rebuilds, one rebuild at a time.
@@ -206,7 +144,7 @@ private struct RebuildService: Service {
     let watcher: ContentWatcher
 
     func run() async throws {
-        try await withGracefulShutdownHandler {
+        await withGracefulShutdownHandler {
             while await watcher.next() != nil {
                 server.apply(await server.rebuild())
             }
@@ -222,7 +160,7 @@ private struct PingService: Service {
 
     func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            try? await cancelOnGracefulShutdown { try await Task.sleep(for: .seconds(15)) }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(15)) }
             channel.ping()
         }
     }

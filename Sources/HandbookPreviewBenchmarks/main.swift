@@ -226,6 +226,36 @@ func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async thro
     }
 }
 
+/// `--profile DIR`: where a rebuild's time goes, page kind by page kind.
+func profile(_ content: String, theme: String) throws {
+    let build = BuildOptions(content: content, theme: theme, output: "/tmp/handbook-profile-unused")
+    func time(_ label: String, runs: Int = 5, _ work: () throws -> Void) rethrows {
+        var samples: [Double] = []
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try work()
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        print("  \(label.padding(toLength: 28, withPad: " ", startingAt: 0)) \(describe(samples))")
+    }
+    var prepared: SiteBuilder.Prepared?
+    try time("prepare") { prepared = try SiteBuilder.prepare(build) }
+    guard let prepared else { return }
+    var kinds: [(String, PageKind)] = [("home", .home), ("all tips", .allTips), ("search", .search), ("my five", .myFive),
+                                        ("404", .notFound), ("one tip (+ search files)", .tip(0)), ("one chapter", .chapter(0))]
+    kinds += prepared.handbook.themes.indices.map { ("theme \(prepared.handbook.themes[$0].slug)", PageKind.theme($0)) }
+    for (label, kind) in kinds {
+        try time(label) { try SiteBuilder.renderPages(prepared, only: [kind], into: MemorySink()) }
+    }
+    try time("all pages", runs: 3) { try SiteBuilder.renderPages(prepared, into: MemorySink()) }
+    time("planner", runs: 5) { _ = RebuildPlanner.plan(prepared, since: nil) }
+}
+
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--profile" {
+    try profile(CommandLine.arguments[2], theme: "themes/default")
+    exit(0)
+}
+
 let options = Options.parse()
 let verbose = ProcessInfo.processInfo.environment["HANDBOOK_BENCH_PHASES"] != nil
 for benchmarkCase in options.cases {

@@ -1,16 +1,19 @@
-//! Which pages a content change can affect, so that a preview re-renders only those.
+//! Which pages a change can affect, so that a preview re-renders only those.
 //!
-//! Rather than guessing from which file changed, the planner compares, page by page, the parts of
-//! the old and new model that `PageBuilder` reads for that page ("page inputs"). Equal inputs
-//! under the same templates and config give byte-identical HTML, so skipping those pages is safe.
-//! Keep `inputs(of:)` in step with `PageBuilder.context(for:)`: the preview tests compare an
-//! incremental rebuild with a full build byte for byte to catch a missed input.
+//! A page's HTML is its template rendered with its context, so the planner fingerprints what goes
+//! into each page's context; a page whose fingerprint equals that of the page at the same path in
+//! the previous build would render to the same bytes, and is skipped. The few index pages (home,
+//! all tips, themes, search, 404) have their real contexts built and fingerprinted, so nothing is
+//! missed there. The many tip and chapter pages are fingerprinted from the model (`PageInputs`),
+//! which is much cheaper. The caller renders everything when the templates themselves changed.
+
+import Foundation
 
 /// The pages to render again after a change, and the pages that no longer exist.
 public struct RebuildPlan: Sendable {
     /// Pages of the new handbook to render; `nil` means every page.
     public var pages: Set<PageKind>?
-    /// Site paths of the old build that the new one does not have (a tip renamed or removed).
+    /// Site paths of the previous build that the new one does not have (a tip renamed or removed).
     public var removedPaths: [String]
     /// Site paths of every page of the new handbook.
     public var allPaths: [String]
@@ -18,147 +21,176 @@ public struct RebuildPlan: Sendable {
     public var isFull: Bool { pages == nil }
 }
 
+/// A fingerprint of every page's template context in one build, by site path.
+public struct PageFingerprints: Sendable {
+    fileprivate var byPath: [String: Int]
+}
+
 public enum RebuildPlanner {
-    /// A plan that renders everything: the first build, or after a template or config change.
-    public static func full(_ new: SiteBuilder.Prepared, previous old: SiteBuilder.Prepared? = nil) -> RebuildPlan {
-        let paths = PageKind.all(for: new.handbook).map { $0.path(in: new.handbook) }
-        let oldPaths = old.map { prepared in PageKind.all(for: prepared.handbook).map { $0.path(in: prepared.handbook) } } ?? []
+    /// Plans the rebuild of `new` against the fingerprints of the previous build; `since: nil`
+    /// (the first build, or templates changed) renders every page. Returns the fingerprints of
+    /// `new` for the next call.
+    public static func plan(_ new: SiteBuilder.Prepared, since old: PageFingerprints?) -> (RebuildPlan, PageFingerprints) {
+        let handbook = new.handbook
+        let pages = PageKind.all(for: handbook)
+        let paths = pages.map { $0.path(in: handbook) }
+        let builder = PageBuilder(handbook: handbook, content: new.content, strings: new.theme.strings,
+                                  inlineStylesheet: new.theme.stylesheet)
+        let inputs = PageInputs(new)
+        let prints = ConcurrentResults<Int>(count: pages.count)
+        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+            var hasher = Hasher()
+            hasher.combine(pages[index].template)
+            switch pages[index] {
+            case .tip(let position):
+                // Thousands of these: their inputs are taken from the model, which is much
+                // cheaper than building and walking their contexts.
+                inputs.feedTip(at: position, into: &hasher)
+            case .chapter(let position):
+                inputs.feedChapter(at: position, into: &hasher)
+            default:
+                ContextFingerprint.feed(builder.context(for: pages[index]), into: &hasher)
+            }
+            prints[index] = hasher.finalize()
+        }
+        let fingerprints = PageFingerprints(byPath: Dictionary(zip(paths, prints.values), uniquingKeysWith: { $1 }))
         let kept = Set(paths)
-        return RebuildPlan(pages: nil, removedPaths: oldPaths.filter { !kept.contains($0) }, allPaths: paths)
-    }
-
-    /// Compares the inputs of every page of `new` with those of the page at the same path in `old`.
-    /// The caller must fall back to `full` when templates or theme strings changed; the planner
-    /// itself falls back when the site-wide config or the stylesheet differ.
-    public static func plan(from old: SiteBuilder.Prepared, to new: SiteBuilder.Prepared) -> RebuildPlan {
-        // The stylesheet is not compared: only the 404 page inlines it, and that page is always rendered.
-        guard ConfigKey(old.handbook.config) == ConfigKey(new.handbook.config), old.theme.strings == new.theme.strings else {
-            return full(new, previous: old)
+        let removed = (old?.byPath.keys).map { $0.filter { !kept.contains($0) }.sorted() } ?? []
+        guard let old else {
+            return (RebuildPlan(pages: nil, removedPaths: removed, allPaths: paths), fingerprints)
         }
-        let before = Inputs(old)
-        let after = Inputs(new)
-        var oldByPath: [String: PageInputs] = [:]
-        for page in PageKind.all(for: old.handbook) {
-            oldByPath[page.path(in: old.handbook)] = before.inputs(of: page)
-        }
-        var selected = Set<PageKind>()
-        var paths: [String] = []
-        for page in PageKind.all(for: new.handbook) {
-            let path = page.path(in: new.handbook)
-            paths.append(path)
-            let inputs = after.inputs(of: page)
-            if inputs == .alwaysRender || oldByPath[path] != inputs { selected.insert(page) }
-        }
-        let kept = Set(paths)
-        return RebuildPlan(pages: selected, removedPaths: oldByPath.keys.filter { !kept.contains($0) }.sorted(),
-                           allPaths: paths)
+        let changed = pages.indices.filter { old.byPath[paths[$0]] != fingerprints.byPath[paths[$0]] }
+        return (RebuildPlan(pages: Set(changed.map { pages[$0] }), removedPaths: removed, allPaths: paths), fingerprints)
     }
 }
 
-// MARK: - Page inputs
-
-/// What one page shows, reduced to comparable values. Mirrors `PageBuilder`.
-private enum PageInputs: Hashable {
-    /// Index pages list everything, and 404 inlines the stylesheet: always rendered.
-    case alwaysRender
-    case tip(TipPageInputs)
-    case chapter(ChapterPageInputs)
-}
-
-private struct TipSummaryKey: Hashable {
-    var number: Int, title: String, slug: String, summary: String?, themes: [String]
-    init(_ tip: Tip) {
-        (number, title, slug, summary, themes) = (tip.number, tip.title, tip.slug, tip.summary, tip.themes)
-    }
-}
-
-private struct ChapterSummaryKey: Hashable {
-    var number: Int, title: String, slug: String, summary: String?, part: String?, tipCount: Int
-}
-
-private struct TipPageInputs: Hashable {
-    var tip: TipSummaryKey
-    var body: String
-    var related: [TipSummaryKey]
-    var hasRelated: Bool
-    var referencedBy: [TipSummaryKey]?
-    var chapter: ChapterSummaryKey?
-    var flywheelStep: Int?
-    var previous: TipSummaryKey?
-    var next: TipSummaryKey?
-}
-
-private struct ChapterPageInputs: Hashable {
-    var chapter: ChapterSummaryKey
-    var intro: String
-    var tips: [TipSummaryKey]
-    var previous: ChapterSummaryKey?
-    var next: ChapterSummaryKey?
-}
-
-/// The site-wide settings every page reads; a change to any of them re-renders the whole site.
-private struct ConfigKey: Equatable {
-    var title, language: String
-    var subtitle, edition, introduction, baseURL: String?
-    var introductionLine: Int
-    var themes: [Theme]
-    var flywheelSteps: [String]
-    var unsafeHTML: Bool
-
-    init(_ config: HandbookConfig) {
-        (title, language, subtitle, edition) = (config.title, config.language, config.subtitle, config.edition)
-        (introduction, baseURL, introductionLine) = (config.introduction, config.baseURL, config.introductionLine)
-        (themes, flywheelSteps, unsafeHTML) = (config.themes, config.flywheelSteps, config.unsafeHTML)
-    }
-}
-
-/// Computes page inputs for one prepared handbook.
-private struct Inputs {
+/// What tip and chapter pages show, read from the model. Mirrors `PageBuilder.tip(at:)` and
+/// `chapter(at:)` plus the parts every page shares; the preview tests compare incremental
+/// rebuilds with full builds byte for byte to catch an input missed here.
+private struct PageInputs {
     let handbook: Handbook
     let content: RenderedContent
+    /// Everything site-wide: the whole config (whatever fields it grows) and the theme's words.
+    let siteWide: Int
 
     init(_ prepared: SiteBuilder.Prepared) {
         handbook = prepared.handbook
         content = prepared.content
+        var hasher = Hasher()
+        hasher.combineBytes(of: String(reflecting: prepared.handbook.config))
+        ContextFingerprint.feed(prepared.theme.strings, into: &hasher)
+        siteWide = hasher.finalize()
     }
 
-    func inputs(of page: PageKind) -> PageInputs {
-        switch page {
-        // Theme pages list many tips, and the flywheel page every tip with a step: a few pages,
-        // cheaper to render than to reason about.
-        case .home, .allTips, .search, .myFive, .notFound, .theme: return .alwaysRender
-        case .tip(let index): return .tip(tip(at: index))
-        case .chapter(let index): return .chapter(chapter(at: index))
+    func feedTip(at index: Int, into hasher: inout Hasher) {
+        let tip = handbook.tips[index]
+        hasher.combine(siteWide)
+        // The tip itself (`String(reflecting:)` would catch new fields too, but costs 0.2 ms a tip).
+        feed(tip, into: &hasher)
+        hasher.combine(tip.chapter)
+        hasher.combine(tip.related)
+        hasher.combine(tip.flywheelStep)
+        hasher.combine(tip.draft)
+        hasher.combineBytes(of: content.tips[index].html)
+        feed(tip.related.compactMap(handbook.tip(number:)), into: &hasher)
+        hasher.combine(content.referencedBy[tip.number] != nil)
+        feed((content.referencedBy[tip.number] ?? []).compactMap(handbook.tip(number:)), into: &hasher)
+        feed(handbook.chapter(number: tip.chapter), into: &hasher)
+        feed(index > 0 ? handbook.tips[index - 1] : nil, into: &hasher)
+        feed(index + 1 < handbook.tips.count ? handbook.tips[index + 1] : nil, into: &hasher)
+    }
+
+    func feedChapter(at index: Int, into hasher: inout Hasher) {
+        let chapter = handbook.chapters[index]
+        hasher.combine(siteWide)
+        feed(chapter, into: &hasher)
+        hasher.combineBytes(of: content.chapters[index].html)
+        feed(handbook.tips(inChapter: chapter.number), into: &hasher)
+        feed(index > 0 ? handbook.chapters[index - 1] : nil, into: &hasher)
+        feed(index + 1 < handbook.chapters.count ? handbook.chapters[index + 1] : nil, into: &hasher)
+    }
+
+    /// What `PageBuilder.tipSummary` shows of a tip.
+    private func feed(_ tips: [Tip], into hasher: inout Hasher) {
+        hasher.combine(tips.count)
+        for tip in tips { feed(tip, into: &hasher) }
+    }
+
+    private func feed(_ tip: Tip?, into hasher: inout Hasher) {
+        guard let tip else { return hasher.combine(0 as UInt8) }
+        hasher.combine(1 as UInt8)
+        hasher.combine(tip.number)
+        hasher.combineBytes(of: tip.title)
+        hasher.combineBytes(of: tip.slug)
+        hasher.combineBytes(of: tip.summary)
+        hasher.combine(tip.themes.count)
+        for slug in tip.themes { hasher.combineBytes(of: slug) }
+    }
+
+    /// What `PageBuilder.chapterSummary` shows of a chapter.
+    private func feed(_ chapter: Chapter?, into hasher: inout Hasher) {
+        guard let chapter else { return hasher.combine(0 as UInt8) }
+        hasher.combine(1 as UInt8)
+        hasher.combine(chapter.number)
+        hasher.combineBytes(of: chapter.title)
+        hasher.combineBytes(of: chapter.slug)
+        hasher.combineBytes(of: chapter.summary)
+        hasher.combineBytes(of: chapter.part)
+        hasher.combine(handbook.tipsByChapter[chapter.number]?.count ?? 0)
+    }
+}
+
+/// Feeds a Mustache context into a hasher: every value with its type, dictionaries in key order,
+/// and strings as their UTF-8 bytes (two spellings of "é" print different bytes, so they must differ).
+/// Within one process, different contexts collide with odds of about 2^-64 per page.
+enum ContextFingerprint {
+    static func feed(_ value: Any, into hasher: inout Hasher) {
+        switch value {
+        case let text as String:
+            hasher.combine(1 as UInt8)
+            hasher.combineBytes(of: text)
+        case let flag as Bool:
+            hasher.combine(2 as UInt8)
+            hasher.combine(flag)
+        case let number as Int:
+            hasher.combine(3 as UInt8)
+            hasher.combine(number)
+        case let strings as [String: String]:
+            hasher.combine(4 as UInt8)
+            hasher.combine(strings.count)
+            for key in strings.keys.sorted() {
+                hasher.combineBytes(of: key)
+                hasher.combineBytes(of: strings[key]!)
+            }
+        case let map as [String: Any]:
+            hasher.combine(4 as UInt8)
+            hasher.combine(map.count)
+            for key in map.keys.sorted() {
+                hasher.combineBytes(of: key)
+                feed(map[key]!, into: &hasher)
+            }
+        case let list as [Any]:
+            hasher.combine(5 as UInt8)
+            hasher.combine(list.count)
+            for element in list { feed(element, into: &hasher) }
+        case let number as Double:
+            hasher.combine(6 as UInt8)
+            hasher.combine(number.bitPattern)
+        default:
+            // Any other value: its type and its full description.
+            hasher.combine(7 as UInt8)
+            hasher.combineBytes(of: String(reflecting: type(of: value)) + String(reflecting: value))
         }
     }
+}
 
-    private func tip(at index: Int) -> TipPageInputs {
-        let tip = handbook.tips[index]
-        let step = tip.flywheelStep.flatMap { $0 >= 1 && $0 <= handbook.config.flywheelSteps.count ? $0 : nil }
-        return TipPageInputs(
-            tip: TipSummaryKey(tip),
-            body: content.tips[index].html,
-            related: tip.related.compactMap(handbook.tip(number:)).map(TipSummaryKey.init),
-            hasRelated: !tip.related.isEmpty,
-            referencedBy: content.referencedBy[tip.number].map { $0.compactMap(handbook.tip(number:)).map(TipSummaryKey.init) },
-            chapter: handbook.chapter(number: tip.chapter).map(chapterKey),
-            flywheelStep: step,
-            previous: index > 0 ? TipSummaryKey(handbook.tips[index - 1]) : nil,
-            next: index + 1 < handbook.tips.count ? TipSummaryKey(handbook.tips[index + 1]) : nil)
-    }
-
-    private func chapter(at index: Int) -> ChapterPageInputs {
-        let chapter = handbook.chapters[index]
-        return ChapterPageInputs(
-            chapter: chapterKey(chapter),
-            intro: content.chapters[index].html,
-            tips: handbook.tips(inChapter: chapter.number).map(TipSummaryKey.init),
-            previous: index > 0 ? chapterKey(handbook.chapters[index - 1]) : nil,
-            next: index + 1 < handbook.chapters.count ? chapterKey(handbook.chapters[index + 1]) : nil)
-    }
-
-    private func chapterKey(_ chapter: Chapter) -> ChapterSummaryKey {
-        ChapterSummaryKey(number: chapter.number, title: chapter.title, slug: chapter.slug, summary: chapter.summary,
-                          part: chapter.part, tipCount: handbook.tipsByChapter[chapter.number]?.count ?? 0)
+extension Hasher {
+    /// A string as its UTF-8 bytes. `combine(String)` treats canonically equal strings ("é" and
+    /// "e" + accent) as equal, but they print different bytes, so a page with either must differ.
+    mutating func combineBytes(of text: String?) {
+        guard var text else { return combine(0 as UInt8) }
+        combine(1 as UInt8)
+        text.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
+        combine(text.utf8.count)
     }
 }

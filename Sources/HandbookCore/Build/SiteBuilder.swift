@@ -12,7 +12,10 @@ public enum SiteBuilder {
     }
 
     /// Loads, validates and renders the Markdown. Throws every error found, with the warnings.
-    public static func prepare(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws -> Prepared {
+    /// `loadTheme` lets the preview reuse a theme it parsed earlier (for the handbook's language).
+    public static func prepare(_ options: BuildOptions,
+                               loadTheme: ((_ language: String) -> (SiteTheme?, [Diagnostic]))? = nil,
+                               progress: (String) -> Void = { _ in }) throws -> Prepared {
         try checkFolders(options)
         progress("Loading content")
         let files = ContentLoader.load(root: options.content, displayRoot: options.contentDisplay)
@@ -20,8 +23,9 @@ public enum SiteBuilder {
         let (validated, problems) = HandbookValidator.validate(files, options: .init(includeDrafts: options.includeDrafts))
         var diagnostics = problems
         progress("Loading theme")
-        let (theme, themeProblems) = SiteTheme.load(from: options.theme, displayPath: options.themeDisplay,
-                                                    language: validated?.config.language ?? "en")
+        let language = validated?.config.language ?? "en"
+        let (theme, themeProblems) = loadTheme?(language)
+            ?? SiteTheme.load(from: options.theme, displayPath: options.themeDisplay, language: language)
         diagnostics += themeProblems
         guard let handbook = validated, let theme else { throw BuildFailure(diagnostics.sortedByLocation()) }
         progress("Rendering Markdown")
@@ -59,7 +63,9 @@ public enum SiteBuilder {
     /// Renders every page (or only the pages in `only`, for the preview's incremental rebuilds) and
     /// the sitemap on all cores into `sink`. Returns the number of HTML pages rendered.
     @discardableResult
-    public static func renderPages(_ prepared: Prepared, only: Set<PageKind>? = nil, into sink: OutputSink) throws -> Int {
+    /// `searchFiles: false` leaves out the search index, which the preview makes on request.
+    public static func renderPages(_ prepared: Prepared, only: Set<PageKind>? = nil, searchFiles: Bool = true,
+                                   into sink: OutputSink) throws -> Int {
         let handbook = prepared.handbook
         let everyPage = PageKind.all(for: handbook)
         let pages = only.map { selected in everyPage.filter(selected.contains) } ?? everyPage
@@ -78,9 +84,7 @@ public enum SiteBuilder {
             }
         }
         if let error = failures.values.compactMap({ $0 }).first { throw error }
-        if only.map({ $0.contains { if case .tip = $0 { true } else { false } } }) ?? true {
-            try writeSearchFiles(prepared, into: sink)
-        }
+        if searchFiles { try writeSearchFiles(prepared, into: sink) }
         if let base = handbook.config.baseURL {
             let everyPath = everyPage.map { $0.path(in: handbook) }
             try sink.write(Sitemap.xml(paths: everyPath.filter { $0 != SitePaths.notFound }, base: base), to: SitePaths.sitemap)
@@ -88,11 +92,19 @@ public enum SiteBuilder {
         return pages.count
     }
 
-    /// The search index, tip data and snippet texts (`assets/*.js`), on every full render and
-    /// whenever a tip page changed.
-    static func writeSearchFiles(_ prepared: Prepared, into sink: OutputSink) throws {
-        let index = SearchIndexBuilder.build(prepared.handbook, content: prepared.content)
-        for file in SearchScripts.files(for: index) { try sink.write(file.text, to: file.path) }
+    /// The search index, tip data and snippet texts (`assets/*.js`).
+    public static func writeSearchFiles(_ prepared: Prepared, into sink: OutputSink) throws {
+        let files = SearchScripts.files(for: SearchIndexBuilder.build(prepared.handbook, content: prepared.content))
+        let failures = ConcurrentResults<Error?>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            do {
+                try sink.write(files[index].text, to: files[index].path)
+                failures[index] = .some(nil)
+            } catch {
+                failures[index] = .some(error)
+            }
+        }
+        if let error = failures.values.compactMap({ $0 }).first { throw error }
     }
 
     // MARK: - Steps' helpers

@@ -1,7 +1,8 @@
 //! Escaping for text that Handbook itself writes into HTML or XML (templates escape their own).
 
-enum HTMLEscaping {
-    static func escape(_ text: String) -> String {
+/// Shared by the core and the preview server's error overlay.
+public enum HTMLEscaping {
+    public static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for character in text {

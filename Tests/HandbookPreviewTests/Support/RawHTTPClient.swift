@@ -119,7 +119,7 @@ final class RawConnection: @unchecked Sendable {
 
 enum RawHTTP {
     /// Sends one request with the target exactly as given and reads the whole response.
-    static func request(port: Int, target: String, method: String = "GET", timeout: TimeInterval = 10) throws -> HTTPResult {
+    static func request(port: Int, target: String, method: String = "GET", timeout: TimeInterval = 60) throws -> HTTPResult {
         let deadline = Date().addingTimeInterval(timeout)
         let connection = try RawConnection(port: port)
         try connection.send("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
@@ -158,7 +158,7 @@ final class SSEClient: @unchecked Sendable {
 
     private let connection: RawConnection
 
-    init(port: Int, query: String = "", timeout: TimeInterval = 10) throws {
+    init(port: Int, query: String = "", timeout: TimeInterval = 60) throws {
         connection = try RawConnection(port: port)
         try connection.send("GET /__handbook/events\(query.isEmpty ? "" : "?" + query) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                             + "Accept: text/event-stream\r\n\r\n")

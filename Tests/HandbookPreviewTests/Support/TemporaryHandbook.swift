@@ -94,7 +94,8 @@ struct RunningPreview: Sendable {
                                                  watchMode: watchMode, handlesSignals: false)
         let server = PreviewServer(configuration: configuration)
         let task = Task { try await server.run() }
-        guard let url = await server.waitUntilListening(timeout: .seconds(60)), let port = url.port else {
+        // Generous: in a full `swift test` run, other suites can hold the machine for a while.
+        guard let url = await server.waitUntilListening(timeout: .seconds(240)), let port = url.port else {
             task.cancel()
             throw RawHTTPError.malformed("the preview server did not start")
         }
@@ -115,13 +116,13 @@ struct RunningPreview: Sendable {
     func subscribe() async throws -> SSEClient {
         let port = port
         let client = try await offPool { try SSEClient(port: port) }
-        _ = try await offPool { try client.next() } // hello
+        _ = try await offPool { try client.next(timeout: 60) } // hello
         return client
     }
 }
 
 /// Waits for the next `change` event off the concurrency pool.
-func nextChange(_ client: SSEClient, timeout: TimeInterval = 15) async throws -> [String: Any] {
+func nextChange(_ client: SSEClient, timeout: TimeInterval = 60) async throws -> [String: Any] {
     try await offPool { SendableJSON(value: try client.nextChange(timeout: timeout)) }.value
 }
 

@@ -1,0 +1,72 @@
+//! How to run the preview, and what it tells its user as it happens.
+
+import Foundation
+import HandbookCore
+
+/// How to run the preview.
+public struct PreviewConfiguration: Sendable {
+    public var host: String
+    /// 0 picks a free port (tests).
+    public var port: Int
+    public var build: BuildOptions
+    /// Quiet time after the last change of a burst before the rebuild starts.
+    public var debounce: Duration
+    public var watchMode: ContentWatcher.Mode
+    /// Stop gracefully on Ctrl-C and SIGTERM (off in tests, which call `shutdown()`).
+    public var handlesSignals: Bool
+
+    public init(host: String = "127.0.0.1", port: Int = 4000, build: BuildOptions,
+                debounce: Duration = .milliseconds(10), watchMode: ContentWatcher.Mode = .automatic,
+                handlesSignals: Bool = true) {
+        self.host = host
+        self.port = port
+        self.build = build
+        self.debounce = debounce
+        self.watchMode = watchMode
+        self.handlesSignals = handlesSignals
+    }
+
+    /// Whether only this machine can reach the server.
+    public var isLoopback: Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+}
+
+/// What the preview tells its user, as it happens.
+public enum PreviewEvent: Sendable {
+    case listening(URL, watching: String)
+    case built(PreviewBuild)
+    case failed([Diagnostic])
+    case notice(String)
+}
+
+/// A good build of the preview.
+public struct PreviewBuild: Sendable {
+    /// `Rebuilt 7 of 125 pages in 23 ms`
+    public var summary: String
+    public var warnings: [Diagnostic]
+    /// It ends a run of failed builds.
+    public var fixed: Bool
+    public var renderedPages: Int
+    public var seconds: Double
+    /// Seconds per step of the rebuild, in order.
+    public var phases: [(name: String, seconds: Double)]
+    /// The version now served.
+    public var generation: Int
+}
+
+/// The error a failed start is reported as, with the cause in the user's words where known.
+public struct PreviewError: Error, CustomStringConvertible {
+    public var description: String
+
+    init(_ error: Error, configuration: PreviewConfiguration) {
+        let text = String(describing: error)
+        if text.contains("errno: \(EADDRINUSE)") || text.contains("Address already in use") {
+            description = "port \(configuration.port) is already in use; stop the other server or pass --port with another number"
+        } else if text.contains("errno: \(EADDRNOTAVAIL)") || text.contains("Cannot assign requested address") {
+            description = "cannot listen on '\(configuration.host)': this machine has no such address"
+        } else {
+            description = "the preview server stopped: \(text)"
+        }
+    }
+}
