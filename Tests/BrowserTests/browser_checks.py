@@ -8,10 +8,12 @@ with a tip titled "Meet at the café". Pages are opened from disk (file://) and,
 sub-path check, from a local HTTP server under /sub/path/. Prints one line per check and exits
 with 1 if any failed. Run by SearchBrowserTests.swift, so `swift test` covers it.
 """
+import base64
 import datetime
 import functools
 import http.server
 import os
+import re
 import sys
 import tempfile
 import threading
@@ -153,7 +155,7 @@ def search_accents(page, base):
 
 # MARK: - My five and the tip of the day
 
-@check("'Add to my five' survives a reload")
+@check("'Add to my five' survives a reload; card prints on 1 page")
 def five_persists(profile, base):
     tip = tip_file(SITE, 12)
     with cdp.Browser(profile) as browser:
@@ -183,6 +185,20 @@ def five_persists(profile, base):
         month = (month - 1) % 12 + 1
         last_day = (datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)).day
         expect(end == datetime.date(year, month, min(today.day, last_day)).isoformat(), "cycle end %s" % end)
+        # Five tips print as one card on one page.
+        key = page.eval("HandbookFive.key")
+        five = page.eval("HandbookData.tips.slice(0, 5).map(t => t[0])")
+        page.eval("localStorage.setItem(%r, JSON.stringify({v: 1, start: %r, tips: %r, history: []}))"
+                  % (key, today.isoformat(), five))
+        page.goto(base + "my-five.html")
+        page.wait_for("document.querySelectorAll('.five-item .five-try').length === 5")
+        pdf = page.call("Page.printToPDF", {"printBackground": True})["data"]
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", base64.b64decode(pdf)))
+        expect(pages == 1, "the printed card takes %d pages" % pages)
+        page.eval("localStorage.setItem(%r, JSON.stringify({v: 1, start: %r, tips: [12], history: []}))"
+                  % (key, today.isoformat()))
+        page.goto(base + "my-five.html")
+        page.wait_for("document.querySelector('.five-item .five-try')")
         page.eval("document.querySelector('[data-five-next]').click()")
         page.eval("document.querySelector('[data-five-next-yes]').click()")
         page.goto(base + "my-five.html")

@@ -60,9 +60,19 @@ final class MarkdownDocument {
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
-            switch type(child) {
+            guard let child = cmark_iter_get_node(iterator) else { continue }
+            let kind = type(child)
+            if event == CMARK_EVENT_EXIT {
+                // Blocks end with a line break, so paragraphs and list items stay separate words.
+                if kind.rawValue >= CMARK_NODE_FIRST_BLOCK.rawValue && kind.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue,
+                   !text.isEmpty, text.last != "\n" {
+                    text += "\n"
+                }
+                continue
+            }
+            switch kind {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += literal(child)
+            case CMARK_NODE_CODE_BLOCK: text += literal(child)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
             default: break
             }

@@ -15,7 +15,7 @@ public struct SiteTheme: Sendable {
     /// The theme's main stylesheet, inlined where a page cannot rely on finding it (404).
     public let stylesheet: String
 
-    public static let requiredTemplates = ["layout", "home", "tip", "chapter", "theme", "tips", "404"]
+    public static let requiredTemplates = ["layout", "home", "tip", "chapter", "theme", "tips", "404", "search", "my-five"]
 
     /// Loads and parses every template once. Reports all template errors with file and line.
     public static func load(from folder: URL, displayPath: String, language: String) -> (SiteTheme?, [Diagnostic]) {

@@ -44,11 +44,16 @@ struct SearchIndex: Sendable {
     /// Only large handbooks have such words, so small ones keep exact matching.
     static let commonFloor = 500
 
+    /// JavaScript's string order (UTF-16 code units), which the browser's bisection relies on.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        a.utf16.lexicographicallyPrecedes(b.utf16)
+    }
+
     func posting(of word: String) -> [Int32]? {
         var low = 0, high = words.count
         while low < high {
             let mid = (low + high) / 2
-            if words[mid] < word { low = mid + 1 } else { high = mid }
+            if Self.precedes(words[mid], word) { low = mid + 1 } else { high = mid }
         }
         return low < words.count && words[low] == word ? postings[low] : nil
     }
@@ -59,39 +64,46 @@ enum SearchIndexBuilder {
     static func build(_ handbook: Handbook, content: RenderedContent) -> SearchIndex {
         let themePosition = Dictionary(uniqueKeysWithValues: handbook.themes.enumerated().map { ($1.slug, $0) })
         let count = handbook.tips.count
-        let perTip = ConcurrentResults<(SearchIndex.Entry, [String], String)>(count: count)
+        let perTip = ConcurrentResults<(SearchIndex.Entry, WordCollector, String)>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             let tip = handbook.tips[index]
             let rendered = content.tips[index]
-            let themes = tip.themes.compactMap { themePosition[$0] }
             let entry = SearchIndex.Entry(
                 number: tip.number, title: tip.title, summary: tip.summary ?? "", url: SitePaths.tip(tip),
-                themes: themes, tryThis: rendered.tryThis ?? "", flywheelStep: tip.flywheelStep ?? 0)
-            var seen = Set<String>()
-            var words: [String] = []
+                themes: tip.themes.compactMap { themePosition[$0] }, tryThis: rendered.tryThis ?? "",
+                flywheelStep: tip.flywheelStep ?? 0)
             // Theme names are matched in the browser from `themes`, so they stay out of the postings.
-            for text in [tip.title, tip.summary ?? "", rendered.plainText] {
-                SearchText.uniqueWords(in: text, into: &seen, order: &words)
-            }
+            var words = WordCollector()
+            for text in [tip.title, tip.summary ?? "", rendered.plainText] { words.add(text) }
             perTip[index] = (entry, words, readable(rendered.plainText))
         }
         let results = perTip.values
 
-        var postingsByWord: [String: [Int32]] = [:]
-        postingsByWord.reserveCapacity(count * 8)
+        // Merge on the hashes the collectors computed: cheaper than hashing each word again.
+        var ids: [UInt64: Int] = [:]
+        var vocabulary: [String] = []
+        var lists: [[Int32]] = []
         for (position, result) in results.enumerated() {
-            for word in result.1 { postingsByWord[word, default: []].append(Int32(position)) }
+            for (word, hash) in zip(result.1.words, result.1.hashes) {
+                if let id = ids[hash] {
+                    lists[id].append(Int32(position))
+                } else {
+                    ids[hash] = vocabulary.count
+                    vocabulary.append(word)
+                    lists.append([Int32(position)])
+                }
+            }
         }
         var words: [String] = []
         var postings: [[Int32]] = []
         var common: [String] = []
-        for word in postingsByWord.keys.sorted() {
-            let list = postingsByWord[word]!
-            if list.count * 2 > count && list.count >= SearchIndex.commonFloor {
-                common.append(word)
+        // UTF-16 order, as JavaScript's `<` and `sort()` see it: search.js finds prefixes by bisection.
+        for id in vocabulary.indices.sorted(by: { SearchIndex.precedes(vocabulary[$0], vocabulary[$1]) }) {
+            if lists[id].count * 2 > count && lists[id].count >= SearchIndex.commonFloor {
+                common.append(vocabulary[id])
             } else {
-                words.append(word)
-                postings.append(list)
+                words.append(vocabulary[id])
+                postings.append(lists[id])
             }
         }
         return SearchIndex(themes: handbook.themes.map { ($0.slug, $0.title) },
@@ -101,22 +113,40 @@ enum SearchIndexBuilder {
     }
 
     /// Puts back the space that the plain text loses between blocks ("asked.Then" → "asked. Then"),
-    /// so snippets read as sentences.
+    /// and turns line breaks into spaces, so snippets read as sentences. Works on UTF-8 bytes:
+    /// every byte it looks for is ASCII, except the curly quotes (E2 80 9C/9D).
     static func readable(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        var previous: Unicode.Scalar = " "
-        for scalar in text.unicodeScalars {
-            if ".!?:;)”".unicodeScalars.contains(previous), scalar.properties.isUppercase || scalar == "“" {
-                result.append(" ")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 32)
+        var endsSentence = false
+        var lastWasSpace = true
+        let utf8 = Array(text.utf8)
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            let opensQuote = byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80 && utf8[index + 2] == 0x9C
+            if endsSentence && ((byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || opensQuote) {
+                bytes.append(UInt8(ascii: " "))
             }
-            if scalar == "\n" || scalar == "\t" {
-                if previous != " " { result.append(" ") }
-                previous = " "
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") {
+                if !lastWasSpace { bytes.append(UInt8(ascii: " ")) }
+                lastWasSpace = true
+                endsSentence = false
+                index += 1
                 continue
             }
-            result.append(scalar)
-            previous = scalar
+            bytes.append(byte)
+            lastWasSpace = byte == UInt8(ascii: " ")
+            switch byte {
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ")"):
+                endsSentence = true
+            case 0x9D where index >= 2 && utf8[index - 2] == 0xE2 && utf8[index - 1] == 0x80:
+                endsSentence = true  // ” closes a quotation
+            default:
+                endsSentence = false
+            }
+            index += 1
         }
-        return String(result).trimmingWhitespace()
+        return String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
     }
 }

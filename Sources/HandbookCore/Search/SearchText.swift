@@ -9,66 +9,79 @@
 /// - A word is a run of letters and digits (Unicode categories L and N). Apostrophes
 ///   (' and ’) are dropped without splitting, so "don't" is one word, "dont".
 enum SearchText {
-    /// The distinct words of `text`, in order of first appearance.
-    static func uniqueWords(in text: String, into seen: inout Set<String>, order: inout [String]) {
-        forEachWord(in: text) { word in
-            if seen.insert(word).inserted { order.append(word) }
-        }
-    }
-
     /// Every word of `text`, folded, in order (repeats kept).
     static func words(in text: String) -> [String] {
         var words: [String] = []
-        forEachWord(in: text) { words.append($0) }
+        forEachWord(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
         return words
     }
 
-    /// Calls `body` with each folded word. ASCII words, nearly all of them, take a fast path
-    /// that never leaves UTF-8; others go through Unicode decomposition.
-    static func forEachWord(in text: String, _ body: (String) -> Void) {
-        var ascii: [UInt8] = []
-        var other = ""
-        var needsUnicode = false
-
-        func flush() {
-            if needsUnicode {
-                let folded = fold(other)
-                if !folded.isEmpty { body(folded) }
-            } else if !ascii.isEmpty {
-                body(String(decoding: ascii, as: UTF8.self))
+    /// Calls `body` with the UTF-8 bytes of each folded word (valid only during the call).
+    /// ASCII words, nearly all of them, are lowercased in place and never become a `String`; a
+    /// word with any other character goes through Unicode decomposition.
+    static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        var scratch = [UInt8](repeating: 0, count: 64)
+        text.withUTF8 { utf8 in
+            var start = -1          // first byte of the current word, -1 outside a word
+            var ascii = true        // the current word is plain ASCII letters and digits
+            var apostrophes = false
+            var index = 0
+            func finish(_ end: Int) {
+                guard start >= 0 else { return }
+                let count = end - start
+                if ascii && !apostrophes {
+                    if scratch.count < count { scratch = [UInt8](repeating: 0, count: count) }
+                    scratch.withUnsafeMutableBufferPointer { buffer in
+                        for offset in 0..<count {
+                            let byte = utf8[start + offset]
+                            buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                        }
+                        body(UnsafeBufferPointer(rebasing: buffer[0..<count]))
+                    }
+                } else {
+                    var folded = fold(String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self))
+                    if !folded.isEmpty { folded.withUTF8 { body($0) } }
+                }
+                start = -1
+                ascii = true
+                apostrophes = false
             }
-            ascii.removeAll(keepingCapacity: true)
-            other = ""
-            needsUnicode = false
-        }
-
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                let byte = UInt8(value)
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    if needsUnicode { other.unicodeScalars.append(scalar) } else { ascii.append(byte) }
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    if needsUnicode { other.unicodeScalars.append(scalar) } else { ascii.append(byte + 32) }
-                case UInt8(ascii: "'"):
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte < 0x80 {
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                         UInt8(ascii: "0")...UInt8(ascii: "9"):
+                        if start < 0 { start = index }
+                    case UInt8(ascii: "'"):
+                        if start >= 0 { apostrophes = true }
+                    default:
+                        finish(index)
+                    }
+                    index += 1
                     continue
-                default:
-                    flush()
                 }
-            } else if value == 0x2019 {
-                continue
-            } else if isWordScalar(scalar) || isMark(scalar) {
-                if !needsUnicode {
-                    needsUnicode = true
-                    other = String(decoding: ascii, as: UTF8.self)
+                // A multi-byte character: decode it to see whether it belongs to a word.
+                var iterator = UnsafeBufferPointer(rebasing: utf8[index...]).makeIterator()
+                var decoder = UTF8()
+                guard case .scalarValue(let scalar) = decoder.decode(&iterator) else {
+                    finish(index)
+                    index += 1
+                    continue
                 }
-                other.unicodeScalars.append(scalar)
-            } else {
-                flush()
+                if scalar.value == 0x2019 {
+                    if start >= 0 { apostrophes = true }
+                } else if isWordScalar(scalar) || isMark(scalar) {
+                    if start < 0 { start = index }
+                    ascii = false
+                } else {
+                    finish(index)
+                }
+                index += UTF8.width(scalar)
             }
+            finish(utf8.count)
         }
-        flush()
     }
 
     /// Folds one word or query: decomposed, marks dropped, lowercased, non-word characters dropped.

@@ -211,6 +211,7 @@
       progress.querySelector("span").style.width = (100 * day / total).toFixed(1) + "%";
       progress.querySelector(".five-progress-label").textContent = t("day", "Day") + " " + day + " " + t("of", "of") + " " + total;
       progress.classList.toggle("is-due", today >= end);
+      app.querySelector("[data-five-due]").hidden = !(today >= end && state.tips.length > 0);
 
       list.textContent = "";
       state.tips.forEach(function (number) {

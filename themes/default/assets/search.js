@@ -297,6 +297,7 @@
       enginePromise = Promise.all([loadData(), loadScript("search-index.js")]).then(function (loaded) {
         var started = performance.now();
         var engine = new Engine(loaded[0], window.HandbookSearchIndex);
+        warmUp(engine);
         api.timings.load = performance.now() - started;
         api.engine = engine;
         return engine;
@@ -328,13 +329,18 @@
     if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
   }
 
-  function hasMatch(text, terms) {
-    var match, firsts = firstLetters(terms);
+  /** The terms that start some word of `text`. */
+  function termsIn(text, terms) {
+    var found = [], match, firsts = firstLetters(terms);
     TOKEN.lastIndex = 0;
-    while ((match = TOKEN.exec(text))) {
-      if (mayMatch(match[0], firsts) && startsWithAny(foldToken(match[0]), terms)) return true;
+    while ((match = TOKEN.exec(text)) && found.length < terms.length) {
+      if (!mayMatch(match[0], firsts)) continue;
+      var folded = foldToken(match[0]);
+      for (var k = 0; k < terms.length; k++) {
+        if (folded.lastIndexOf(terms[k], 0) === 0 && found.indexOf(terms[k]) < 0) found.push(terms[k]);
+      }
     }
-    return false;
+    return found;
   }
 
   /** About `size` words of `text` around the place with the most different query terms. */
@@ -361,6 +367,7 @@
       if (count === terms.length) break;
     }
     if (best < 0) return null;
+    excerpt.found = bestCount;
     var from = Math.max(0, best - 6), to = Math.min(tokens.length - 1, from + size - 1);
     var start = tokens[from].start, end = tokens[to].end;
     // Start at the sentence if it begins just before.
@@ -387,15 +394,23 @@
   }
 
   /** Fills `holder` with the best snippet for a result, now or when the tip's text arrives. */
+  /**
+   * Fills `holder` with the summary, or with the passage of the tip's text that shows more of the
+   * query words the title does not already show. The text may arrive later; the holder is
+   * filled again then, if it is still on the page.
+   */
   function fillSnippet(engine, holder, tip, terms) {
     var row = engine.rows[tip];
     holder.textContent = "";
-    if (terms.length && !hasMatch(row[3], terms) && !hasMatch(row[1], terms)) {
+    var inTitle = termsIn(row[1], terms);
+    var wanted = terms.filter(function (term) { return inTitle.indexOf(term) < 0; });
+    var inSummary = wanted.length ? termsIn(row[3], wanted).length : 0;
+    if (wanted.length && inSummary < wanted.length) {
       var text = engine.text(tip, function () {
         if (holder.isConnected && holder.dataset.terms === terms.join(" ")) fillSnippet(engine, holder, tip, terms);
       });
-      var part = text && excerpt(text, terms, 26);
-      if (part) {
+      var part = text && excerpt(text, wanted, 26);
+      if (part && excerpt.found > inSummary) {
         appendMarked(holder, part, terms);
         return;
       }
@@ -436,6 +451,21 @@
     return link;
   }
 
+  /**
+   * Runs a few searches and builds a few results off the page, once, while the index loads: the
+   * browser compiles the code then, not on the reader's first keystroke.
+   */
+  function warmUp(engine) {
+    var scratch = document.createElement("div");
+    ["a", "th", "customer"].forEach(function (query) {
+      var found = engine.search(query, "");
+      Array.from(found.order.subarray(0, 3)).forEach(function (tip) {
+        scratch.appendChild(resultItem(engine, tip, false, found.terms, "warm-up"));
+      });
+    });
+    engine.cache.clear();
+  }
+
   // MARK: - A search box: the header's (popup) or the search page's (inline)
 
   var boxes = 0;
@@ -455,7 +485,10 @@
     this.list = element("div", "search-list");
     this.list.id = this.prefix + "list";
     this.list.setAttribute("role", "listbox");
-    this.list.setAttribute("aria-label", t("see-all", "Results"));
+    this.list.setAttribute("aria-label", t("results", "Search results"));
+    // One live region that stays in place, so screen readers hear the count as it changes.
+    this.head = element("p", "search-popup-head");
+    this.head.setAttribute("role", "status");
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-controls", this.list.id);
@@ -464,7 +497,10 @@
     input.addEventListener("input", function (event) { box.shown = box.limit; box.update(event); });
     input.addEventListener("keydown", function (event) { box.key(event); });
     if (!this.inline) {
-      input.addEventListener("focus", function () { box.start(); });
+      input.addEventListener("focus", function () {
+        if (!box.engine) box.start();
+        else if (box.input.value.trim()) box.update();
+      });
       input.addEventListener("blur", function () {
         setTimeout(function () { if (!box.panel.contains(document.activeElement)) box.close(); }, 150);
       });
@@ -491,9 +527,15 @@
       this.panel.textContent = "";
       return;
     }
-    this.panel.textContent = "";
-    this.panel.appendChild(element("p", "search-message", text));
+    this.clearPanel();
+    this.head.textContent = text;
     this.open();
+  };
+
+  /** Empties the popup except for its live region. */
+  SearchBox.prototype.clearPanel = function () {
+    if (this.head.parentNode !== this.panel) this.panel.insertBefore(this.head, this.panel.firstChild);
+    while (this.panel.lastChild !== this.head) this.panel.removeChild(this.panel.lastChild);
   };
 
   SearchBox.prototype.open = function () {
@@ -561,7 +603,7 @@
         box.list.appendChild(item);
       }
     });
-    this.panel.textContent = "";
+    if (this.inline) this.panel.textContent = ""; else this.clearPanel();
     var summary = total ? countText(total) : t("no-results", "No tips match") + " “" + query.trim() + "”";
     if (this.inline) {
       if (this.status) this.status.textContent = summary;
@@ -578,9 +620,7 @@
         this.panel.appendChild(more);
       }
     } else {
-      var head = element("p", "search-popup-head", summary);
-      head.setAttribute("role", "status");
-      this.panel.appendChild(head);
+      this.head.textContent = summary;
       if (shown.length) this.panel.appendChild(this.list);
       var all = element("a", "search-popup-all", t("see-all", "See all results") + " →");
       var params = new URLSearchParams({ q: query.trim() });
@@ -692,7 +732,7 @@
     };
     var pageBox = new SearchBox(pageInput, document.getElementById("search-results"), {
       inline: true,
-      limit: 20,
+      limit: 12,
       theme: selectedTheme,
       status: document.getElementById("search-status"),
       onQuery: function (query, theme) {
