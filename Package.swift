@@ -30,7 +30,6 @@ let package = Package(
                 "CCmark",
                 "CFileSystem",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -65,7 +64,8 @@ let package = Package(
         ),
         .testTarget(
             name: "HandbookCoreTests",
-            dependencies: ["HandbookCore"],
+            // swift-mustache is the reference the theme's own renderer is checked against.
+            dependencies: ["HandbookCore", .product(name: "Mustache", package: "swift-mustache")],
             // Read from the source tree by the fuzz runner, not bundled.
             exclude: ["FuzzCorpus"]
         ),

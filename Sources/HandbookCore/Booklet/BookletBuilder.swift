@@ -47,6 +47,6 @@ public enum BookletBuilder {
             chapterBodies: content.chapters.map(\.html),
             introduction: content.introduction?.html,
             strings: strings, links: links, paper: paper, stylesheet: theme.stylesheet)
-        return theme.template.render(context.make())
+        return theme.template.render("booklet", context.make()) ?? ""
     }
 }

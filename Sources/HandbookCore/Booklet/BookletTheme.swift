@@ -2,13 +2,13 @@
 //! booklet's own words in `booklet/strings/<lang>.yml`.
 
 import Foundation
-import Mustache
 import Yams
 
 /// The print template and stylesheet of a theme. Kept apart from `SiteTheme` because the booklet
 /// is one self-contained document with its own stylesheet, not a page of the site.
 struct BookletTheme: Sendable {
-    let template: MustacheTemplate
+    /// Holds the one template, `booklet`.
+    let template: TemplateLibrary
     /// Inlined into the booklet, so the one HTML file is all WeasyPrint (or a browser) needs.
     let stylesheet: String
     /// The site's interface words, overridden by the booklet's own.
@@ -27,14 +27,14 @@ struct BookletTheme: Sendable {
             throw BuildFailure([.error("cannot read the booklet template", at: SourceLocation(file: "\(shown)/booklet.mustache"),
                                        hint: "copy it from themes/default/booklet/")])
         }
-        let template: MustacheTemplate
+        let template: TemplateLibrary
         do {
-            template = try MustacheTemplate(string: text)
-        } catch let error as MustacheTemplate.ParserError {
-            throw BuildFailure([.error("template error: \(error.error)",
-                                       at: SourceLocation(file: "\(shown)/booklet.mustache", line: error.context.lineNumber,
-                                                          column: error.context.columnNumber + 1),
-                                       hint: "near: \(error.context.line.trimmingWhitespace())")])
+            template = try TemplateLibrary(templates: ["booklet": text])
+        } catch {
+            throw BuildFailure(error.errors.map {
+                .error("template error: \($0.message)", at: SourceLocation(file: "\(shown)/booklet.mustache", line: $0.line, column: $0.column),
+                       hint: "near: \($0.lineText.trimmingWhitespace())")
+            })
         }
         let stylesheet = read(folder.appendingPathComponent("booklet.css")) ?? ""
         var strings = siteStrings

@@ -1,14 +1,13 @@
 //! The visual theme: Mustache templates, interface strings per language, and static assets.
 
 import Foundation
-import Mustache
 import Yams
 
 /// A theme folder (`themes/default/`): `templates/**/*.mustache`, `strings/<lang>.yml`, `assets/`.
 /// Named `SiteTheme` so that `Theme` stays the handbook's own word for its content categories.
 public struct SiteTheme: Sendable {
     public let folder: URL
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     let templateNames: Set<String>
     /// Interface words for the handbook's language, falling back to English key by key.
     public let strings: [String: String]
@@ -21,7 +20,7 @@ public struct SiteTheme: Sendable {
     public static func load(from folder: URL, displayPath: String, language: String) -> (SiteTheme?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let templatesFolder = folder.appendingPathComponent("templates")
-        var templates: [String: MustacheTemplate] = [:]
+        var texts: [String: String] = [:]
         let files = FileManager.default.enumerator(atPath: templatesFolder.path)?.compactMap { $0 as? String } ?? []
         if files.isEmpty {
             return (nil, [.error("theme folder '\(displayPath)' has no templates/ folder with .mustache files", at: nil,
@@ -34,35 +33,37 @@ public struct SiteTheme: Sendable {
                 diagnostics.append(.error("cannot read template as UTF-8 text", at: SourceLocation(file: shown)))
                 continue
             }
-            do {
-                templates[String(relative.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error("template error: \(describe(error.error))",
-                                          at: SourceLocation(file: shown, line: error.context.lineNumber,
-                                                             column: error.context.columnNumber + 1),
-                                          hint: "near: \(error.context.line.trimmingWhitespace())"))
-            } catch {
-                diagnostics.append(.error("template error: \(error)", at: SourceLocation(file: shown)))
+            texts[String(relative.dropLast(".mustache".count))] = text
+        }
+        var library: TemplateLibrary?
+        do {
+            library = try TemplateLibrary(templates: texts)
+        } catch {
+            for problem in error.errors {
+                diagnostics.append(.error("template error: \(problem.message)",
+                                          at: SourceLocation(file: "\(displayPath)/templates/\(problem.name).mustache",
+                                                             line: problem.line, column: problem.column),
+                                          hint: "near: \(problem.lineText.trimmingWhitespace())"))
             }
         }
-        for name in requiredTemplates where templates[name] == nil && !diagnostics.hasErrors {
+        for name in requiredTemplates where texts[name] == nil && !diagnostics.hasErrors {
             diagnostics.append(.error("theme has no template '\(name).mustache'",
                                       at: SourceLocation(file: "\(displayPath)/templates"),
                                       hint: "copy it from themes/default/templates/"))
         }
         diagnostics += PartialCycles.check(templates: files, in: templatesFolder, displayPath: displayPath)
         let strings = loadStrings(folder: folder, displayPath: displayPath, language: language, diagnostics: &diagnostics)
-        if diagnostics.hasErrors { return (nil, diagnostics) }
+        guard let library, !diagnostics.hasErrors else { return (nil, diagnostics) }
         let stylesheet = (try? String(contentsOf: folder.appendingPathComponent("assets/handbook.css"), encoding: .utf8)) ?? ""
-        return (SiteTheme(folder: folder, library: MustacheLibrary(templates: templates),
-                          templateNames: Set(templates.keys), strings: strings,
+        return (SiteTheme(folder: folder, library: library,
+                          templateNames: library.names, strings: strings,
                           stylesheet: stylesheet.replacingOccurrences(of: "</", with: "<\\/")), diagnostics)
     }
 
     /// Renders a page. The context's text values are HTML-escaped by `{{…}}`; only values the
     /// templates print with `{{{…}}}` (rendered Markdown) go in raw.
     func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: template) ?? ""
+        library.render(template, context) ?? ""
     }
 
     func hasTemplate(_ name: String) -> Bool { templateNames.contains(name) }
@@ -98,15 +99,5 @@ public struct SiteTheme: Sendable {
             return english
         }
         return english.merging(chosen) { _, translated in translated }
-    }
-
-    private static func describe(_ error: Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?: return "a section is closed with a different name than it was opened with"
-        case .unfinishedName?: return "a tag is not closed with '}}'"
-        case .expectedSectionEnd?: return "a section is opened but never closed"
-        case .invalidSetDelimiter?: return "invalid set-delimiter tag"
-        default: return "\(error)"
-        }
     }
 }
