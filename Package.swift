@@ -30,7 +30,6 @@ let package = Package(
                 "CCmark",
                 "CFileSystem",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -38,6 +37,7 @@ let package = Package(
             dependencies: [
                 "HandbookCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
