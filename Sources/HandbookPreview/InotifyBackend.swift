@@ -13,7 +13,6 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
     private let wakePipe = WakePipe()
     private let stopped = NSLock()
     private var isStopped = false
-    private var thread: Thread?
     /// Watch descriptor → (folder path, whether it lies in a content folder).
     private var watches: [Int32: (path: String, inContent: Bool)] = [:]
 
@@ -36,9 +35,10 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
     }
 
     func start() {
+        // Not kept in a property: the thread holds this backend while it runs, and a backend that
+        // held its thread would never be freed (nor its wake pipe closed) after `stop()`.
         let thread = Thread { [self] in run() }
         thread.name = "handbook-inotify"
-        self.thread = thread
         thread.start()
     }
 

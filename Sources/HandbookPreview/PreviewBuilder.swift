@@ -65,7 +65,7 @@ final class PreviewBuilder: @unchecked Sendable {
         // `SiteTheme` also reads the stylesheet (the 404 page inlines it); a stylesheet change must
         // load the theme again, but need not render every page.
         var themeKey = themePrint
-        themeKey["assets/handbook.css"] = FileManager.default.contents(atPath: options.theme.appendingPathComponent("assets/handbook.css").path)
+        themeKey["assets/handbook.css"] = ThemeFiles.contents(atPath: options.theme.appendingPathComponent("assets/handbook.css").path)
         let themeUnchanged = theme?.print == themeKey
         let prepared: SiteBuilder.Prepared
         let plan: RebuildPlan

@@ -111,19 +111,25 @@ struct PreviewResponder: HTTPResponder {
             // Subscribe before reading the generation, so no change falls between the two.
             let (id, frames) = channel.subscribe()
             defer { channel.unsubscribe(id) }
-            try await withGracefulShutdownHandler {
-                let generation = store.current.generation
-                var opening = "retry: 1000\n" + ReloadChannel.frame(event: "hello", id: "\(serverID).\(generation)",
-                                                                     data: "{\"generation\":\(generation)}")
-                if let known, known.server != serverID || known.generation < generation {
-                    opening += ReloadChannel.frame(event: "change", id: "\(serverID).\(generation)",
-                                                   data: SiteChange(generation: generation, all: true).json)
+            // A page that goes away (tab closed, connection reset) ends its stream at once; without
+            // this the stream, and its connection, would stay until the next write failed.
+            try await request.body.consumeWithInboundCloseHandler { _ in
+                try await withGracefulShutdownHandler {
+                    let generation = store.current.generation
+                    var opening = "retry: 1000\n" + ReloadChannel.frame(event: "hello", id: "\(serverID).\(generation)",
+                                                                         data: "{\"generation\":\(generation)}")
+                    if let known, known.server != serverID || known.generation < generation {
+                        opening += ReloadChannel.frame(event: "change", id: "\(serverID).\(generation)",
+                                                       data: SiteChange(generation: generation, all: true).json)
+                    }
+                    try await writer.write(ByteBuffer(string: opening))
+                    for await frame in frames {
+                        try await writer.write(ByteBuffer(string: frame))
+                    }
+                } onGracefulShutdown: {
+                    channel.unsubscribe(id)
                 }
-                try await writer.write(ByteBuffer(string: opening))
-                for await frame in frames {
-                    try await writer.write(ByteBuffer(string: frame))
-                }
-            } onGracefulShutdown: {
+            } onInboundClosed: {
                 channel.unsubscribe(id)
             }
             try await writer.finish(nil)

@@ -14,7 +14,8 @@ public final class PreviewServer: Sendable {
     public let configuration: PreviewConfiguration
     private let report: @Sendable (PreviewEvent) -> Void
     private let store = PreviewSiteStore()
-    private let channel = ReloadChannel()
+    /// Internal, not private: tests watch its subscriber count.
+    let channel = ReloadChannel()
     private let builder: PreviewBuilder
     let serverID = String(UInt64.random(in: 0...UInt64.max), radix: 36)
     private let state = ServerState()

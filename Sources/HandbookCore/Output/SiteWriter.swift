@@ -98,12 +98,12 @@ public final class SiteWriter: OutputSink, @unchecked Sendable {
                 throw BuildFailure([.error("cannot move the new site into place: \(reason)", at: nil)])
             }
         }
-        if hadOutput { try? manager.removeItem(at: old) }
+        if hadOutput { Self.removeBuiltFolder(old) }
     }
 
     /// Removes the staging folder after a failed build.
     public func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        Self.removeBuiltFolder(staging)
     }
 
     // MARK: - Safety
@@ -133,9 +133,29 @@ public final class SiteWriter: OutputSink, @unchecked Sendable {
                 continue
             }
             let folder = parent.appendingPathComponent(entry)
-            if manager.fileExists(atPath: folder.appendingPathComponent(SitePaths.marker).path) {
-                try? manager.removeItem(at: folder)
+            // A killed build can leave the folder empty (killed before the marker was written, or
+            // at the very end of a deletion); otherwise the marker is there (deleted last).
+            guard let attributes = try? manager.attributesOfItem(atPath: folder.path),
+                  attributes[.type] as? FileAttributeType == .typeDirectory else { continue }
+            let contents = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
+            if contents.contains(SitePaths.marker) {
+                removeBuiltFolder(folder)
+            } else if contents.isEmpty {
+                rmdir(folder.path)
             }
         }
+    }
+
+    /// Deletes a folder Handbook built, its marker last: a deletion cut short by a signal leaves
+    /// a folder that still has its marker (or is empty), which the next build recognises and
+    /// finishes deleting. (A plain recursive delete goes in directory order and can take the
+    /// marker first, leaving a half-deleted folder that no later build dares to touch.)
+    static func removeBuiltFolder(_ folder: URL) {
+        let manager = FileManager.default
+        for entry in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where entry != SitePaths.marker {
+            try? manager.removeItem(at: folder.appendingPathComponent(entry))
+        }
+        try? manager.removeItem(at: folder.appendingPathComponent(SitePaths.marker))
+        rmdir(folder.path)
     }
 }
