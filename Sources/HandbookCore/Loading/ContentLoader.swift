@@ -114,6 +114,9 @@ public enum ContentLoader {
     }
 
     static func read(path: String, display: String) -> Result<SourceFile, Diagnostic> {
+        // An empty file is not read: Foundation's Data(contentsOf:) leaks a buffer for one.
+        var info = stat()
+        if stat(path, &info) == 0, info.st_size == 0 { return SourceFile.decode(Data(), path: display) }
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .uncached) else {
             return .failure(.error("cannot read file", at: SourceLocation(file: display),
                                    hint: "check that the file is readable (permissions)"))
