@@ -46,7 +46,7 @@ struct BookletCommand: ParsableCommand {
         }
         let files: BookletOutput
         do {
-            let prepared = try SiteBuilder.prepare(source.buildOptions(output: output))
+            let prepared = try SiteBuilder.prepare(source.buildOptions(output: output), booklet: true)
             DiagnosticPrinter.print(prepared.diagnostics)
             guard let html = try BookletBuilder.html(for: prepared, themeDisplay: source.theme, paper: paper) else {
                 throw BuildFailure([.error("the theme '\(source.theme)' has no booklet/ folder", at: nil,

@@ -15,7 +15,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let prepared = try SiteBuilder.prepare(source.buildOptions())
+            let prepared = try SiteBuilder.prepare(source.buildOptions(), booklet: true)
             try SiteBuilder.renderPages(prepared, into: MemorySink())
             try BookletBuilder.write(prepared, themeDisplay: source.theme, into: MemorySink())
             DiagnosticPrinter.print(prepared.diagnostics)

@@ -676,7 +676,7 @@ private func parseError(_ template: String, name: String = "main") -> TemplateEr
                                       inlineStylesheet: theme.stylesheet)
             for page in PageKind.all(for: handbook) {
                 let context = builder.context(for: page)
-                Self.compare(mustache.render(context, withTemplate: page.template), fast.render(page.template, TemplateValue(context)),
+                Self.compare(mustache.render(context.plainValue, withTemplate: page.template), fast.render(page.template, context),
                              template: page.template, name: "\(handbook.config.title): \(page)", &comparison)
             }
         }

@@ -14,11 +14,7 @@ public enum BookletBuilder {
     /// The booklet's HTML, or nil when the site theme has no `booklet/` folder.
     public static func html(for prepared: SiteBuilder.Prepared, themeDisplay: String,
                             paper: PaperSize = .a5) throws -> String? {
-        let handbook = prepared.handbook
-        guard let theme = try BookletTheme.load(from: prepared.theme.folder, displayPath: themeDisplay,
-                                                language: handbook.config.language,
-                                                siteStrings: prepared.theme.strings) else { return nil }
-        return html(for: handbook, theme: theme, paper: paper)
+        try utf8(for: prepared, themeDisplay: themeDisplay, paper: paper).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Writes the booklet into a site that is being built (`handbook build` always does, in A5).
@@ -26,27 +22,53 @@ public enum BookletBuilder {
     @discardableResult
     public static func write(_ prepared: SiteBuilder.Prepared, themeDisplay: String, into sink: OutputSink,
                              paper: PaperSize = .a5) throws -> Bool {
-        guard let html = try html(for: prepared, themeDisplay: themeDisplay, paper: paper) else { return false }
+        guard let html = try utf8(for: prepared, themeDisplay: themeDisplay, paper: paper) else { return false }
         if let writer = sink as? SiteWriter { try writer.prepareFolders(for: [htmlPath]) }
-        try sink.write(html, to: htmlPath)
+        try sink.write(utf8: html, to: htmlPath)
         return true
     }
 
-    static func html(for handbook: Handbook, theme: BookletTheme, paper: PaperSize) -> String {
+    /// The booklet as UTF-8 bytes, from the bodies `prepare` rendered for it when it did, or
+    /// rendered here.
+    private static func utf8(for prepared: SiteBuilder.Prepared, themeDisplay: String, paper: PaperSize) throws -> [UInt8]? {
+        if let booklet = prepared.booklet {
+            return html(for: prepared.handbook, theme: booklet.theme, bodies: booklet.bodies, paper: paper)
+        }
+        let handbook = prepared.handbook
+        guard let theme = try BookletTheme.load(from: prepared.theme.folder, displayPath: themeDisplay,
+                                                language: handbook.config.language,
+                                                siteStrings: prepared.theme.strings) else { return nil }
         // Problems in the Markdown were reported when the site's copy was rendered; the booklet
         // renders the same text and would only repeat them.
+        let output = alternateOutput(for: theme)
+        let (content, _) = ContentRenderer.render(handbook, pageDestinations: output.pageDestinations,
+                                                  homeDestinations: output.homeDestinations, anchorPrefix: output.anchorPrefix)
+        let bodies = AlternateBodies(introduction: content.introduction?.html, chapters: content.chapters.map(\.html),
+                                     tips: content.tips.map(\.html))
+        return html(for: handbook, theme: theme, bodies: bodies, paper: paper)
+    }
+
+    /// How bodies are rendered for the booklet: links become print references, and heading ids
+    /// are prefixed with their tip's or chapter's anchor, since every body shares one document.
+    static func alternateOutput(for theme: BookletTheme) -> AlternateOutput {
+        let links = links(for: theme)
+        return AlternateOutput(pageDestinations: links, homeDestinations: links, anchorPrefix: { BookletAnchor.owner($0) })
+    }
+
+    static func links(for theme: BookletTheme) -> BookletLinks {
         let strings = theme.strings
-        let links = BookletLinks(words: .init(
+        return BookletLinks(words: .init(
             tip: strings["reference_tip"] ?? "tip", chapter: strings["reference_chapter"] ?? "chapter",
             themeIndex: strings["reference_theme"] ?? "index", page: strings["page_abbreviation"] ?? "p."))
-        let (content, _) = ContentRenderer.render(handbook, pageDestinations: links, homeDestinations: links,
-                                                  anchorPrefix: { BookletAnchor.owner($0) })
+    }
+
+    static func html(for handbook: Handbook, theme: BookletTheme, bodies: AlternateBodies, paper: PaperSize) -> [UInt8] {
         let context = BookletContext(
             handbook: handbook,
-            tipBodies: content.tips.map(\.html),
-            chapterBodies: content.chapters.map(\.html),
-            introduction: content.introduction?.html,
-            strings: strings, links: links, paper: paper, stylesheet: theme.stylesheet)
-        return theme.template.render("booklet", context.make()) ?? ""
+            tipBodies: bodies.tips,
+            chapterBodies: bodies.chapters,
+            introduction: bodies.introduction,
+            strings: theme.strings, links: links(for: theme), paper: paper, stylesheet: theme.stylesheet)
+        return theme.template.renderUTF8("booklet", TemplateValue(context.make())) ?? []
     }
 }

@@ -146,6 +146,8 @@ private struct PageInputs {
 enum ContextFingerprint {
     static func feed(_ value: Any, into hasher: inout Hasher) {
         switch value {
+        case let template as TemplateValue:
+            feed(template, into: &hasher)
         case let text as String:
             hasher.combine(1 as UInt8)
             hasher.combineBytes(of: text)
@@ -180,6 +182,36 @@ enum ContextFingerprint {
             // Any other value: its type and its full description.
             hasher.combine(7 as UInt8)
             hasher.combineBytes(of: String(reflecting: type(of: value)) + String(reflecting: value))
+        }
+    }
+}
+
+extension ContextFingerprint {
+    /// A typed context, as `PageBuilder` makes them, fed the way its `Any` form would be.
+    static func feed(_ value: TemplateValue, into hasher: inout Hasher) {
+        switch value {
+        case .string(let text):
+            hasher.combine(1 as UInt8)
+            hasher.combineBytes(of: text)
+        case .bool(let flag):
+            hasher.combine(2 as UInt8)
+            hasher.combine(flag)
+        case .int(let number):
+            hasher.combine(3 as UInt8)
+            hasher.combine(number)
+        case .object(let fields):
+            hasher.combine(4 as UInt8)
+            hasher.combine(fields.count)
+            for key in fields.keys.sorted() {
+                hasher.combineBytes(of: key)
+                feed(fields[key]!, into: &hasher)
+            }
+        case .list(let items):
+            hasher.combine(5 as UInt8)
+            hasher.combine(items.count)
+            for item in items { feed(item, into: &hasher) }
+        case .null:
+            hasher.combine(8 as UInt8)
         }
     }
 }

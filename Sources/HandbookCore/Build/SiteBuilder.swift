@@ -9,12 +9,23 @@ public enum SiteBuilder {
         public var content: RenderedContent
         public var theme: SiteTheme
         public var diagnostics: [Diagnostic]
+        /// The booklet's theme and bodies, made with the site's when `prepare` is asked for them.
+        var booklet: PreparedBooklet?
+    }
+
+    /// The booklet's part of a prepared build: its theme, and every body rendered with its links.
+    struct PreparedBooklet: Sendable {
+        var theme: BookletTheme
+        var bodies: AlternateBodies
     }
 
     /// Loads, validates and renders the Markdown. Throws every error found, with the warnings.
     /// `loadTheme` lets the preview reuse a theme it parsed earlier (for the handbook's language).
+    /// With `booklet`, the booklet's theme is loaded too and every body is rendered for it from
+    /// the same parse as the site's (the theme's booklet problems are then reported here).
     public static func prepare(_ options: BuildOptions,
                                loadTheme: ((_ language: String) -> (SiteTheme?, [Diagnostic]))? = nil,
+                               booklet: Bool = false,
                                progress: (String) -> Void = { _ in }) throws -> Prepared {
         try checkFolders(options)
         progress("Loading content")
@@ -27,19 +38,31 @@ public enum SiteBuilder {
         let (theme, themeProblems) = loadTheme?(language)
             ?? SiteTheme.load(from: options.theme, displayPath: options.themeDisplay, language: language)
         diagnostics += themeProblems
+        var bookletTheme: BookletTheme?
+        if booklet, let theme {
+            do {
+                bookletTheme = try BookletTheme.load(from: theme.folder, displayPath: options.themeDisplay,
+                                                     language: language, siteStrings: theme.strings)
+            } catch let failure as BuildFailure {
+                diagnostics += failure.diagnostics
+            }
+        }
         guard let handbook = validated, let theme else { throw BuildFailure(diagnostics.sortedByLocation()) }
         progress("Rendering Markdown")
-        let (content, markdownProblems) = ContentRenderer.renderForSite(handbook)
+        let alternate = bookletTheme.map { BookletBuilder.alternateOutput(for: $0) }
+        let (content, bodies, markdownProblems) = ContentRenderer.renderForSite(handbook, alternate: alternate)
         diagnostics = (diagnostics + markdownProblems).sortedByLocation()
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
-        return Prepared(handbook: handbook, content: content, theme: theme, diagnostics: diagnostics)
+        var prepared = Prepared(handbook: handbook, content: content, theme: theme, diagnostics: diagnostics)
+        if let bookletTheme, let bodies { prepared.booklet = PreparedBooklet(theme: bookletTheme, bodies: bodies) }
+        return prepared
     }
 
     /// Builds the site into `options.output`, replacing the previous build only on success.
     @discardableResult
     public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws -> BuildReport {
         let start = DispatchTime.now()
-        let prepared = try prepare(options, progress: progress)
+        let prepared = try prepare(options, booklet: true, progress: progress)
         let writer = try SiteWriter(output: options.output, displayPath: options.outputDisplay)
         do {
             progress("Rendering pages")
@@ -71,13 +94,14 @@ public enum SiteBuilder {
         let pages = only.map { selected in everyPage.filter(selected.contains) } ?? everyPage
         let paths = pages.map { $0.path(in: handbook) }
         if let writer = sink as? SiteWriter { try writer.prepareFolders(for: paths + ["assets/x"]) }
+        // A preview re-rendering a few pages should not make every tip's summary first.
         let builder = PageBuilder(handbook: handbook, content: prepared.content, strings: prepared.theme.strings,
-                                  inlineStylesheet: prepared.theme.stylesheet)
+                                  inlineStylesheet: prepared.theme.stylesheet, shareSummaries: pages.count > 64)
         let failures = ConcurrentResults<Error?>(count: pages.count)
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             do {
-                let html = prepared.theme.render(pages[index].template, builder.context(for: pages[index]))
-                try sink.write(html, to: paths[index])
+                let html = prepared.theme.renderUTF8(pages[index].template, builder.context(for: pages[index]))
+                try sink.write(utf8: html, to: paths[index])
                 failures[index] = .some(nil)
             } catch {
                 failures[index] = .some(error)

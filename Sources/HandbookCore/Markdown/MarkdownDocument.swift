@@ -96,8 +96,10 @@ final class MarkdownDocument {
 
     /// Replaces a node (heading, paragraph, link) by a custom block or inline that keeps its
     /// children but renders `open`/`close` as its tags, so it can carry an id or a class.
-    static func wrapInlines(of node: Node, open: String, close: String, as type: cmark_node_type) {
-        guard let custom = cmark_node_new(type) else { return }
+    /// Returns the custom node, whose tags may be set again before another render.
+    @discardableResult
+    static func wrapInlines(of node: Node, open: String, close: String, as type: cmark_node_type) -> Node? {
+        guard let custom = cmark_node_new(type) else { return nil }
         cmark_node_set_on_enter(custom, open)
         cmark_node_set_on_exit(custom, close)
         while let child = cmark_node_first_child(node) {
@@ -106,5 +108,6 @@ final class MarkdownDocument {
         }
         cmark_node_replace(node, custom)
         cmark_node_free(node)
+        return custom
     }
 }

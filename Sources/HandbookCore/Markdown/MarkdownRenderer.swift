@@ -39,86 +39,149 @@ struct MarkdownRenderer: Sendable {
     /// Renders one body. With an `anchorPrefix`, heading ids and same-body `#fragment` links
     /// get that prefix, for documents that hold many bodies.
     func render(_ markdown: String, source: MarkdownSource, anchorPrefix: String? = nil) -> (RenderedMarkdown, [Diagnostic]) {
+        let (rendered, _, diagnostics) = render(markdown, source: source, anchorPrefix: anchorPrefix, alternate: nil)
+        return (rendered, diagnostics)
+    }
+
+    /// Renders one body, and with `alternate` also its HTML for a second kind of output (the
+    /// booklet's links and anchors) from the same parse: the tree is walked and checked once,
+    /// then its links and heading ids are pointed at the other output and it is rendered again.
+    func render(_ markdown: String, source: MarkdownSource, anchorPrefix: String?,
+                alternate: (destinations: LinkDestinations, anchorPrefix: String?)?) -> (RenderedMarkdown, String?, [Diagnostic]) {
         let document = MarkdownDocument(markdown)
         var diagnostics: [Diagnostic] = []
         var references: [Int] = []
         var headings: [RenderedMarkdown.Heading] = []
         var usedIDs = Set<String>()
         var tryThis: String?
-        var blocksToWrap: [(MarkdownDocument.Node, String, String)] = []
-        var linksToWrap: [(MarkdownDocument.Node, String)] = []
+        var links: [Link] = []
+        var headingNodes: [(node: MarkdownDocument.Node, level: Int, id: String)] = []
+        var tryThisNodes: [MarkdownDocument.Node] = []
 
         for node in document.nodes() {
             switch MarkdownDocument.type(node) {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                if let open = rewriteLink(node, source: source, anchorPrefix: anchorPrefix,
-                                          references: &references, diagnostics: &diagnostics) {
-                    linksToWrap.append((node, open))
-                }
+                links.append(resolveLink(node, source: source, references: &references, diagnostics: &diagnostics))
             case CMARK_NODE_HEADING:
                 let level = Int(cmark_node_get_heading_level(node))
                 let text = MarkdownDocument.plainText(node).trimmingWhitespace()
-                let id = (anchorPrefix.map { $0 + "-" } ?? "") + uniqueID(for: text, used: &usedIDs)
-                headings.append(.init(level: level, text: text, id: id))
-                blocksToWrap.append((node, "<h\(level) id=\"\(id)\">", "</h\(level)>"))
+                let id = uniqueID(for: text, used: &usedIDs)
+                headings.append(.init(level: level, text: text, id: Self.anchor(id, prefix: anchorPrefix)))
+                headingNodes.append((node, level, id))
             case CMARK_NODE_PARAGRAPH:
                 if let text = tryThisText(of: node) {
                     tryThis = text
-                    blocksToWrap.append((node, "<p class=\"try-this\">", "</p>"))
+                    tryThisNodes.append(node)
                 }
             default:
                 break
             }
         }
-        for (node, open, close) in blocksToWrap {
-            MarkdownDocument.wrapInlines(of: node, open: open, close: close, as: CMARK_NODE_CUSTOM_BLOCK)
+        let plainText = MarkdownDocument.plainText(document.root)
+        // Headings and "Try this" become custom blocks that keep their children; their tags are
+        // set per output below. (They are blocks: links inside them stay valid nodes.)
+        let customHeadings = headingNodes.map { heading in
+            (MarkdownDocument.wrapInlines(of: heading.node, open: "", close: "</h\(heading.level)>", as: CMARK_NODE_CUSTOM_BLOCK),
+             heading.level, heading.id)
         }
-        for (node, open) in linksToWrap {
-            MarkdownDocument.wrapInlines(of: node, open: open, close: "</a>", as: CMARK_NODE_CUSTOM_INLINE)
+        for node in tryThisNodes {
+            MarkdownDocument.wrapInlines(of: node, open: "<p class=\"try-this\">", close: "</p>", as: CMARK_NODE_CUSTOM_BLOCK)
         }
-        let rendered = RenderedMarkdown(html: document.html(unsafe: unsafeHTML), tipReferences: references,
-                                        headings: headings, plainText: MarkdownDocument.plainText(document.root),
-                                        tryThis: tryThis)
-        return (rendered, diagnostics)
+
+        func html(for destinations: LinkDestinations, anchorPrefix: String?, last: Bool) -> String? {
+            for (custom, level, id) in customHeadings {
+                if let custom { cmark_node_set_on_enter(custom, "<h\(level) id=\"\(Self.anchor(id, prefix: anchorPrefix))\">") }
+            }
+            var linksToWrap: [(MarkdownDocument.Node, String)] = []
+            for link in links {
+                if let open = point(link, at: destinations, anchorPrefix: anchorPrefix) { linksToWrap.append((link.node, open)) }
+            }
+            // Wrapping a link frees its node; only the last output may do that, others start again.
+            guard linksToWrap.isEmpty || last else { return nil }
+            for (node, open) in linksToWrap {
+                MarkdownDocument.wrapInlines(of: node, open: open, close: "</a>", as: CMARK_NODE_CUSTOM_INLINE)
+            }
+            return document.html(unsafe: unsafeHTML)
+        }
+
+        let siteHTML: String
+        if let first = html(for: destinations, anchorPrefix: anchorPrefix, last: alternate == nil) {
+            siteHTML = first
+        } else {
+            // The first output wraps links (not the site's, which never does): render it from a
+            // parse of its own, and the alternate from this one.
+            siteHTML = render(markdown, source: source, anchorPrefix: anchorPrefix).0.html
+        }
+        let alternateHTML = alternate.flatMap { html(for: $0.destinations, anchorPrefix: $0.anchorPrefix, last: true) }
+        let rendered = RenderedMarkdown(html: siteHTML, tipReferences: references, headings: headings,
+                                        plainText: plainText, tryThis: tryThis)
+        return (rendered, alternateHTML, diagnostics)
+    }
+
+    private static func anchor(_ id: String, prefix: String?) -> String {
+        (prefix.map { $0 + "-" } ?? "") + id
     }
 
     // MARK: - Links
 
-    /// Rewrites the link's URL in place. Returns the opening `<a>` tag when the destinations want
-    /// extra attributes on it (the caller then swaps the link node for a custom inline).
-    private func rewriteLink(_ node: MarkdownDocument.Node, source: MarkdownSource, anchorPrefix: String?,
-                             references: inout [Int], diagnostics: inout [Diagnostic]) -> String? {
+    /// A link node, its URL as written and what the URL points at.
+    private struct Link {
+        let node: MarkdownDocument.Node
+        let url: String
+        let isImage: Bool
+        let resolution: LinkResolver.Resolution
+    }
+
+    /// Resolves a link once: reports broken and dangerous URLs, records tip references and
+    /// gives an empty handbook link its target's title as text.
+    private func resolveLink(_ node: MarkdownDocument.Node, source: MarkdownSource,
+                             references: inout [Int], diagnostics: inout [Diagnostic]) -> Link {
         let url = MarkdownDocument.url(node)
-        let isImage = MarkdownDocument.type(node) == CMARK_NODE_IMAGE
         let location = SourceLocation(file: source.file, line: source.firstLine + MarkdownDocument.startLine(node) - 1,
                                       column: MarkdownDocument.startColumn(node))
-        var target: LinkTarget?
-        switch resolver.resolve(url, from: source.file) {
+        let resolution = resolver.resolve(url, from: source.file)
+        switch resolution {
         case .unchanged:
-            if let anchorPrefix, url.hasPrefix("#"), url.count > 1 {
-                cmark_node_set_url(node, "#\(anchorPrefix)-\(url.dropFirst())")
-            }
+            break
         case .dangerous(let scheme):
-            cmark_node_set_url(node, "")
             diagnostics.append(.warning("link with a '\(scheme):' URL was removed", at: location,
                                         hint: "such links can run code or read local files; link to a web page instead"))
         case .broken(let message, let hint):
             diagnostics.append(.error(message, at: location, hint: hint))
-        case .handbook(let linked, let fragment):
-            target = linked
-            cmark_node_set_url(node, destinations.url(for: linked, fragment: fragment))
+        case .handbook(let linked, _):
             if case .tip(let number) = linked, !references.contains(number) { references.append(number) }
             if cmark_node_first_child(node) == nil, let text = cmark_node_new(CMARK_NODE_TEXT) {
                 cmark_node_set_literal(text, title(of: linked))
                 cmark_node_append_child(node, text)
             }
         }
-        let finalURL = MarkdownDocument.url(node)
-        guard !isImage, !finalURL.isEmpty, let attributes = destinations.linkAttributes(for: target, url: finalURL) else {
+        return Link(node: node, url: url, isImage: MarkdownDocument.type(node) == CMARK_NODE_IMAGE, resolution: resolution)
+    }
+
+    /// Sets the link's URL for one output. Returns the opening `<a>` tag when the destinations
+    /// want extra attributes on it (the caller then swaps the link node for a custom inline).
+    private func point(_ link: Link, at destinations: LinkDestinations, anchorPrefix: String?) -> String? {
+        var target: LinkTarget?
+        var finalURL = link.url
+        switch link.resolution {
+        case .unchanged:
+            if let anchorPrefix, link.url.hasPrefix("#"), link.url.count > 1 {
+                finalURL = "#\(anchorPrefix)-\(link.url.dropFirst())"
+            }
+        case .dangerous:
+            finalURL = ""
+        case .broken:
+            break
+        case .handbook(let linked, let fragment):
+            target = linked
+            finalURL = destinations.url(for: linked, fragment: fragment)
+        }
+        cmark_node_set_url(link.node, finalURL)
+        guard !link.isImage, !finalURL.isEmpty, let attributes = destinations.linkAttributes(for: target, url: finalURL) else {
             return nil
         }
         var open = "<a \(attributes) href=\"\(HTMLEscaping.escape(finalURL))\""
-        if let title = cmark_node_get_title(node).map({ String(cString: $0) }), !title.isEmpty {
+        if let title = cmark_node_get_title(link.node).map({ String(cString: $0) }), !title.isEmpty {
             open += " title=\"\(HTMLEscaping.escape(title))\""
         }
         return open + ">"

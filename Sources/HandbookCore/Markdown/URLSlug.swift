@@ -6,6 +6,11 @@ enum URLSlug {
     /// Folds accents ("Café" → "cafe"), keeps letters and digits of any script, and joins the
     /// rest with single hyphens.
     static func make(_ text: String) -> String {
+        asciiSlug(text) ?? foldedSlug(text)
+    }
+
+    /// The general case, for text of any script.
+    static func foldedSlug(_ text: String) -> String {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var slug = ""
         var pendingHyphen = false
@@ -19,5 +24,26 @@ enum URLSlug {
             }
         }
         return slug.lowercased()
+    }
+
+    /// The same slug for plain ASCII text, without Foundation's folding (which goes through ICU
+    /// and costs microseconds per heading); nil for any other text.
+    static func asciiSlug(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingHyphen && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                bytes.append(byte | 0x20)  // lowercases A-Z; digits and a-z have the bit set already
+            case 0..<0x80:
+                pendingHyphen = true
+            default:
+                return nil
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

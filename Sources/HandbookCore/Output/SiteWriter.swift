@@ -7,6 +7,8 @@ import Foundation
 public final class SiteWriter: OutputSink, @unchecked Sendable {
     public let output: URL
     public let staging: URL
+    /// `staging.path`, made once: every file written is opened under it.
+    private let stagingPath: String
 
     /// Checks that `output` may be replaced and creates an empty staging folder beside it.
     public init(output: URL, displayPath: String) throws {
@@ -22,6 +24,7 @@ public final class SiteWriter: OutputSink, @unchecked Sendable {
         }
         Self.removeLeftoverStaging(in: parent, name: name)
         staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
+        stagingPath = staging.path
         try? manager.removeItem(at: staging)
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -47,22 +50,31 @@ public final class SiteWriter: OutputSink, @unchecked Sendable {
 
     public func write(_ text: String, to path: String) throws {
         var text = text
-        let target = staging.path + "/" + path
-        let written: Int = text.withUTF8 { buffer in
-            let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { return -1 }
-            defer { close(fd) }
-            var offset = 0
-            while offset < buffer.count {
-                let count = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 { if errno == EINTR { continue }; return -1 }
-                offset += count
+        try text.withUTF8 { try write(buffer: $0, to: path) }
+    }
+
+    public func write(utf8 bytes: [UInt8], to path: String) throws {
+        try bytes.withUnsafeBufferPointer { try write(buffer: $0, to: path) }
+    }
+
+    private func write(buffer: UnsafeBufferPointer<UInt8>, to path: String) throws {
+        let target = stagingPath + "/" + path
+        let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw writeFailure(path) }
+        defer { close(fd) }
+        var offset = 0
+        while offset < buffer.count {
+            let count = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw writeFailure(path)
             }
-            return offset
+            offset += count
         }
-        if written < 0 {
-            throw BuildFailure([.error("cannot write '\(path)': \(String(cString: strerror(errno)))", at: nil)])
-        }
+    }
+
+    private func writeFailure(_ path: String) -> BuildFailure {
+        BuildFailure([.error("cannot write '\(path)': \(String(cString: strerror(errno)))", at: nil)])
     }
 
     /// Copies a folder (the theme's assets) into the site.

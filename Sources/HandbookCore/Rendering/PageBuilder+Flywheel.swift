@@ -5,10 +5,13 @@ extension PageBuilder {
     static let flywheelTheme = "flywheel"
 
     /// Empty unless the theme is the flywheel and `handbook.yml` names its steps.
-    func flywheel(themeAt index: Int, root: String) -> [String: Any] {
+    func flywheel(themeAt index: Int, root: String) -> Fields {
         let steps = handbook.config.flywheelSteps
         guard handbook.themes[index].slug == Self.flywheelTheme, !steps.isEmpty else { return [:] }
-        let tipsByStep = (1...steps.count).map { step in handbook.tips.filter { $0.flywheelStep == step } }
+        var tipsByStep = [[Int]](repeating: [], count: steps.count)
+        for (position, tip) in handbook.tips.enumerated() {
+            if let step = tip.flywheelStep, step >= 1, step <= steps.count { tipsByStep[step - 1].append(position) }
+        }
         let diagram = FlywheelDiagram(
             steps: zip(steps, tipsByStep).map { .init(name: $0, tipCount: $1.count) },
             centerTitle: handbook.themes[index].title,
@@ -21,17 +24,17 @@ extension PageBuilder {
             anchor: { "#" + SitePaths.flywheelStepAnchor($0) })
         return [
             "is_flywheel": true,
-            "flywheel_svg_html": diagram.svg(),
-            "flywheel_steps": tipsByStep.enumerated().map { offset, tips -> [String: Any] in
-                [
-                    "number": offset + 1,
-                    "name": steps[offset],
-                    "anchor": SitePaths.flywheelStepAnchor(offset + 1),
-                    "count_label": countLabel(tips.count),
-                    "tips": tips.map { tipSummary($0, root: root) },
-                    "has_tips": !tips.isEmpty,
-                ]
-            },
+            "flywheel_svg_html": .string(diagram.svg()),
+            "flywheel_steps": .list(tipsByStep.enumerated().map { offset, positions in
+                .object([
+                    "number": .int(offset + 1),
+                    "name": .string(steps[offset]),
+                    "anchor": .string(SitePaths.flywheelStepAnchor(offset + 1)),
+                    "count_label": .string(countLabel(positions.count)),
+                    "tips": .list(positions.map { tipSummary(at: $0, root: root) }),
+                    "has_tips": .bool(!positions.isEmpty),
+                ])
+            }),
         ]
     }
 }

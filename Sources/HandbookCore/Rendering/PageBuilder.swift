@@ -2,16 +2,53 @@
 
 import Foundation
 
-/// Makes Mustache contexts. Every value is plain text (escaped by the template) except the
+/// Makes template contexts. Every value is plain text (escaped by the template) except the
 /// `*_html` keys, which hold HTML that cmark rendered.
+///
+/// Contexts are built as `TemplateValue`s directly: the parts that many pages share (a tip's
+/// summary, which a tip page, its neighbours, its chapter, its themes and the all-tips page all
+/// show; the interface strings; the navigation) are made once and shared, not rebuilt per page.
 struct PageBuilder: Sendable {
+    typealias Fields = [String: TemplateValue]
+
     let handbook: Handbook
     let content: RenderedContent
     let strings: [String: String]
     /// Inlined into the 404 page, which must look right at any depth.
     let inlineStylesheet: String
+    /// Made once: the strings as one value, and the fields that every page at a depth shares.
+    private let stringsValue: TemplateValue
+    private let siteKey: String
+    /// Tip summaries for pages one folder down (`../`), by tip position; nil when not prepared.
+    private let nestedTipSummaries: [TemplateValue]?
 
-    func context(for page: PageKind) -> [String: Any] {
+    /// - Parameter shareSummaries: make every tip's summary once up front; worth it when most of
+    ///   the pages are rendered, not when a preview re-renders a handful.
+    init(handbook: Handbook, content: RenderedContent, strings: [String: String], inlineStylesheet: String,
+         shareSummaries: Bool = false) {
+        self.handbook = handbook
+        self.content = content
+        self.strings = strings
+        self.inlineStylesheet = inlineStylesheet
+        self.stringsValue = .object(strings.mapValues(TemplateValue.string))
+        self.siteKey = URLSlug.make(handbook.config.title)
+        self.nestedTipSummaries = shareSummaries ? Self.tipSummaries(of: handbook, root: "../") : nil
+    }
+
+    /// Every tip's summary, made on all cores.
+    private static func tipSummaries(of handbook: Handbook, root: String) -> [TemplateValue] {
+        let count = handbook.tips.count
+        let chunks = min(count, 64)
+        let summaries = ConcurrentResults<[TemplateValue]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            summaries[chunk] = (chunk * count / chunks..<(chunk + 1) * count / chunks).map {
+                makeTipSummary(handbook.tips[$0], handbook: handbook, root: root)
+            }
+        }
+        return summaries.values.flatMap { $0 }
+    }
+
+    func context(for page: PageKind) -> TemplateValue {
         let path = page.path(in: handbook)
         let root = SitePaths.rootPrefix(forPage: path)
         var context = common(path: path, root: root, current: page)
@@ -27,160 +64,174 @@ struct PageBuilder: Sendable {
             context.merge(theme(at: index, root: root)) { $1 }
             context.merge(flywheel(themeAt: index, root: root)) { $1 }
         }
-        return context
+        return .object(context)
     }
 
     // MARK: - Shared by every page
 
-    private func common(path: String, root: String, current: PageKind) -> [String: Any] {
+    private func common(path: String, root: String, current: PageKind) -> Fields {
         let config = handbook.config
-        var context: [String: Any] = [
-            "lang": config.language,
-            "root": root,
-            "t": strings,
-            "site_title": config.title,
-            "home_url": root + SitePaths.home,
-            "all_tips_url": root + SitePaths.allTips,
-            "stylesheet_url": root + SitePaths.assets + "handbook.css",
-            "is_all_tips": current == .allTips,
-            "nav_themes": handbook.themes.enumerated().map { index, theme in
-                ["title": theme.title, "url": root + SitePaths.theme(theme.slug), "current": current == .theme(index)]
-            },
+        var context: Fields = [
+            "lang": .string(config.language),
+            "root": .string(root),
+            "t": stringsValue,
+            "site_title": .string(config.title),
+            "home_url": .string(root + SitePaths.home),
+            "all_tips_url": .string(root + SitePaths.allTips),
+            "stylesheet_url": .string(root + SitePaths.assets + "handbook.css"),
+            "is_all_tips": .bool(current == .allTips),
+            "nav_themes": .list(handbook.themes.enumerated().map { index, theme in
+                .object(["title": .string(theme.title), "url": .string(root + SitePaths.theme(theme.slug)),
+                         "current": .bool(current == .theme(index))])
+            }),
         ]
-        if let subtitle = config.subtitle { context["site_subtitle"] = subtitle }
-        if let base = config.baseURL { context["canonical_url"] = Self.absolute(path, base: base) }
-        context.merge(searchCommon(root: root, current: current)) { $1 }
+        if let subtitle = config.subtitle { context["site_subtitle"] = .string(subtitle) }
+        if let base = config.baseURL { context["canonical_url"] = .string(Self.absolute(path, base: base)) }
+        context.merge(searchCommon(root: root, current: current, siteKey: siteKey)) { $1 }
         return context
     }
 
     // MARK: - Pages
 
-    private func home(root: String) -> [String: Any] {
-        var context: [String: Any] = [
-            "page_title": handbook.config.title,
+    private func home(root: String) -> Fields {
+        var context: Fields = [
+            "page_title": .string(handbook.config.title),
             "is_home": true,
-            "tip_count": handbook.tips.count,
-            "parts": handbook.parts.map { part in
-                [
-                    "name": part.name ?? "",
-                    "has_name": part.name != nil,
-                    "chapters": part.chapters.map { chapterSummary($0, root: root) },
-                ] as [String: Any]
-            },
-            "themes": handbook.themes.map { theme -> [String: Any] in
+            "tip_count": .int(handbook.tips.count),
+            "parts": .list(handbook.parts.map { part in
+                .object([
+                    "name": .string(part.name ?? ""),
+                    "has_name": .bool(part.name != nil),
+                    "chapters": .list(part.chapters.map { chapterSummary($0, root: root) }),
+                ])
+            }),
+            "themes": .list(handbook.themes.map { theme in
                 let count = handbook.tipsByTheme[theme.slug]?.count ?? 0
-                return ["title": theme.title, "description": theme.description,
-                        "url": root + SitePaths.theme(theme.slug), "count_label": countLabel(count)]
-            },
+                return .object(["title": .string(theme.title), "description": .string(theme.description),
+                                "url": .string(root + SitePaths.theme(theme.slug)), "count_label": .string(countLabel(count))])
+            }),
         ]
-        if let intro = content.introduction { context["intro_html"] = intro.html }
+        if let intro = content.introduction { context["intro_html"] = .string(intro.html) }
         return context
     }
 
-    private func allTips(root: String) -> [String: Any] {
+    private func allTips(root: String) -> Fields {
         [
-            "page_title": strings["all_tips"] ?? "All tips",
-            "count_label": countLabel(handbook.tips.count),
-            "tips": handbook.tips.map { tipSummary($0, root: root) },
+            "page_title": .string(strings["all_tips"] ?? "All tips"),
+            "count_label": .string(countLabel(handbook.tips.count)),
+            "tips": .list(handbook.tips.indices.map { tipSummary(at: $0, root: root) }),
         ]
     }
 
-    private func notFound() -> [String: Any] {
-        var context: [String: Any] = [
-            "page_title": strings["not_found_title"] ?? "Page not found",
-            "inline_css": inlineStylesheet,
+    private func notFound() -> Fields {
+        var context: Fields = [
+            "page_title": .string(strings["not_found_title"] ?? "Page not found"),
+            "inline_css": .string(inlineStylesheet),
         ]
         if let base = handbook.config.baseURL {
             // With a known address the links can be absolute, wherever the server shows this page.
             let root = base.hasSuffix("/") ? base : base + "/"
-            context["root"] = root
-            context["home_url"] = root + SitePaths.home
-            context["all_tips_url"] = root + SitePaths.allTips
+            context["root"] = .string(root)
+            context["home_url"] = .string(root + SitePaths.home)
+            context["all_tips_url"] = .string(root + SitePaths.allTips)
             context["fixed_root"] = true
         }
         return context
     }
 
-    private func chapter(at index: Int, root: String) -> [String: Any] {
+    private func chapter(at index: Int, root: String) -> Fields {
         let chapter = handbook.chapters[index]
-        var context: [String: Any] = [
-            "page_title": chapter.title,
+        var context: Fields = [
+            "page_title": .string(chapter.title),
             "chapter": chapterSummary(chapter, root: root),
-            "intro_html": content.chapters[index].html,
-            "tips": handbook.tips(inChapter: chapter.number).map { tipSummary($0, root: root) },
+            "intro_html": .string(content.chapters[index].html),
+            "tips": .list((handbook.tipsByChapter[chapter.number] ?? []).map { tipSummary(at: $0, root: root) }),
         ]
         if index > 0 { context["previous"] = chapterSummary(handbook.chapters[index - 1], root: root) }
         if index + 1 < handbook.chapters.count { context["next"] = chapterSummary(handbook.chapters[index + 1], root: root) }
         return context
     }
 
-    private func tip(at index: Int, root: String) -> [String: Any] {
+    private func tip(at index: Int, root: String) -> Fields {
         let tip = handbook.tips[index]
-        var context: [String: Any] = [
-            "page_title": "\(tip.number). \(tip.title)",
-            "tip": tipSummary(tip, root: root),
-            "body_html": content.tips[index].html,
-            "related": tip.related.compactMap(handbook.tip(number:)).map { tipSummary($0, root: root) },
-            "referenced_by": (content.referencedBy[tip.number] ?? []).compactMap(handbook.tip(number:))
-                .map { tipSummary($0, root: root) },
+        let referencedBy = content.referencedBy[tip.number]
+        var context: Fields = [
+            "page_title": .string("\(tip.number). \(tip.title)"),
+            "tip": tipSummary(at: index, root: root),
+            "body_html": .string(content.tips[index].html),
+            "related": .list(tip.related.compactMap(handbook.tipPosition(number:)).map { tipSummary(at: $0, root: root) }),
+            "referenced_by": .list((referencedBy ?? []).compactMap(handbook.tipPosition(number:))
+                .map { tipSummary(at: $0, root: root) }),
+            "has_related": .bool(!tip.related.isEmpty),
+            "has_referenced_by": .bool(referencedBy != nil),
         ]
-        context["has_related"] = !tip.related.isEmpty
-        context["has_referenced_by"] = content.referencedBy[tip.number] != nil
         if let chapter = handbook.chapter(number: tip.chapter) { context["chapter"] = chapterSummary(chapter, root: root) }
         if let step = tip.flywheelStep, step >= 1, step <= handbook.config.flywheelSteps.count {
-            context["flywheel_step"] = ["number": step, "name": handbook.config.flywheelSteps[step - 1],
-                                        "url": root + SitePaths.theme("flywheel") + "#" + SitePaths.flywheelStepAnchor(step)] as [String: Any]
+            context["flywheel_step"] = .object([
+                "number": .int(step), "name": .string(handbook.config.flywheelSteps[step - 1]),
+                "url": .string(root + SitePaths.theme("flywheel") + "#" + SitePaths.flywheelStepAnchor(step)),
+            ])
         }
-        if index > 0 { context["previous"] = tipSummary(handbook.tips[index - 1], root: root) }
-        if index + 1 < handbook.tips.count { context["next"] = tipSummary(handbook.tips[index + 1], root: root) }
+        if index > 0 { context["previous"] = tipSummary(at: index - 1, root: root) }
+        if index + 1 < handbook.tips.count { context["next"] = tipSummary(at: index + 1, root: root) }
         return context
     }
 
-    private func theme(at index: Int, root: String) -> [String: Any] {
+    private func theme(at index: Int, root: String) -> Fields {
         let theme = handbook.themes[index]
-        let tips = handbook.tips(withTheme: theme.slug)
-        var groups: [(chapter: Int, tips: [[String: Any]])] = []
-        for tip in tips.sorted(by: { ($0.chapter, $0.number) < ($1.chapter, $1.number) }) {
-            if groups.last?.chapter != tip.chapter { groups.append((tip.chapter, [])) }
-            groups[groups.count - 1].tips.append(tipSummary(tip, root: root))
+        let positions = handbook.tipsByTheme[theme.slug] ?? []
+        // Positions are in tip order, that is by number; group them by chapter, keeping that order.
+        let sorted = positions.sorted { (handbook.tips[$0].chapter, $0) < (handbook.tips[$1].chapter, $1) }
+        var groups: [(chapter: Int, tips: [TemplateValue])] = []
+        for position in sorted {
+            let chapter = handbook.tips[position].chapter
+            if groups.last?.chapter != chapter { groups.append((chapter, [])) }
+            groups[groups.count - 1].tips.append(tipSummary(at: position, root: root))
         }
         return [
-            "page_title": theme.title,
-            "theme": ["title": theme.title, "description": theme.description, "slug": theme.slug],
-            "count_label": countLabel(tips.count),
-            "groups": groups.map { group -> [String: Any] in
-                var context: [String: Any] = ["tips": group.tips]
+            "page_title": .string(theme.title),
+            "theme": .object(["title": .string(theme.title), "description": .string(theme.description),
+                              "slug": .string(theme.slug)]),
+            "count_label": .string(countLabel(positions.count)),
+            "groups": .list(groups.map { group in
+                var context: Fields = ["tips": .list(group.tips)]
                 if let chapter = handbook.chapter(number: group.chapter) { context["chapter"] = chapterSummary(chapter, root: root) }
-                return context
-            },
+                return .object(context)
+            }),
         ]
     }
 
     // MARK: - Pieces
 
-    func tipSummary(_ tip: Tip, root: String) -> [String: Any] {
-        var summary: [String: Any] = [
-            "number": tip.number,
-            "title": tip.title,
-            "url": root + SitePaths.tip(tip),
-            "themes": tip.themes.compactMap(handbook.theme(slug:)).map {
-                ["title": $0.title, "slug": $0.slug, "url": root + SitePaths.theme($0.slug)]
-            },
-        ]
-        if let text = tip.summary { summary["summary"] = text }
-        return summary
+    /// What lists and links show of a tip, seen from a page whose root prefix is `root`.
+    func tipSummary(at position: Int, root: String) -> TemplateValue {
+        if root == "../", let shared = nestedTipSummaries { return shared[position] }
+        return Self.makeTipSummary(handbook.tips[position], handbook: handbook, root: root)
     }
 
-    private func chapterSummary(_ chapter: Chapter, root: String) -> [String: Any] {
-        var summary: [String: Any] = [
-            "number": chapter.number,
-            "title": chapter.title,
-            "url": root + SitePaths.chapter(chapter),
-            "count_label": countLabel(handbook.tipsByChapter[chapter.number]?.count ?? 0),
+    private static func makeTipSummary(_ tip: Tip, handbook: Handbook, root: String) -> TemplateValue {
+        var summary: Fields = [
+            "number": .int(tip.number),
+            "title": .string(tip.title),
+            "url": .string(root + SitePaths.tip(tip)),
+            "themes": .list(tip.themes.compactMap(handbook.theme(slug:)).map {
+                .object(["title": .string($0.title), "slug": .string($0.slug), "url": .string(root + SitePaths.theme($0.slug))])
+            }),
         ]
-        if let text = chapter.summary { summary["summary"] = text }
-        if let part = chapter.part { summary["part"] = part }
-        return summary
+        if let text = tip.summary { summary["summary"] = .string(text) }
+        return .object(summary)
+    }
+
+    private func chapterSummary(_ chapter: Chapter, root: String) -> TemplateValue {
+        var summary: Fields = [
+            "number": .int(chapter.number),
+            "title": .string(chapter.title),
+            "url": .string(root + SitePaths.chapter(chapter)),
+            "count_label": .string(countLabel(handbook.tipsByChapter[chapter.number]?.count ?? 0)),
+        ]
+        if let text = chapter.summary { summary["summary"] = .string(text) }
+        if let part = chapter.part { summary["part"] = .string(part) }
+        return .object(summary)
     }
 
     func countLabel(_ count: Int) -> String {

@@ -66,6 +66,11 @@ public struct SiteTheme: Sendable {
         library.render(template, context) ?? ""
     }
 
+    /// Renders a page as the UTF-8 bytes that are written to its file.
+    func renderUTF8(_ template: String, _ context: TemplateValue) -> [UInt8] {
+        library.renderUTF8(template, context) ?? []
+    }
+
     func hasTemplate(_ name: String) -> Bool { templateNames.contains(name) }
 
     // MARK: - Strings

@@ -3,30 +3,30 @@
 extension PageBuilder {
     /// On every page: the search box in the header, the scripts, and the key under which the
     /// browser keeps this handbook's "My five".
-    func searchCommon(root: String, current: PageKind) -> [String: Any] {
-        return [
-            "search_url": root + SitePaths.search,
-            "my_five_url": root + SitePaths.myFive,
-            "search_script_url": root + SitePaths.assets + "search.js",
-            "five_script_url": root + SitePaths.assets + "five.js",
+    func searchCommon(root: String, current: PageKind, siteKey: String) -> Fields {
+        [
+            "search_url": .string(root + SitePaths.search),
+            "my_five_url": .string(root + SitePaths.myFive),
+            "search_script_url": .string(root + SitePaths.assets + "search.js"),
+            "five_script_url": .string(root + SitePaths.assets + "five.js"),
             // five.js also keeps the header's "My five" count, so every page loads it.
-            "uses_five": current != .notFound,
-            "is_search": current == .search,
-            "is_my_five": current == .myFive,
+            "uses_five": .bool(current != .notFound),
+            "is_search": .bool(current == .search),
+            "is_my_five": .bool(current == .myFive),
             // Tip numbers are stable, so the choice survives rebuilds; the title keeps two
             // handbooks opened from the same disk (one file:// origin) apart.
-            "site_key": URLSlug.make(handbook.config.title),
+            "site_key": .string(siteKey),
         ]
     }
 
-    func search(root: String) -> [String: Any] {
+    func search(root: String) -> Fields {
         [
-            "page_title": strings["search"] ?? "Search",
-            "search_themes": handbook.themes.map { ["slug": $0.slug, "title": $0.title] },
+            "page_title": .string(strings["search"] ?? "Search"),
+            "search_themes": .list(handbook.themes.map { .object(["slug": .string($0.slug), "title": .string($0.title)]) }),
         ]
     }
 
-    func myFive(root: String) -> [String: Any] {
-        ["page_title": strings["my_five"] ?? "My five"]
+    func myFive(root: String) -> Fields {
+        ["page_title": .string(strings["my_five"] ?? "My five")]
     }
 }

@@ -76,6 +76,19 @@ public enum TemplateValue: Sendable, Equatable {
         }
     }
 
+    /// The value as plain Swift values (`[String: Any]`, `[Any]`, `String`, `Int`, `Bool`), for
+    /// template engines that take those: the tests render with swift-mustache as the reference.
+    public var plainValue: Any {
+        switch self {
+        case .string(let text): text
+        case .int(let number): number
+        case .bool(let flag): flag
+        case .list(let items): items.map(\.plainValue)
+        case .object(let fields): fields.mapValues(\.plainValue)
+        case .null: String?.none as Any
+        }
+    }
+
     /// The field `key` of an object, or nil.
     public subscript(key: String) -> TemplateValue? {
         if case .object(let fields) = self { return fields[key] }
