@@ -65,10 +65,11 @@ public enum SiteBuilder {
         let prepared = try prepare(options, booklet: true, progress: progress)
         let writer = try SiteWriter(output: options.output, displayPath: options.outputDisplay)
         do {
-            progress("Rendering pages")
-            let pages = try renderPages(prepared, into: writer)
-            progress("Rendering booklet")
-            try BookletBuilder.write(prepared, themeDisplay: options.themeDisplay, into: writer)
+            // The booklet is one long job: it runs beside the pages, not after them.
+            progress("Rendering pages, search index and booklet")
+            let pages = try renderPages(prepared, into: writer, alongside: {
+                try BookletBuilder.write(prepared, themeDisplay: options.themeDisplay, into: writer)
+            })
             progress("Copying assets")
             try writer.copyFolder(options.theme.appendingPathComponent("assets"), to: "assets")
             progress("Writing site")
@@ -83,32 +84,44 @@ public enum SiteBuilder {
         }
     }
 
-    /// Renders every page (or only the pages in `only`, for the preview's incremental rebuilds) and
-    /// the sitemap on all cores into `sink`. Returns the number of HTML pages rendered.
+    /// Renders every page (or only the pages in `only`, for the preview's incremental rebuilds),
+    /// the search files and the sitemap into `sink`, on all cores, together with `alongside` (a
+    /// long job such as the booklet, started first so that it overlaps the pages). Returns the
+    /// number of HTML pages rendered. `searchFiles: false` leaves out the search index, which
+    /// the preview makes on request.
     @discardableResult
-    /// `searchFiles: false` leaves out the search index, which the preview makes on request.
     public static func renderPages(_ prepared: Prepared, only: Set<PageKind>? = nil, searchFiles: Bool = true,
-                                   into sink: OutputSink) throws -> Int {
+                                   into sink: OutputSink, alongside: (@Sendable () throws -> Void)? = nil) throws -> Int {
         let handbook = prepared.handbook
         let everyPage = PageKind.all(for: handbook)
         let pages = only.map { selected in everyPage.filter(selected.contains) } ?? everyPage
         let paths = pages.map { $0.path(in: handbook) }
-        if let writer = sink as? SiteWriter { try writer.prepareFolders(for: paths + ["assets/x"]) }
+        if let writer = sink as? SiteWriter {
+            try writer.prepareFolders(for: paths + ["assets/x"] + (alongside == nil ? [] : [BookletBuilder.htmlPath]))
+        }
         // A preview re-rendering a few pages should not make every tip's summary first.
         let builder = PageBuilder(handbook: handbook, content: prepared.content, strings: prepared.theme.strings,
                                   inlineStylesheet: prepared.theme.stylesheet, shareSummaries: pages.count > 64)
-        let failures = ConcurrentResults<Error?>(count: pages.count)
-        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+        var extraJobs: [@Sendable () throws -> Void] = []
+        if let alongside { extraJobs.append(alongside) }
+        if searchFiles { extraJobs.append { try writeSearchFiles(prepared, into: sink) } }
+        let jobs = extraJobs
+        let failures = ConcurrentResults<Error?>(count: jobs.count + pages.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count + pages.count) { index in
             do {
-                let html = prepared.theme.renderUTF8(pages[index].template, builder.context(for: pages[index]))
-                try sink.write(utf8: html, to: paths[index])
+                if index < jobs.count {
+                    try jobs[index]()
+                } else {
+                    let page = index - jobs.count
+                    let html = prepared.theme.renderUTF8(pages[page].template, builder.context(for: pages[page]))
+                    try sink.write(utf8: html, to: paths[page])
+                }
                 failures[index] = .some(nil)
             } catch {
                 failures[index] = .some(error)
             }
         }
         if let error = failures.values.compactMap({ $0 }).first { throw error }
-        if searchFiles { try writeSearchFiles(prepared, into: sink) }
         if let base = handbook.config.baseURL {
             let everyPath = everyPage.map { $0.path(in: handbook) }
             try sink.write(Sitemap.xml(paths: everyPath.filter { $0 != SitePaths.notFound }, base: base), to: SitePaths.sitemap)

@@ -163,11 +163,34 @@ public final class SiteWriter: OutputSink, @unchecked Sendable {
     /// finishes deleting. (A plain recursive delete goes in directory order and can take the
     /// marker first, leaving a half-deleted folder that no later build dares to touch.)
     static func removeBuiltFolder(_ folder: URL) {
-        let manager = FileManager.default
-        for entry in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where entry != SitePaths.marker {
-            try? manager.removeItem(at: folder.appendingPathComponent(entry))
+        var found: [String] = []
+        var folders: [String] = []
+        collectEntries(in: folder.path, skipping: SitePaths.marker, files: &found, folders: &folders)
+        let files = found
+        // Thousands of pages: unlink them on all cores, then the emptied folders, deepest first.
+        let chunks = min(files.count, 16)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            for index in stride(from: chunk, to: files.count, by: chunks) { unlink(files[index]) }
         }
-        try? manager.removeItem(at: folder.appendingPathComponent(SitePaths.marker))
+        for path in folders.reversed() { rmdir(path) }
+        unlink(folder.path + "/" + SitePaths.marker)
         rmdir(folder.path)
+    }
+
+    /// Every entry below `directory` (but `skipping` at its top), files and symlinks apart from
+    /// folders, which are listed parents first. Symlinks are never followed.
+    private static func collectEntries(in directory: String, skipping: String?, files: inout [String], folders: inout [String]) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name != skipping {
+            let path = directory + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                folders.append(path)
+                collectEntries(in: path, skipping: nil, files: &files, folders: &folders)
+            } else {
+                files.append(path)
+            }
+        }
     }
 }

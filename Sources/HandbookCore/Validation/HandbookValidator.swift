@@ -21,7 +21,7 @@ public enum HandbookValidator {
         }
 
         let decodedTips = decodeInParallel(files.tips, ContentDecoder.tip(from:))
-        let decodedChapters = files.chapters.map(ContentDecoder.chapter(from:))
+        let decodedChapters = decodeInParallel(files.chapters, ContentDecoder.chapter(from:))
         diagnostics += decodedTips.flatMap(\.2) + decodedChapters.flatMap(\.1)
 
         let chapters = uniqueChapters(decodedChapters.compactMap(\.0), diagnostics: &diagnostics)
