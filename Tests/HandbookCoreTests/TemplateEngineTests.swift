@@ -713,7 +713,7 @@ private func parseError(_ template: String, name: String = "main") -> TemplateEr
                 handbook: handbook, tipBodies: content.tips.map(\.html), chapterBodies: content.chapters.map(\.html),
                 introduction: introduction, strings: booklet.strings,
                 links: BookletLinks(words: .init()), paper: .a5, stylesheet: booklet.stylesheet).make()
-            Self.compare(mustache.render(context), fast.render("booklet", TemplateValue(context)),
+            Self.compare(mustache.render(context.plainValue), fast.render("booklet", context),
                          template: "booklet", name: "booklet of \(handbook.config.title)", &comparison)
         }
         #expect(comparison.identical == 2)

@@ -13,102 +13,104 @@ struct BookletContext {
     let paper: PaperSize
     let stylesheet: String
 
-    func make() -> [String: Any] {
+    typealias Fields = [String: TemplateValue]
+
+    func make() -> TemplateValue {
         let config = handbook.config
         let hasParts = handbook.parts.contains { $0.name != nil }
-        var context: [String: Any] = [
-            "lang": config.language,
-            "title": config.title,
-            "book_title": config.title,
-            "t": strings,
-            "paper": paper.rawValue,
-            "paper_label": paper.label,
-            "paper_css": paper.css,
-            "booklet_css": stylesheet,
-            "keywords": handbook.themes.map(\.title).joined(separator: ", "),
-            "count_label": "\(count(handbook.tips.count)) · \(handbook.chapters.count) \(strings["chapters"]?.lowercased() ?? "chapters")",
-            "parts": handbook.parts.enumerated().map { index, part in
-                self.part(index: index, name: part.name, chapters: part.chapters, hasParts: hasParts)
-            },
-            "themes": handbook.themes.map(themeIndexEntry),
+        let chapterPositions = Dictionary(handbook.chapters.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { first, _ in first })
+        var context: Fields = [
+            "lang": .string(config.language),
+            "title": .string(config.title),
+            "book_title": .string(config.title),
+            "t": .object(strings.mapValues(TemplateValue.string)),
+            "paper": .string(paper.rawValue),
+            "paper_label": .string(paper.label),
+            "paper_css": .string(paper.css),
+            "booklet_css": .string(stylesheet),
+            "keywords": .string(handbook.themes.map(\.title).joined(separator: ", ")),
+            "count_label": .string("\(count(handbook.tips.count)) · \(handbook.chapters.count) \(strings["chapters"]?.lowercased() ?? "chapters")"),
+            "parts": .list(handbook.parts.enumerated().map { index, part in
+                self.part(index: index, name: part.name, chapters: part.chapters, hasParts: hasParts, positions: chapterPositions)
+            }),
+            "themes": .list(handbook.themes.map(themeIndexEntry)),
         ]
-        if let subtitle = config.subtitle { context["subtitle"] = subtitle }
-        if let edition = config.edition { context["edition"] = edition }
+        if let subtitle = config.subtitle { context["subtitle"] = .string(subtitle) }
+        if let edition = config.edition { context["edition"] = .string(edition) }
         if let introduction {
-            context["intro_html"] = introduction
+            context["intro_html"] = .string(introduction)
             context["has_intro"] = true
         }
-        return context
+        return .object(context)
     }
 
     // MARK: - Sections
 
-    private func part(index: Int, name: String?, chapters: [Chapter], hasParts: Bool) -> [String: Any] {
-        var context: [String: Any] = [
-            "has_name": name != nil,
-            "anchor": BookletAnchor.part(index),
-            "chapters": chapters.map { chapter(chapter: $0, level: hasParts ? 2 : 1) },
+    private func part(index: Int, name: String?, chapters: [Chapter], hasParts: Bool, positions: [Int: Int]) -> TemplateValue {
+        var context: Fields = [
+            "has_name": .bool(name != nil),
+            "anchor": .string(BookletAnchor.part(index)),
+            "chapters": .list(chapters.map { chapter(chapter: $0, position: positions[$0.number] ?? 0, level: hasParts ? 2 : 1) }),
         ]
         if let name {
-            context["name"] = name
-            context["label"] = "\(strings["part"] ?? "Part") \(Self.roman(index + 1))"
+            context["name"] = .string(name)
+            context["label"] = .string("\(strings["part"] ?? "Part") \(Self.roman(index + 1))")
         }
-        return context
+        return .object(context)
     }
 
-    private func chapter(chapter: Chapter, level: Int) -> [String: Any] {
-        let position = handbook.chapters.firstIndex { $0.number == chapter.number } ?? 0
-        var context: [String: Any] = [
-            "number": chapter.number,
-            "title": chapter.title,
-            "anchor": BookletAnchor.chapter(chapter.number),
-            "bookmark_level": level,
-            "intro_html": chapterBodies[position],
-            "tips": (handbook.tipsByChapter[chapter.number] ?? []).map { tip(at: $0, level: level + 1) },
+    private func chapter(chapter: Chapter, position: Int, level: Int) -> TemplateValue {
+        var context: Fields = [
+            "number": .int(chapter.number),
+            "title": .string(chapter.title),
+            "anchor": .string(BookletAnchor.chapter(chapter.number)),
+            "bookmark_level": .int(level),
+            "intro_html": .string(chapterBodies[position]),
+            "tips": .list((handbook.tipsByChapter[chapter.number] ?? []).map { tip(at: $0, level: level + 1) }),
         ]
-        if let summary = chapter.summary { context["summary"] = summary }
-        return context
+        if let summary = chapter.summary { context["summary"] = .string(summary) }
+        return .object(context)
     }
 
-    private func tip(at position: Int, level: Int) -> [String: Any] {
+    private func tip(at position: Int, level: Int) -> TemplateValue {
         let tip = handbook.tips[position]
-        var context: [String: Any] = [
-            "number": tip.number,
-            "title": tip.title,
-            "anchor": BookletAnchor.tip(tip.number),
-            "bookmark_level": level,
-            "bookmark_label": "\(tip.number). \(tip.title)",
-            "themes": tip.themes.compactMap(handbook.theme(slug:)).map { ["title": $0.title, "slug": $0.slug] },
-            "body_html": tipBodies[position],
-            "has_related": !tip.related.isEmpty,
-            "related": tip.related.compactMap(handbook.tip(number:)).map(reference),
+        var context: Fields = [
+            "number": .int(tip.number),
+            "title": .string(tip.title),
+            "anchor": .string(BookletAnchor.tip(tip.number)),
+            "bookmark_level": .int(level),
+            "bookmark_label": .string("\(tip.number). \(tip.title)"),
+            "themes": .list(tip.themes.compactMap(handbook.theme(slug:)).map { .object(["title": .string($0.title), "slug": .string($0.slug)]) }),
+            "body_html": .string(tipBodies[position]),
+            "has_related": .bool(!tip.related.isEmpty),
+            "related": .list(tip.related.compactMap(handbook.tip(number:)).map(reference)),
         ]
         let steps = handbook.config.flywheelSteps
         if let step = tip.flywheelStep, step >= 1, step <= steps.count {
-            context["flywheel_step"] = ["number": step, "name": steps[step - 1]] as [String: Any]
+            context["flywheel_step"] = .object(["number": .int(step), "name": .string(steps[step - 1])])
         }
-        return context
+        return .object(context)
     }
 
-    private func themeIndexEntry(_ theme: Theme) -> [String: Any] {
-        [
-            "title": theme.title,
-            "slug": theme.slug,
-            "description": theme.description,
-            "anchor": BookletAnchor.theme(theme.slug),
-            "count_label": count(handbook.tipsByTheme[theme.slug]?.count ?? 0),
-            "tips": handbook.tips(withTheme: theme.slug).map { tip in
-                ["number": tip.number, "title": tip.title, "anchor": BookletAnchor.tip(tip.number)] as [String: Any]
-            },
-        ]
+    private func themeIndexEntry(_ theme: Theme) -> TemplateValue {
+        .object([
+            "title": .string(theme.title),
+            "slug": .string(theme.slug),
+            "description": .string(theme.description),
+            "anchor": .string(BookletAnchor.theme(theme.slug)),
+            "count_label": .string(count(handbook.tipsByTheme[theme.slug]?.count ?? 0)),
+            "tips": .list(handbook.tips(withTheme: theme.slug).map { tip in
+                .object(["number": .int(tip.number), "title": .string(tip.title), "anchor": .string(BookletAnchor.tip(tip.number))])
+            }),
+        ])
     }
 
     // MARK: - Pieces
 
     /// A link to a tip that prints as "Title (tip 12, p. 34)".
-    private func reference(_ tip: Tip) -> [String: Any] {
+    private func reference(_ tip: Tip) -> TemplateValue {
         let anchor = BookletAnchor.tip(tip.number)
-        return ["title": tip.title, "anchor": anchor, "ref": links.label(for: .tip(tip.number)) ?? ""]
+        return .object(["title": .string(tip.title), "anchor": .string(anchor), "ref": .string(links.label(for: .tip(tip.number)) ?? "")])
     }
 
     private func count(_ number: Int) -> String {

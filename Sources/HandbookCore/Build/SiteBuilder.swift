@@ -131,14 +131,14 @@ public enum SiteBuilder {
 
     /// The search index, tip data and snippet texts (`assets/*.js`).
     public static func writeSearchFiles(_ prepared: Prepared, into sink: OutputSink) throws {
-        let files = SearchScripts.files(for: SearchIndexBuilder.build(prepared.handbook, content: prepared.content))
-        let failures = ConcurrentResults<Error?>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        let index = SearchIndexBuilder.build(prepared.handbook, content: prepared.content)
+        let failures = ConcurrentResults<Error?>(count: SearchScripts.fileCount(for: index))
+        SearchScripts.forEachFile(of: index) { number, path, text in
             do {
-                try sink.write(files[index].text, to: files[index].path)
-                failures[index] = .some(nil)
+                try sink.write(text, to: path)
+                failures[number] = .some(nil)
             } catch {
-                failures[index] = .some(error)
+                failures[number] = .some(error)
             }
         }
         if let error = failures.values.compactMap({ $0 }).first { throw error }

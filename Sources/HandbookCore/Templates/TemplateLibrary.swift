@@ -33,9 +33,11 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders template `name` as UTF-8 bytes, for writing to a file. Skips making a `String`,
     /// whose UTF-8 validation costs about a fifth of a render.
-    public func renderUTF8(_ name: String, _ context: TemplateValue) -> [UInt8]? {
+    /// `capacity` reserves room for a document much larger than its template (the booklet holds
+    /// every body), so the output is not copied at each doubling.
+    public func renderUTF8(_ name: String, _ context: TemplateValue, capacity: Int = 0) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var renderer = TemplateRenderer(library: self, context: context, capacity: template.sizeHint)
+        var renderer = TemplateRenderer(library: self, context: context, capacity: max(capacity, template.sizeHint))
         renderer.render(template.nodes)
         return renderer.output
     }
