@@ -12,36 +12,57 @@ public struct FrontMatter: Sendable {
     public var bodyLine: Int
 
     /// Expects `---` on the first line and a closing `---` (or `...`) on a line of its own.
+    /// Works on the UTF-8 bytes (line ends are already normalised to LF by `SourceFile`).
     public static func split(_ file: SourceFile) -> Result<FrontMatter, Diagnostic> {
-        let text = file.text
-        let firstLine = text.prefix { $0 != "\n" }
-        guard firstLine.trimmingCharacters(in: .whitespaces) == "---" else {
-            return .failure(.error(
-                "missing front matter: the file must start with a line '---'",
-                at: SourceLocation(file: file.path, line: 1, column: 1),
-                hint: "start the file with '---', the YAML fields (number, title, …), then '---' and the Markdown body"))
-        }
-        let afterOpening = text.index(after: text.firstIndex(of: "\n") ?? text.index(before: text.endIndex))
-        var lineNumber = 2
-        var lineStart = afterOpening
-        while lineStart < text.endIndex {
-            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
-            let line = text[lineStart..<lineEnd]
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed == "---" || trimmed == "..." {
-                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
-                return .success(FrontMatter(
-                    yaml: String(text[afterOpening..<lineStart]),
-                    yamlLine: 2,
-                    body: String(text[bodyStart...]),
-                    bodyLine: lineNumber + 1))
+        var text = file.text
+        return text.withUTF8 { bytes in
+            let newline = UInt8(ascii: "\n")
+            let firstEnd = bytes.firstIndex(of: newline) ?? bytes.count
+            guard isFence(bytes[0..<firstEnd], allowDots: false) else {
+                return .failure(.error(
+                    "missing front matter: the file must start with a line '---'",
+                    at: SourceLocation(file: file.path, line: 1, column: 1),
+                    hint: "start the file with '---', the YAML fields (number, title, …), then '---' and the Markdown body"))
             }
-            lineNumber += 1
-            lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            let afterOpening = min(firstEnd + 1, bytes.count)
+            var lineNumber = 2
+            var lineStart = afterOpening
+            while lineStart < bytes.count {
+                let lineEnd = bytes[lineStart...].firstIndex(of: newline) ?? bytes.count
+                if isFence(bytes[lineStart..<lineEnd], allowDots: true) {
+                    let bodyStart = min(lineEnd + 1, bytes.count)
+                    return .success(FrontMatter(
+                        yaml: String(decoding: UnsafeBufferPointer(rebasing: bytes[afterOpening..<lineStart]), as: UTF8.self),
+                        yamlLine: 2,
+                        body: String(decoding: UnsafeBufferPointer(rebasing: bytes[bodyStart...]), as: UTF8.self),
+                        bodyLine: lineNumber + 1))
+                }
+                lineNumber += 1
+                lineStart = lineEnd + 1
+            }
+            return .failure(.error(
+                "front matter is not closed: no line '---' after the opening one",
+                at: SourceLocation(file: file.path, line: 1, column: 1),
+                hint: "add a line with only '---' between the YAML fields and the Markdown body"))
         }
-        return .failure(.error(
-            "front matter is not closed: no line '---' after the opening one",
-            at: SourceLocation(file: file.path, line: 1, column: 1),
-            hint: "add a line with only '---' between the YAML fields and the Markdown body"))
+    }
+
+    /// Whether a line is `---` (or `...`) with only whitespace around it. Spaces and tabs are
+    /// trimmed here; a line with other bytes goes through Foundation's trimming of Unicode
+    /// spaces (`CharacterSet.whitespaces`), as before, so "\u{A0}---" still counts.
+    private static func isFence(_ line: Slice<UnsafeBufferPointer<UInt8>>, allowDots: Bool) -> Bool {
+        var start = line.startIndex, end = line.endIndex
+        while start < end, line[start] == 0x20 || line[start] == 0x09 { start += 1 }
+        while end > start, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
+        if end - start == 3 {
+            let first = line[start]
+            if (first == UInt8(ascii: "-") || (allowDots && first == UInt8(ascii: "."))),
+               line[start + 1] == first, line[start + 2] == first {
+                return true
+            }
+        }
+        guard line.contains(where: { $0 >= 0x80 }) else { return false }
+        let trimmed = String(decoding: UnsafeBufferPointer(rebasing: line), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        return trimmed == "---" || (allowDots && trimmed == "...")
     }
 }

@@ -53,10 +53,12 @@ final class MarkdownDocument {
     }
 
     /// The text of a node and its descendants (for titles, anchors and the search index).
+    /// Collected as bytes straight from cmark's C strings, made a `String` once.
     static func plainText(_ node: Node) -> String {
-        var text = ""
-        guard let iterator = cmark_iter_new(node) else { return text }
+        var text: [UInt8] = []
+        guard let iterator = cmark_iter_new(node) else { return "" }
         defer { cmark_iter_free(iterator) }
+        let newline = UInt8(ascii: "\n")
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -65,19 +67,22 @@ final class MarkdownDocument {
             if event == CMARK_EVENT_EXIT {
                 // Blocks end with a line break, so paragraphs and list items stay separate words.
                 if kind.rawValue >= CMARK_NODE_FIRST_BLOCK.rawValue && kind.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue,
-                   !text.isEmpty, text.last != "\n" {
-                    text += "\n"
+                   let last = text.last, last != newline {
+                    text.append(newline)
                 }
                 continue
             }
             switch kind {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += literal(child)
-            case CMARK_NODE_CODE_BLOCK: text += literal(child)
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                if let literal = cmark_node_get_literal(child) {
+                    text.append(contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self),
+                                                                count: strlen(literal)))
+                }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text.append(UInt8(ascii: " "))
             default: break
             }
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 
     static func startLine(_ node: Node) -> Int {

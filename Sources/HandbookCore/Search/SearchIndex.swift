@@ -147,6 +147,18 @@ enum SearchIndexBuilder {
             }
             index += 1
         }
-        return String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
+        // Trim ASCII whitespace here; only text that then starts or ends with another character
+        // (which may be a Unicode space) takes the general, slower trim.
+        var start = 0, end = bytes.count
+        while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
+        while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+        let trimmed = String(decoding: bytes[start..<end], as: UTF8.self)
+        if start < end, bytes[start] >= 0x80 || bytes[end - 1] >= 0x80 { return trimmed.trimmingWhitespace() }
+        return trimmed
+    }
+
+    /// Space, tab, LF, VT, FF, CR: the ASCII characters that `Character.isWhitespace` accepts.
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 }
