@@ -14,9 +14,16 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "The output folder. Replaced on success; never a folder Handbook did not build.")
     var output: String = "site"
 
+    @Flag(help: "Print how long each step of the build took, to standard error.")
+    var timings = false
+
     func run() throws {
         do {
-            let report = try SiteBuilder.build(source.buildOptions(output: output))
+            var clock = StepClock()
+            let report = try SiteBuilder.build(source.buildOptions(output: output)) { step in
+                if timings { clock.start(step) }
+            }
+            if timings { clock.finish() }
             DiagnosticPrinter.print(report.diagnostics)
             print(report.summary)
         } catch let failure as BuildFailure {
