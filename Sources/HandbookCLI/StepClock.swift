@@ -3,7 +3,8 @@
 import Foundation
 
 /// Times the steps that `SiteBuilder` reports and prints each one to standard error when the
-/// next starts, so a slow build can be explained without a profiler.
+/// next starts, with the process's peak memory so far, so a slow or large build can be
+/// explained without a profiler.
 struct StepClock {
     private var current: (name: String, start: UInt64)?
 
@@ -15,7 +16,10 @@ struct StepClock {
     mutating func finish() {
         guard let (name, start) = current else { return }
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-        FileHandle.standardError.write(Data(String(format: "%8.1f ms  %@\n", milliseconds, name as NSString).utf8))
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let peak = Double(usage.ru_maxrss) / 1024
+        FileHandle.standardError.write(Data(String(format: "%8.1f ms  %6.1f MiB peak  %@\n", milliseconds, peak, name as NSString).utf8))
         current = nil
     }
 }

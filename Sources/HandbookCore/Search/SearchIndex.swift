@@ -64,33 +64,43 @@ enum SearchIndexBuilder {
     static func build(_ handbook: Handbook, content: RenderedContent) -> SearchIndex {
         let themePosition = Dictionary(uniqueKeysWithValues: handbook.themes.enumerated().map { ($1.slug, $0) })
         let count = handbook.tips.count
-        let perTip = ConcurrentResults<(SearchIndex.Entry, WordCollector, String)>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            let tip = handbook.tips[index]
-            let rendered = content.tips[index]
-            let entry = SearchIndex.Entry(
-                number: tip.number, title: tip.title, summary: tip.summary ?? "", url: SitePaths.tip(tip),
-                themes: tip.themes.compactMap { themePosition[$0] }, tryThis: rendered.tryThis ?? "",
-                flywheelStep: tip.flywheelStep ?? 0)
-            // Theme names are matched in the browser from `themes`, so they stay out of the postings.
-            var words = WordCollector()
-            for text in [tip.title, tip.summary ?? "", rendered.plainText] { words.add(text) }
-            perTip[index] = (entry, words, readable(rendered.plainText))
+        // Tips are collected in runs of consecutive tips, each run merging its own words as it
+        // goes; the runs are then merged in order. A large handbook thus never holds every tip's
+        // word list at once, and most of the merging happens on all cores.
+        let runs = min(count, max(1, count / 128))
+        let perRun = ConcurrentResults<Run>(count: runs)
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            var result = Run()
+            for index in (run * count / runs)..<((run + 1) * count / runs) {
+                let tip = handbook.tips[index]
+                let rendered = content.tips[index]
+                result.entries.append(SearchIndex.Entry(
+                    number: tip.number, title: tip.title, summary: tip.summary ?? "", url: SitePaths.tip(tip),
+                    themes: tip.themes.compactMap { themePosition[$0] }, tryThis: rendered.tryThis ?? "",
+                    flywheelStep: tip.flywheelStep ?? 0))
+                // Theme names are matched in the browser from `themes`, so they stay out of the postings.
+                var words = WordCollector()
+                for text in [tip.title, tip.summary ?? "", rendered.plainText] { words.add(text) }
+                result.add(words, position: Int32(index))
+                result.texts.append(readable(rendered.plainText))
+            }
+            perRun[run] = result
         }
-        let results = perTip.values
+        let results = perRun.values
 
         // Merge on the hashes the collectors computed: cheaper than hashing each word again.
+        // Runs are in tip order, so every list stays ascending and first appearances keep their order.
         var ids: [UInt64: Int] = [:]
         var vocabulary: [String] = []
         var lists: [[Int32]] = []
-        for (position, result) in results.enumerated() {
-            for (word, hash) in zip(result.1.words, result.1.hashes) {
+        for run in results {
+            for (local, hash) in run.hashes.enumerated() {
                 if let id = ids[hash] {
-                    lists[id].append(Int32(position))
+                    lists[id].append(contentsOf: run.lists[local])
                 } else {
                     ids[hash] = vocabulary.count
-                    vocabulary.append(word)
-                    lists.append([Int32(position)])
+                    vocabulary.append(run.words[local])
+                    lists.append(run.lists[local])
                 }
             }
         }
@@ -108,8 +118,32 @@ enum SearchIndexBuilder {
         }
         return SearchIndex(themes: handbook.themes.map { ($0.slug, $0.title) },
                            flywheelSteps: handbook.config.flywheelSteps,
-                           tips: results.map(\.0), words: words, postings: postings,
-                           common: common, texts: results.map(\.2))
+                           tips: results.flatMap(\.entries), words: words, postings: postings,
+                           common: common, texts: results.flatMap(\.texts))
+    }
+
+    /// The entries, texts and merged words of a run of consecutive tips.
+    private struct Run {
+        var entries: [SearchIndex.Entry] = []
+        var texts: [String] = []
+        /// Words in order of first appearance, their hashes, and the positions of the tips with each.
+        var words: [String] = []
+        var hashes: [UInt64] = []
+        var lists: [[Int32]] = []
+        private var ids: [UInt64: Int] = [:]
+
+        mutating func add(_ collector: WordCollector, position: Int32) {
+            for (word, hash) in zip(collector.words, collector.hashes) {
+                if let id = ids[hash] {
+                    lists[id].append(position)
+                } else {
+                    ids[hash] = words.count
+                    words.append(word)
+                    hashes.append(hash)
+                    lists.append([position])
+                }
+            }
+        }
     }
 
     /// Puts back the space that the plain text loses between blocks ("asked.Then" → "asked. Then"),
