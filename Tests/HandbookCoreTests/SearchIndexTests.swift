@@ -65,6 +65,18 @@ import Testing
         #expect(index.postings.allSatisfy { $0 == $0.sorted() && Set($0).count == $0.count })
     }
 
+    // search.js bisects the vocabulary with JavaScript's `<`, which compares UTF-16 code units;
+    // the byte-wise shortcut must agree with it, also across the surrogate range.
+    @Test func wordOrderIsJavaScriptsUTF16Order() {
+        let words = ["", "a", "ab", "b", "z", "é", "e\u{301}", "zz", "東京", "\u{E000}x", "\u{FFFD}", "\u{1F600}", "a\u{1F600}",
+                     "a\u{FFEE}", "naïve", "naive", "\u{10000}", "\u{FFFF}", "\u{7F}", "\u{80}"]
+        for a in words {
+            for b in words {
+                #expect(SearchIndex.precedes(a, b) == a.utf16.lexicographicallyPrecedes(b.utf16), "\(a.debugDescription) < \(b.debugDescription)")
+            }
+        }
+    }
+
     @Test func themeNamesStayOutOfThePostings() throws {
         // The browser matches theme names from the tips' theme list.
         let index = try Self.index()
