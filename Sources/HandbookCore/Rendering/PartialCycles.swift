@@ -4,13 +4,9 @@
 import Foundation
 
 enum PartialCycles {
-    static func check(templates files: [String], in folder: URL, displayPath: String) -> [Diagnostic] {
-        var edges: [String: [String]] = [:]
-        for relative in files where relative.hasSuffix(".mustache") {
-            let name = String(relative.dropLast(".mustache".count))
-            let text = (try? String(contentsOf: folder.appendingPathComponent(relative), encoding: .utf8)) ?? ""
-            edges[name] = includes(in: text)
-        }
+    /// - Parameter texts: every template's text by name (`partials/header`), as the theme read them.
+    static func check(templates texts: [String: String], displayPath: String) -> [Diagnostic] {
+        let edges = texts.mapValues(includes(in:))
         var diagnostics: [Diagnostic] = []
         var reported = Set<String>()
         for start in edges.keys.sorted() {
@@ -23,16 +19,26 @@ enum PartialCycles {
         return diagnostics
     }
 
-    /// Names after `{{>` and `{{<` (partials and parents).
+    /// Names after `{{>` and `{{<` (partials and parents), found on the UTF-8 bytes.
     static func includes(in text: String) -> [String] {
         var names: [String] = []
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            rest = rest[open.upperBound...]
-            guard let sigil = rest.first, sigil == ">" || sigil == "<" else { continue }
-            guard let close = rest.range(of: "}}") else { break }
-            names.append(String(rest[rest.index(after: rest.startIndex)..<close.lowerBound]).trimmingWhitespace())
-            rest = rest[close.upperBound...]
+        var text = text
+        text.withUTF8 { bytes in
+            let brace = UInt8(ascii: "{")
+            var index = 0
+            while index + 2 < bytes.count {
+                guard bytes[index] == brace, bytes[index + 1] == brace else { index += 1; continue }
+                index += 2
+                guard bytes[index] == UInt8(ascii: ">") || bytes[index] == UInt8(ascii: "<") else { continue }
+                let nameStart = index + 1
+                var close = nameStart
+                while close + 1 < bytes.count, !(bytes[close] == UInt8(ascii: "}") && bytes[close + 1] == UInt8(ascii: "}")) {
+                    close += 1
+                }
+                guard close + 1 < bytes.count else { break }
+                names.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<close]), as: UTF8.self).trimmingWhitespace())
+                index = close + 2
+            }
         }
         return names
     }

@@ -51,7 +51,7 @@ public struct SiteTheme: Sendable {
                                       at: SourceLocation(file: "\(displayPath)/templates"),
                                       hint: "copy it from themes/default/templates/"))
         }
-        diagnostics += PartialCycles.check(templates: files, in: templatesFolder, displayPath: displayPath)
+        diagnostics += PartialCycles.check(templates: texts, displayPath: displayPath)
         let strings = loadStrings(folder: folder, displayPath: displayPath, language: language, diagnostics: &diagnostics)
         guard let library, !diagnostics.hasErrors else { return (nil, diagnostics) }
         let stylesheet = (try? String(contentsOf: folder.appendingPathComponent("assets/handbook.css"), encoding: .utf8)) ?? ""
