@@ -214,15 +214,6 @@ struct YAMLFields {
     }
 }
 
-extension String {
-    func trimmingWhitespace() -> String {
-        var view = self[...]
-        while let first = view.first, first.isWhitespace { view = view.dropFirst() }
-        while let last = view.last, last.isWhitespace { view = view.dropLast() }
-        return String(view)
-    }
-}
-
 extension YAMLFields {
     /// Fields of a nested mapping (a theme in `handbook.yml`'s list).
     init(mapping: Node.Mapping, file: String, lineOffset: Int, at location: SourceLocation) {

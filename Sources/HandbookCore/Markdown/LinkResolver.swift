@@ -59,7 +59,7 @@ struct LinkResolver: Sendable {
         guard let number = Int(value) else {
             return .broken(message: "'tip:\(value)' is not a tip number", hint: "write it as tip:12")
         }
-        guard handbook.tip(number: number) != nil else {
+        guard handbook.tipPosition(number: number) != nil else {
             let range = handbook.tips.isEmpty ? "there are no tips" :
                 "tips are numbered \(handbook.tips.first!.number) to \(handbook.tips.last!.number)"
             return .broken(message: "link to tip \(number), which does not exist", hint: range)
@@ -94,6 +94,16 @@ struct LinkResolver: Sendable {
 
     /// RFC 3986: a letter, then letters, digits, '+', '-' or '.'.
     private static func isScheme(_ text: Substring) -> Bool {
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool? in
+            guard let first = bytes.first, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+            return isLetter(first) && bytes.allSatisfy {
+                isLetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "+")
+                    || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+            }
+        }), let answer = ascii {
+            return answer
+        }
         guard let first = text.unicodeScalars.first, first.isASCII, CharacterSet.letters.contains(first) else { return false }
         return text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "+-.".unicodeScalars.contains($0)) }
     }

@@ -190,7 +190,7 @@ struct MarkdownRenderer: Sendable {
     private func title(of target: LinkTarget) -> String {
         let handbook = resolver.handbook
         switch target {
-        case .tip(let number): return handbook.tip(number: number)?.title ?? "Tip \(number)"
+        case .tip(let number): return handbook.tipPosition(number: number).map { handbook.tips[$0].title } ?? "Tip \(number)"
         case .chapter(let number): return handbook.chapter(number: number)?.title ?? "Chapter \(number)"
         case .theme(let slug): return handbook.theme(slug: slug)?.title ?? slug
         case .home: return handbook.config.title

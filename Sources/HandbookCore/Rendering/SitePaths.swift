@@ -31,7 +31,7 @@ struct SiteLinks: LinkDestinations {
     func url(for target: LinkTarget, fragment: String?) -> String {
         let path: String
         switch target {
-        case .tip(let number): path = handbook.tip(number: number).map(SitePaths.tip) ?? SitePaths.allTips
+        case .tip(let number): path = handbook.tipPosition(number: number).map { SitePaths.tip(handbook.tips[$0]) } ?? SitePaths.allTips
         case .chapter(let number): path = handbook.chapter(number: number).map(SitePaths.chapter) ?? SitePaths.home
         case .theme(let slug): path = SitePaths.theme(slug)
         case .home: path = SitePaths.home
