@@ -1,0 +1,78 @@
+//! The speed work's shortcuts give the bytes of the plain paths: pages rendered all at once with
+//! shared tip summaries (as `build` does) equal each page rendered on its own, and the booklet
+//! rendered from the site's cmark parse equals the booklet rendered from a parse of its own.
+
+import Foundation
+import Testing
+@testable import HandbookCore
+
+@Suite struct FastPathTests {
+    static func realOptions(output: URL) -> BuildOptions {
+        var options = BuildOptions(content: packageRoot.appendingPathComponent("content").path,
+                                   theme: packageRoot.appendingPathComponent("themes/default").path,
+                                   output: output.path)
+        options.contentDisplay = "content"
+        options.themeDisplay = "themes/default"
+        return options
+    }
+
+    // Every page `build` wrote (in parallel, with shared summaries, as bytes) is the page
+    // rendered alone, without sharing.
+    @Test func builtPagesEqualPagesRenderedOneByOne() throws {
+        let folder = TemporaryDirectory()
+        let options = Self.realOptions(output: folder.file("site"))
+        try SiteBuilder.build(options)
+        let prepared = try SiteBuilder.prepare(options)
+        let pages = PageKind.all(for: prepared.handbook)
+        #expect(pages.count > 64, "the shared summaries are used above 64 pages")
+        for page in pages {
+            let sink = MemorySink()
+            try SiteBuilder.renderPages(prepared, only: [page], searchFiles: false, into: sink)
+            let path = page.path(in: prepared.handbook)
+            let alone = try #require(sink.files[path])
+            #expect(folder.read("site/" + path) == alone, "\(path)")
+        }
+    }
+
+    @Test func bookletFromTheSiteParseEqualsItsOwnParse() throws {
+        let folder = TemporaryDirectory()
+        let options = Self.realOptions(output: folder.file("site"))
+        try SiteBuilder.build(options)
+        let shared = try SiteBuilder.prepare(options, booklet: true)
+        #expect(shared.booklet != nil)
+        let separate = try SiteBuilder.prepare(options)
+        #expect(separate.booklet == nil)
+        let own = try #require(try BookletBuilder.html(for: separate, themeDisplay: "themes/default"))
+        #expect(try BookletBuilder.html(for: shared, themeDisplay: "themes/default") == own)
+        #expect(folder.read("site/" + BookletBuilder.htmlPath) == own)
+    }
+
+    // Headings, same-body fragments, every kind of handbook link, empty link texts, external
+    // links, images and a link inside a heading: the cases the second render re-points.
+    @Test func bookletOfTrickyLinksEqualsItsOwnParse() throws {
+        let body = """
+            ## Why it works
+
+            See [](tip:2), [the chapter](chapter:2#why), [a theme](theme:empathy), [a file](002-two.md#try),
+            [this part](#why-it-works), [a site](https://example.org "Title & more"), and ![a picture](https://example.org/p.png).
+
+            ## A [linked](tip:3) heading
+
+            ## Why it works
+
+            **Try this:** follow [](tip:3).
+            """
+        let fixture = ContentFixture(ContentFixture.standard(["tips/001-one.md": ContentFixture.tip(1, title: "One", related: "[2]", body: body)]))
+        let shared = try SiteBuilder.prepare(fixture.options, booklet: true)
+        let separate = try SiteBuilder.prepare(fixture.options)
+        let own = try #require(try BookletBuilder.html(for: separate, themeDisplay: "themes/default"))
+        #expect(try BookletBuilder.html(for: shared, themeDisplay: "themes/default") == own)
+        #expect(own.contains("id=\"tip-1-why-it-works-2\""))
+        #expect(own.contains("href=\"#tip-1-why-it-works\""))
+        #expect(own.contains("class=\"print-ref\""))
+        // And the site's copy of the body is what it was before the booklet's links were set.
+        #expect(shared.content.tips[0].html == separate.content.tips[0].html)
+        #expect(shared.content.tips[0].html.contains("href=\"../tips/002-two.html\""))
+        #expect(shared.content.tips[0].html.contains("id=\"why-it-works-2\""))
+    }
+}
