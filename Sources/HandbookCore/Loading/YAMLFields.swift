@@ -2,6 +2,11 @@
 
 import Yams
 
+/// How a YAML mapping is read: the flat reader when it is sure of the text, else Yams.
+enum YAMLReading {
+    case flatFirst, yamsOnly
+}
+
 /// The fields of one YAML mapping (front matter or `handbook.yml`), read as located values
 /// so that every value keeps the line it came from.
 struct YAMLFields {
@@ -14,9 +19,14 @@ struct YAMLFields {
     private(set) var diagnostics: [Diagnostic] = []
 
     /// Parses `yaml`, whose first line is line `firstLine` of `file`. Returns nil (with the
-    /// diagnostics) when the text is not a YAML mapping.
-    static func parse(_ yaml: String, file: String, firstLine: Int) -> (YAMLFields?, [Diagnostic]) {
+    /// diagnostics) when the text is not a YAML mapping. With `.flatFirst`, text that
+    /// `FlatFrontMatter` reads is never given to Yams; it gives the same values, marks and errors.
+    static func parse(_ yaml: String, file: String, firstLine: Int,
+                      reading: YAMLReading = .yamsOnly) -> (YAMLFields?, [Diagnostic]) {
         let offset = firstLine - 1
+        if reading == .flatFirst, let pairs = FlatFrontMatter.parse(yaml) {
+            return (fields(pairs, file: file, lineOffset: offset, firstLine: firstLine), [])
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
