@@ -142,7 +142,10 @@ import Yams
         "---\nnumber: 1\ntitle: é日本 and 😀\nchapter: 1\nthemes: [empathy]\n---\nBody\n",
         "---\ntitle: é\nchapter: x\nthemes: [é, 日本, x]\nrelated: [1, é]\n---\nBody\n",
         "---\nnumber: &n 1\nchapter: *n\n---\nBody\n", "---\nnumber: 1\r\ntitle: A\n---\nBody\n",
-        "---\nnumber: 1\ntitle: A\n---", "---\nnumber: 1\ntitle: A",
+        "---\nnumber: 1\ntitle: A\n---", "---\nnumber: 1\ntitle: A", "---", "---\n", "", "\n---\n", " --- \n\t...\t\nBody",
+        "---\r\nnumber: 1\r\n---\r\nBody", "---\nnumber: 1\r\n---\nBody", "\u{3000}---\nnumber: 1\n---\u{A0}\nBody",
+        "---\nnumber: 1\n-\u{2003}--\n\u{3000}...\nBody", "---\u{301}\nnumber: 1\n---\nBody", "...\nnumber: 1\n---\nBody",
+        "---\ntitle: é\n---\nBody é\n", "---\nnumber: 1\n----\n---\nBody",
     ]
 
     @Test func trickyDocuments() {
