@@ -1,7 +1,6 @@
 //! Turns each source file into a model value: front matter fields checked, body kept with its line.
 
 import Foundation
-import Yams
 
 /// Decodes files one at a time. Problems inside a single file are found here; problems between
 /// files (duplicates, unknown chapters, …) are the validator's.
@@ -24,7 +23,11 @@ enum ContentDecoder {
     }
 
     static func tip(from file: SourceFile) -> (Tip?, TipLocations?, [Diagnostic]) {
-        let (parsed, opened, initial) = open(file)
+        tip(from: file, reading: .flatFirst)
+    }
+
+    static func tip(from file: SourceFile, reading: YAMLReading) -> (Tip?, TipLocations?, [Diagnostic]) {
+        let (parsed, opened, initial) = open(file, reading: reading)
         guard var fields = parsed, let frontMatter = opened else { return (nil, nil, initial) }
         var diagnostics = initial
         fields.rejectUnknownKeys(allowed: tipKeys)
@@ -56,7 +59,11 @@ enum ContentDecoder {
 
     /// A chapter and the place of its `number:` key.
     static func chapter(from file: SourceFile) -> ((Chapter, SourceLocation)?, [Diagnostic]) {
-        let (parsed, opened, initial) = open(file)
+        chapter(from: file, reading: .flatFirst)
+    }
+
+    static func chapter(from file: SourceFile, reading: YAMLReading) -> ((Chapter, SourceLocation)?, [Diagnostic]) {
+        let (parsed, opened, initial) = open(file, reading: reading)
         guard var fields = parsed, let frontMatter = opened else { return (nil, initial) }
         var diagnostics = initial
         fields.rejectUnknownKeys(allowed: chapterKeys)
@@ -147,12 +154,13 @@ enum ContentDecoder {
 
     // MARK: - Helpers
 
-    private static func open(_ file: SourceFile) -> (YAMLFields?, FrontMatter?, [Diagnostic]) {
+    private static func open(_ file: SourceFile, reading: YAMLReading) -> (YAMLFields?, FrontMatter?, [Diagnostic]) {
         switch FrontMatter.split(file) {
         case .failure(let diagnostic):
             return (nil, nil, [diagnostic])
         case .success(let frontMatter):
-            let (fields, diagnostics) = YAMLFields.parse(frontMatter.yaml, file: file.path, firstLine: frontMatter.yamlLine)
+            let (fields, diagnostics) = YAMLFields.parse(frontMatter.yaml, file: file.path, firstLine: frontMatter.yamlLine,
+                                                        reading: reading)
             return (fields, frontMatter, diagnostics)
         }
     }

@@ -2,21 +2,31 @@
 
 import Yams
 
-/// The fields of one YAML mapping (front matter or `handbook.yml`), read through Yams' node tree
+/// How a YAML mapping is read: the flat reader when it is sure of the text, else Yams.
+enum YAMLReading {
+    case flatFirst, yamsOnly
+}
+
+/// The fields of one YAML mapping (front matter or `handbook.yml`), read as located values
 /// so that every value keeps the line it came from.
 struct YAMLFields {
     let file: String
     /// Added to a Yams line (1-based within the YAML text) to get the file's line.
     let lineOffset: Int
     let mappingLocation: SourceLocation
-    private(set) var values: [String: Node] = [:]
-    private var keyNodes: [String: Node] = [:]
+    private(set) var values: [String: YAMLValue] = [:]
+    private var keyNodes: [String: YAMLValue] = [:]
     private(set) var diagnostics: [Diagnostic] = []
 
     /// Parses `yaml`, whose first line is line `firstLine` of `file`. Returns nil (with the
-    /// diagnostics) when the text is not a YAML mapping.
-    static func parse(_ yaml: String, file: String, firstLine: Int) -> (YAMLFields?, [Diagnostic]) {
+    /// diagnostics) when the text is not a YAML mapping. With `.flatFirst`, text that
+    /// `FlatFrontMatter` reads is never given to Yams; it gives the same values, marks and errors.
+    static func parse(_ yaml: String, file: String, firstLine: Int,
+                      reading: YAMLReading = .yamsOnly) -> (YAMLFields?, [Diagnostic]) {
         let offset = firstLine - 1
+        if reading == .flatFirst, let pairs = FlatFrontMatter.parse(yaml) {
+            return (fields(pairs, file: file, lineOffset: offset, firstLine: firstLine), [])
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -31,16 +41,23 @@ struct YAMLFields {
                 at: SourceLocation(file: file, line: max(1, firstLine - 1)),
                 hint: "add at least the required fields, for example 'number:' and 'title:'")])
         }
-        guard let mapping = root.mapping else {
-            let mark = root.mark
+        let value = YAMLValue(root)
+        guard let mapping = value.mapping else {
+            let mark = value.mark
             return (nil, [.error(
-                "expected 'key: value' fields, found \(describe(root))",
+                "expected 'key: value' fields, found \(describe(value))",
                 at: SourceLocation(file: file, line: (mark?.line ?? 1) + offset, column: mark?.column ?? 1))])
         }
+        return (fields(mapping, file: file, lineOffset: offset, firstLine: firstLine), [])
+    }
+
+    private static func fields(_ mapping: [YAMLValue.Pair], file: String, lineOffset offset: Int,
+                               firstLine: Int) -> YAMLFields {
         var fields = YAMLFields(file: file, lineOffset: offset,
                                 mappingLocation: SourceLocation(file: file, line: firstLine, column: 1))
-        for (key, value) in mapping {
-            guard let name = key.scalar?.string else {
+        for pair in mapping {
+            let (key, value) = (pair.key, pair.value)
+            guard let name = key.scalar?.text else {
                 fields.diagnostics.append(.error("a key must be a plain word", at: fields.location(of: key)))
                 continue
             }
@@ -52,10 +69,10 @@ struct YAMLFields {
             fields.values[name] = value
             fields.keyNodes[name] = key
         }
-        return (fields, [])
+        return fields
     }
 
-    func location(of node: Node?) -> SourceLocation {
+    func location(of node: YAMLValue?) -> SourceLocation {
         guard let mark = node?.mark else { return mappingLocation }
         return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
@@ -95,7 +112,7 @@ struct YAMLFields {
             report("'\(key)' must be text, found \(Self.describe(node))", at: key, hint: "write it as '\(key): \(example)'")
             return nil
         }
-        let text = node.null != nil ? "" : scalar.string.trimmingWhitespace()
+        let text = node.isNull ? "" : scalar.text.trimmingWhitespace()
         if text.isEmpty {
             if required { report("'\(key)' is empty", at: key, hint: "write it as '\(key): \(example)'") }
             return nil
@@ -118,7 +135,7 @@ struct YAMLFields {
 
     mutating func bool(_ key: String) -> Bool? {
         guard let node = values[key] else { return nil }
-        guard let scalar = node.scalar, let value = Bool(scalar.string.lowercased()) else {
+        guard let scalar = node.scalar, let value = Bool(scalar.text.lowercased()) else {
             report("'\(key)' must be true or false, found \(Self.describe(node))", at: key)
             return nil
         }
@@ -132,8 +149,8 @@ struct YAMLFields {
             return nil
         }
         if let scalar = node.scalar {
-            if node.null != nil { return [] }
-            return [(scalar.string.trimmingWhitespace(), location(of: node))]
+            if node.isNull { return [] }
+            return [(scalar.text.trimmingWhitespace(), location(of: node))]
         }
         guard let sequence = node.sequence else {
             report("'\(key)' must be a list, found \(Self.describe(node))", at: key, hint: "write it as '\(key): \(example)'")
@@ -146,7 +163,7 @@ struct YAMLFields {
                                           at: location(of: item)))
                 return nil
             }
-            items.append((scalar.string.trimmingWhitespace(), location(of: item)))
+            items.append((scalar.text.trimmingWhitespace(), location(of: item)))
         }
         return items
     }
@@ -154,8 +171,8 @@ struct YAMLFields {
     /// A list of whole numbers; a single number is accepted as a one-item list.
     mutating func ints(_ key: String, example: String = "[1, 2]") -> [(Int, SourceLocation)]? {
         guard let node = values[key] else { return nil }
-        if node.null != nil { return [] }
-        let items: [Node] = node.sequence.map(Array.init) ?? [node]
+        if node.isNull { return [] }
+        let items = node.sequence ?? [node]
         if node.mapping != nil {
             report("'\(key)' must be a list of numbers, found \(Self.describe(node))", at: key, hint: "write it as '\(key): \(example)'")
             return nil
@@ -175,16 +192,16 @@ struct YAMLFields {
     // MARK: - Helpers
 
     /// Accepts `12` and also `"12"`: a quoted number is what people mean.
-    private static func integer(_ node: Node) -> Int? {
+    private static func integer(_ node: YAMLValue) -> Int? {
         guard let scalar = node.scalar else { return nil }
-        return Int(scalar.string.trimmingWhitespace())
+        return Int(scalar.text.trimmingWhitespace())
     }
 
-    static func describe(_ node: Node) -> String {
-        switch node {
+    static func describe(_ node: YAMLValue) -> String {
+        switch node.kind {
         case .scalar(let scalar):
-            if node.null != nil { return "nothing" }
-            let text = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
+            if scalar.isNull { return "nothing" }
+            let text = scalar.text.count > 40 ? String(scalar.text.prefix(40)) + "…" : scalar.text
             return "'\(text)'"
         case .sequence: return "a list"
         case .mapping: return "a set of 'key: value' fields"
@@ -216,10 +233,11 @@ struct YAMLFields {
 
 extension YAMLFields {
     /// Fields of a nested mapping (a theme in `handbook.yml`'s list).
-    init(mapping: Node.Mapping, file: String, lineOffset: Int, at location: SourceLocation) {
+    init(mapping: [YAMLValue.Pair], file: String, lineOffset: Int, at location: SourceLocation) {
         self.init(file: file, lineOffset: lineOffset, mappingLocation: location)
-        for (key, value) in mapping {
-            guard let name = key.scalar?.string else { continue }
+        for pair in mapping {
+            let (key, value) = (pair.key, pair.value)
+            guard let name = key.scalar?.text else { continue }
             if values[name] != nil {
                 diagnostics.append(.error("duplicate key '\(name)'", at: self.location(of: key)))
                 continue
