@@ -63,6 +63,16 @@ struct SearchIndex: Sendable {
         return bytewise ?? a.utf16.lexicographicallyPrecedes(b.utf16)
     }
 
+    /// The positions of `words` in UTF-16 order. Each word's UTF-8 bytes are read once; when no
+    /// word has a character beyond U+FFFF (nearly always), byte order is UTF-16 order.
+    static func utf16Order(of words: [String]) -> [Int] {
+        let bytes = words.map { Array($0.utf8) }
+        if bytes.contains(where: { $0.contains { $0 >= 0xF0 } }) {
+            return words.indices.sorted { precedes(words[$0], words[$1]) }
+        }
+        return words.indices.sorted { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
+    }
+
     func posting(of word: String) -> [Int32]? {
         var low = 0, high = words.count
         while low < high {
@@ -122,7 +132,7 @@ enum SearchIndexBuilder {
         var postings: [[Int32]] = []
         var common: [String] = []
         // UTF-16 order, as JavaScript's `<` and `sort()` see it: search.js finds prefixes by bisection.
-        for id in vocabulary.indices.sorted(by: { SearchIndex.precedes(vocabulary[$0], vocabulary[$1]) }) {
+        for id in SearchIndex.utf16Order(of: vocabulary) {
             if lists[id].count * 2 > count && lists[id].count >= SearchIndex.commonFloor {
                 common.append(vocabulary[id])
             } else {

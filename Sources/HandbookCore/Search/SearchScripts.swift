@@ -65,23 +65,40 @@ enum SearchScripts {
     }
 
     static func invertedIndex(_ index: SearchIndex) -> String {
-        var postings: [String] = []
-        postings.reserveCapacity(index.postings.count)
-        for list in index.postings {
+        // Base-36 gaps, written as bytes: tens of thousands of small numbers in a large handbook.
+        var postings: [UInt8] = []
+        postings.reserveCapacity(index.postings.reduce(0) { $0 + $1.count * 3 })
+        for (number, list) in index.postings.enumerated() {
+            if number > 0 { postings.append(UInt8(ascii: " ")) }
             var previous: Int32 = 0
-            var parts: [String] = []
-            parts.reserveCapacity(list.count)
-            for position in list {
-                parts.append(String(position - previous, radix: 36))
+            for (offset, position) in list.enumerated() {
+                if offset > 0 { postings.append(UInt8(ascii: ",")) }
+                appendBase36(Int(position - previous), to: &postings)
                 previous = position
             }
-            postings.append(parts.joined(separator: ","))
         }
         let string = JavaScriptLiteral.string
         return header + "window.HandbookSearchIndex={\"v\":1,\"tips\":\(index.tips.count),\"chunk\":\(SearchIndex.chunkSize),"
             + "\"common\":\(string(index.common.joined(separator: " "))),"
             + "\"words\":\(string(index.words.joined(separator: " "))),\n"
-            + "\"postings\":\(string(postings.joined(separator: " ")))};\n"
+            + "\"postings\":\"" + String(decoding: postings, as: UTF8.self) + "\"};\n"
+    }
+
+    private static let base36Digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+
+    /// `String(value, radix: 36)` as bytes (values are never negative: positions ascend).
+    static func appendBase36(_ value: Int, to bytes: inout [UInt8]) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = base36Digits[rest % 36]
+                rest /= 36
+                count += 1
+            } while rest > 0 && count < 8
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
     }
 }
 
