@@ -12,15 +12,18 @@ public enum SiteBuilder {
     }
 
     /// Loads, validates and renders the Markdown. Throws every error found, with the warnings.
-    /// `loadTheme` lets the preview reuse a theme it parsed earlier (for the handbook's language).
+    /// `loadTheme` lets the preview reuse a theme it parsed earlier (for the handbook's language),
+    /// and `cache` the files and bodies that an earlier build read, decoded and rendered.
     public static func prepare(_ options: BuildOptions,
                                loadTheme: ((_ language: String) -> (SiteTheme?, [Diagnostic]))? = nil,
+                               cache: ContentCache? = nil,
                                progress: (String) -> Void = { _ in }) throws -> Prepared {
         try checkFolders(options)
         progress("Loading content")
-        let files = ContentLoader.load(root: options.content, displayRoot: options.contentDisplay)
+        let files = ContentLoader.load(root: options.content, displayRoot: options.contentDisplay, cache: cache)
         progress("Validating")
-        let (validated, problems) = HandbookValidator.validate(files, options: .init(includeDrafts: options.includeDrafts))
+        let (validated, problems) = HandbookValidator.validate(files, options: .init(includeDrafts: options.includeDrafts),
+                                                               cache: cache)
         var diagnostics = problems
         progress("Loading theme")
         let language = validated?.config.language ?? "en"
@@ -29,7 +32,7 @@ public enum SiteBuilder {
         diagnostics += themeProblems
         guard let handbook = validated, let theme else { throw BuildFailure(diagnostics.sortedByLocation()) }
         progress("Rendering Markdown")
-        let (content, markdownProblems) = ContentRenderer.renderForSite(handbook)
+        let (content, markdownProblems) = ContentRenderer.renderForSite(handbook, cache: cache)
         diagnostics = (diagnostics + markdownProblems).sortedByLocation()
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         return Prepared(handbook: handbook, content: content, theme: theme, diagnostics: diagnostics)

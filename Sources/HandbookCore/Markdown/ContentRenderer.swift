@@ -13,23 +13,31 @@ public struct RenderedContent: Sendable {
 
 public enum ContentRenderer {
     /// Renders the bodies for the web site: tip and chapter pages sit one folder below the root.
-    public static func renderForSite(_ handbook: Handbook) -> (RenderedContent, [Diagnostic]) {
+    /// With a `cache` (the preview's), bodies an earlier build rendered the same are not rendered again.
+    public static func renderForSite(_ handbook: Handbook, cache: ContentCache? = nil) -> (RenderedContent, [Diagnostic]) {
         render(handbook, pageDestinations: SiteLinks(handbook: handbook, prefix: "../"),
-               homeDestinations: SiteLinks(handbook: handbook, prefix: ""))
+               homeDestinations: SiteLinks(handbook: handbook, prefix: ""), reuse: cache?.bodies(for: handbook))
     }
 
     /// - Parameter anchorPrefix: a prefix for each body's heading ids, where many bodies share
     ///   one document (the booklet); nil keeps the ids as they are.
     static func render(_ handbook: Handbook, pageDestinations: LinkDestinations, homeDestinations: LinkDestinations,
-                       anchorPrefix: @Sendable (BodyOwner) -> String? = { _ in nil }) -> (RenderedContent, [Diagnostic]) {
+                       anchorPrefix: @Sendable (BodyOwner) -> String? = { _ in nil },
+                       reuse: BodyReuse? = nil) -> (RenderedContent, [Diagnostic]) {
         let renderer = MarkdownRenderer(handbook: handbook, destinations: pageDestinations)
         let tips = ConcurrentResults<(RenderedMarkdown, [Diagnostic])>(count: handbook.tips.count)
         DispatchQueue.concurrentPerform(iterations: handbook.tips.count) { index in
             let tip = handbook.tips[index]
-            tips[index] = renderer.render(tip.body, source: tip.source, anchorPrefix: anchorPrefix(.tip(tip.number)))
+            func render() -> (RenderedMarkdown, [Diagnostic]) {
+                renderer.render(tip.body, source: tip.source, anchorPrefix: anchorPrefix(.tip(tip.number)))
+            }
+            tips[index] = reuse?.body(tip.body, source: tip.source, render: render) ?? render()
         }
-        let chapters = handbook.chapters.map {
-            renderer.render($0.body, source: $0.source, anchorPrefix: anchorPrefix(.chapter($0.number)))
+        let chapters = handbook.chapters.map { chapter in
+            func render() -> (RenderedMarkdown, [Diagnostic]) {
+                renderer.render(chapter.body, source: chapter.source, anchorPrefix: anchorPrefix(.chapter(chapter.number)))
+            }
+            return reuse?.body(chapter.body, source: chapter.source, render: render) ?? render()
         }
         var introduction: (RenderedMarkdown, [Diagnostic])?
         if let text = handbook.config.introduction {
