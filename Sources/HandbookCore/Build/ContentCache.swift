@@ -31,7 +31,11 @@ public final class ContentCache: @unchecked Sendable {
         public var filesDecoded = 0
         public var bodiesRendered = 0
 
-        public init() {}
+        public init(filesRead: Int = 0, filesDecoded: Int = 0, bodiesRendered: Int = 0) {
+            self.filesRead = filesRead
+            self.filesDecoded = filesDecoded
+            self.bodiesRendered = bodiesRendered
+        }
     }
 
     public init() {}
