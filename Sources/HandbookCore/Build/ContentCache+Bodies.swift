@@ -38,15 +38,17 @@ extension ContentCache {
         return BodyReuse(cache: self, handbook: handbook, world: BodyReuse.world(of: handbook))
     }
 
-    fileprivate func cachedBody(_ file: String) -> CachedBody? {
-        lock.withLock { bodies[file] }
-    }
-
-    fileprivate func markUsed(_ file: String) {
+    /// The entries of `files` that `isCurrent` accepts (nil for the others), marked as used.
+    fileprivate func lookUp(_ files: [String], isCurrent: (CachedBody, Int) -> Bool) -> [CachedBody?] {
         lock.withLock {
-            guard bodies[file]?.used != generation else { return }
-            bodies[file]!.used = generation
-            bodiesUsed += 1
+            files.enumerated().map { index, file in
+                guard let cached = bodies[file], isCurrent(cached, index) else { return nil }
+                if cached.used != generation {
+                    bodies[file]!.used = generation
+                    bodiesUsed += 1
+                }
+                return cached
+            }
         }
     }
 
@@ -73,17 +75,26 @@ struct BodyReuse: Sendable {
     /// A fingerprint of the chapters and themes, as links to them show them.
     let world: Int
 
-    /// The body rendered by `render`, or as an earlier build rendered it when that is the same.
-    func body(_ text: String, source: MarkdownSource,
-              render: () -> (RenderedMarkdown, [Diagnostic])) -> (RenderedMarkdown, [Diagnostic]) {
-        if let cached = cache.cachedBody(source.file), isCurrent(cached, text: text, source: source) {
-            cache.markUsed(source.file)
-            return (cached.rendered, cached.warnings)
+    /// Fills in the bodies an earlier build rendered the same (one look-up under one lock, so
+    /// that thousands of unchanged bodies cost little), and returns the positions of the others.
+    func fill(_ results: ConcurrentResults<(RenderedMarkdown, [Diagnostic])>,
+              with bodies: [(text: String, source: MarkdownSource)]) -> [Int] {
+        var missing: [Int] = []
+        let found = cache.lookUp(bodies.map(\.source.file)) { cached, index in
+            isCurrent(cached, text: bodies[index].text, source: bodies[index].source)
         }
-        let (rendered, diagnostics) = render()
+        for (index, cached) in found.enumerated() {
+            if let cached { results[index] = (cached.rendered, cached.warnings) } else { missing.append(index) }
+        }
+        return missing
+    }
+
+    /// Keeps a body just rendered, with what its output depends on; one with errors is not kept.
+    func remember(_ result: (RenderedMarkdown, [Diagnostic]), of text: String, source: MarkdownSource) {
+        let (rendered, diagnostics) = result
         guard !diagnostics.hasErrors else {
             cache.countRendered()
-            return (rendered, diagnostics)
+            return
         }
         let linked = rendered.tipReferences.compactMap { number -> ContentCache.LinkedTip? in
             guard let position = handbook.tipPosition(number: number) else { return nil }
@@ -94,7 +105,6 @@ struct BodyReuse: Sendable {
                              linksBeyondTips: Self.mayLinkBeyondTips(text), world: world, linkedTips: linked,
                              rendered: rendered, warnings: diagnostics, used: 0),
                        for: source.file)
-        return (rendered, diagnostics)
     }
 
     private func isCurrent(_ cached: ContentCache.CachedBody, text: String, source: MarkdownSource) -> Bool {

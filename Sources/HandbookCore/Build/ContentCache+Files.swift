@@ -61,6 +61,54 @@ extension ContentCache {
         }
     }
 
+    /// `read` for many files: their stamps are taken on all cores and compared under one lock,
+    /// so that thousands of unchanged files cost little; only the others are read.
+    func readAll(_ paths: [(path: String, display: String)],
+                 reading: @Sendable (String, String) -> Result<SourceFile, Diagnostic>) -> [Result<SourceFile, Diagnostic>] {
+        let stamps = Self.inSlices(paths.count) { FileStamp(path: paths[$0].path) }
+        var results: [Result<SourceFile, Diagnostic>?] = lock.withLock {
+            readThisBuild = true
+            return paths.indices.map { index in
+                let display = paths[index].display
+                guard let entry = files[display], entry.settled, let stamp = stamps[index], entry.stamp == stamp else { return nil }
+                if entry.used != generation {
+                    files[display]!.used = generation
+                    filesUsed += 1
+                }
+                return .success(entry.file)
+            }
+        }
+        let missing = results.indices.filter { results[$0] == nil }
+        let read = Self.inSlices(missing.count, size: 8) { self.read(path: paths[missing[$0]].path, display: paths[missing[$0]].display, reading: reading) }
+        for (slot, index) in missing.enumerated() { results[index] = read[slot] }
+        return results.map { $0! }
+    }
+
+    /// `tip(from:)` for many files, with the look-ups under one lock and the rest decoded on all cores.
+    func tips(from sources: [SourceFile]) -> [DecodedTip] {
+        var results: [DecodedTip?] = lock.withLock {
+            sources.map { file in
+                guard let entry = files[file.path], Self.sameBytes(entry.file.text, file.text),
+                      case .tip(let decoded)? = entry.decoded else { return nil }
+                return decoded
+            }
+        }
+        let missing = results.indices.filter { results[$0] == nil }
+        let decoded = Self.inSlices(missing.count, size: 8) { self.tip(from: sources[missing[$0]]) }
+        for (slot, index) in missing.enumerated() { results[index] = decoded[slot] }
+        return results.map { $0! }
+    }
+
+    /// `make(0..<count)` on all cores, in slices: one item costs too little to be worth a task
+    /// (and a turn of a lock) of its own.
+    static func inSlices<T>(_ count: Int, size: Int = 256, _ make: @Sendable (Int) -> T) -> [T] {
+        let slices = ConcurrentResults<[T]>(count: (count + size - 1) / size)
+        DispatchQueue.concurrentPerform(iterations: (count + size - 1) / size) { slice in
+            slices[slice] = (slice * size..<min(count, (slice + 1) * size)).map(make)
+        }
+        return slices.values.flatMap { $0 }
+    }
+
     func tip(from file: SourceFile) -> DecodedTip {
         if case .tip(let decoded)? = decoded(file) { return decoded }
         let decoded = ContentDecoder.tip(from: file)

@@ -108,6 +108,7 @@ public enum ContentLoader {
     /// Reads the files on all cores; the order of the result is the order of `paths`.
     private static func readAll(_ paths: [(path: String, display: String)],
                                 cache: ContentCache?) -> [Result<SourceFile, Diagnostic>] {
+        if let cache { return cache.readAll(paths, reading: read(path:display:)) }
         let results = ConcurrentResults<Result<SourceFile, Diagnostic>>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             results[index] = read(path: paths[index].path, display: paths[index].display, cache: cache)

@@ -24,26 +24,39 @@ public enum ContentRenderer {
     static func render(_ handbook: Handbook, pageDestinations: LinkDestinations, homeDestinations: LinkDestinations,
                        anchorPrefix: @Sendable (BodyOwner) -> String? = { _ in nil },
                        reuse: BodyReuse? = nil) -> (RenderedContent, [Diagnostic]) {
-        let renderer = MarkdownRenderer(handbook: handbook, destinations: pageDestinations)
         let tips = ConcurrentResults<(RenderedMarkdown, [Diagnostic])>(count: handbook.tips.count)
-        DispatchQueue.concurrentPerform(iterations: handbook.tips.count) { index in
-            let tip = handbook.tips[index]
-            func render() -> (RenderedMarkdown, [Diagnostic]) {
-                renderer.render(tip.body, source: tip.source, anchorPrefix: anchorPrefix(.tip(tip.number)))
+        let chapters = ConcurrentResults<(RenderedMarkdown, [Diagnostic])>(count: handbook.chapters.count)
+        // With `reuse`, the bodies an earlier build rendered the same are filled in, and only the rest rendered.
+        let tipsToRender = reuse?.fill(tips, with: handbook.tips.map { ($0.body, $0.source) }) ?? Array(handbook.tips.indices)
+        let chaptersToRender = reuse?.fill(chapters, with: handbook.chapters.map { ($0.body, $0.source) })
+            ?? Array(handbook.chapters.indices)
+        if !tipsToRender.isEmpty || !chaptersToRender.isEmpty {
+            let renderer = MarkdownRenderer(handbook: handbook, destinations: pageDestinations)
+            DispatchQueue.concurrentPerform(iterations: tipsToRender.count) { slot in
+                let tip = handbook.tips[tipsToRender[slot]]
+                let rendered = renderer.render(tip.body, source: tip.source, anchorPrefix: anchorPrefix(.tip(tip.number)))
+                reuse?.remember(rendered, of: tip.body, source: tip.source)
+                tips[tipsToRender[slot]] = rendered
             }
-            tips[index] = reuse?.body(tip.body, source: tip.source, render: render) ?? render()
-        }
-        let chapters = handbook.chapters.map { chapter in
-            func render() -> (RenderedMarkdown, [Diagnostic]) {
-                renderer.render(chapter.body, source: chapter.source, anchorPrefix: anchorPrefix(.chapter(chapter.number)))
+            for index in chaptersToRender {
+                let chapter = handbook.chapters[index]
+                let rendered = renderer.render(chapter.body, source: chapter.source, anchorPrefix: anchorPrefix(.chapter(chapter.number)))
+                reuse?.remember(rendered, of: chapter.body, source: chapter.source)
+                chapters[index] = rendered
             }
-            return reuse?.body(chapter.body, source: chapter.source, render: render) ?? render()
         }
+        let chapterResults = chapters.values
         var introduction: (RenderedMarkdown, [Diagnostic])?
         if let text = handbook.config.introduction {
-            let home = MarkdownRenderer(handbook: handbook, destinations: homeDestinations)
-            introduction = home.render(text, source: MarkdownSource(file: handbook.config.sourceFile, firstLine: handbook.config.introductionLine),
-                                       anchorPrefix: anchorPrefix(.introduction))
+            let source = MarkdownSource(file: handbook.config.sourceFile, firstLine: handbook.config.introductionLine)
+            let reused = ConcurrentResults<(RenderedMarkdown, [Diagnostic])>(count: 1)
+            if reuse?.fill(reused, with: [(text, source)]).isEmpty == true {
+                introduction = reused[0]
+            } else {
+                let home = MarkdownRenderer(handbook: handbook, destinations: homeDestinations)
+                introduction = home.render(text, source: source, anchorPrefix: anchorPrefix(.introduction))
+                reuse?.remember(introduction!, of: text, source: source)
+            }
         }
         let renderedTips = tips.values
         var referencedBy: [Int: [Int]] = [:]
@@ -52,8 +65,8 @@ public enum ContentRenderer {
                 referencedBy[target, default: []].append(handbook.tips[index].number)
             }
         }
-        let diagnostics = renderedTips.flatMap(\.1) + chapters.flatMap(\.1) + (introduction?.1 ?? [])
-        return (RenderedContent(introduction: introduction?.0, chapters: chapters.map(\.0), tips: renderedTips.map(\.0),
+        let diagnostics = renderedTips.flatMap(\.1) + chapterResults.flatMap(\.1) + (introduction?.1 ?? [])
+        return (RenderedContent(introduction: introduction?.0, chapters: chapterResults.map(\.0), tips: renderedTips.map(\.0),
                                 referencedBy: referencedBy), diagnostics)
     }
 }

@@ -22,7 +22,7 @@ public enum HandbookValidator {
             diagnostics += problems
         }
 
-        let decodedTips = decodeInParallel(files.tips) { cache?.tip(from: $0) ?? ContentDecoder.tip(from: $0) }
+        let decodedTips = cache?.tips(from: files.tips) ?? decodeInParallel(files.tips, ContentDecoder.tip(from:))
         let decodedChapters = files.chapters.map { cache?.chapter(from: $0) ?? ContentDecoder.chapter(from: $0) }
         diagnostics += decodedTips.flatMap(\.2) + decodedChapters.flatMap(\.1)
 
