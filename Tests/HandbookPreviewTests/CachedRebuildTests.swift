@@ -10,7 +10,7 @@ import Testing
 @testable import HandbookPreview
 
 struct CachedRebuildTests {
-    static let tipCount = 300
+    static let tipCount = 200
 
     struct Step: Sendable {
         var name: String
@@ -32,7 +32,7 @@ struct CachedRebuildTests {
 
     static let addedTip = """
         ---
-        number: 301
+        number: 201
         title: A tip added while the preview runs
         chapter: 2
         themes: [empathy]
@@ -98,13 +98,13 @@ struct CachedRebuildTests {
             try FileManager.default.moveItem(at: handbook.root.appendingPathComponent("tip-30.md"), to: handbook.generatedTipFile(30))
         }),
         Step("new tip", change: { handbook in
-            try handbook.save(handbook.content.appendingPathComponent("tips/301-added.md"), addedTip)
+            try handbook.save(handbook.content.appendingPathComponent("tips/201-added.md"), addedTip)
         }),
         Step("renumbered tip", change: { handbook in
-            try handbook.replace("number: 301", with: "number: 302", in: handbook.content.appendingPathComponent("tips/301-added.md"))
+            try handbook.replace("number: 201", with: "number: 202", in: handbook.content.appendingPathComponent("tips/201-added.md"))
         }),
         Step("deleted tip", change: { handbook in
-            try FileManager.default.removeItem(at: handbook.content.appendingPathComponent("tips/301-added.md"))
+            try FileManager.default.removeItem(at: handbook.content.appendingPathComponent("tips/201-added.md"))
         }),
         Step("two tips swap files", change: { handbook in
             let (a, b) = (handbook.generatedTipFile(40), handbook.generatedTipFile(41))
