@@ -1,7 +1,10 @@
 //! Builds the site into memory and rebuilds it after a change, rendering only the pages whose
-//! template context changed (see `RebuildPlanner`). Content is always read and validated whole:
-//! that is what finds every error. The theme is parsed again only when its files changed, and
-//! the booklet and search index are made when first asked for, so neither delays a reload.
+//! template context changed (see `RebuildPlanner`). Every file is looked at and the handbook is
+//! validated whole on every build (that is what finds every error), but files whose stamp did not
+//! change are not read or decoded again, and bodies are not rendered again while their text and
+//! their links' targets stayed the same (see `ContentCache`). The theme is parsed again only when
+//! its files changed, and the booklet and search index are made when first asked for, so neither
+//! delays a reload.
 
 import Foundation
 import HandbookCore
@@ -18,6 +21,10 @@ final class PreviewBuilder: @unchecked Sendable {
     private var goodThemePrint: [String: Data]?
     private var fingerprints: PageFingerprints?
     private var pages: [String: ByteBuffer] = [:]
+    /// Content files as read and decoded, and bodies as rendered, by earlier builds.
+    private let cache = ContentCache()
+    /// What the latest build read, decoded and rendered itself (for tests and the benchmark).
+    private(set) var lastCounts = ContentCache.Counts()
 
     init(options: BuildOptions) {
         self.options = options
@@ -72,13 +79,15 @@ final class PreviewBuilder: @unchecked Sendable {
         let newFingerprints: PageFingerprints
         let sink = MemorySink()
         let rendered: Int
+        cache.beginBuild()
+        defer { lastCounts = cache.endBuild() }
         do {
             prepared = try SiteBuilder.prepare(options, loadTheme: { [self] language in
                 if themeUnchanged, let theme, theme.language == language { return theme.loaded }
                 let loaded = SiteTheme.load(from: options.theme, displayPath: options.themeDisplay, language: language)
                 theme = (themeKey, language, loaded)
                 return loaded
-            }, progress: { clock.next($0) })
+            }, cache: cache, progress: { clock.next($0) })
             clock.next("Planning")
             // New templates render every page anew, even where the contexts stayed the same.
             (plan, newFingerprints) = RebuildPlanner.plan(prepared, since: goodThemePrint == themePrint ? fingerprints : nil)
@@ -91,11 +100,7 @@ final class PreviewBuilder: @unchecked Sendable {
         }
 
         clock.next("Swapping in")
-        var newPages = plan.isFull ? [:] : pages
-        for path in plan.removedPaths { newPages[path] = nil }
-        for (path, text) in sink.files { newPages[path] = ByteBuffer(string: text) }
-        if prepared.handbook.config.baseURL == nil { newPages[SitePaths.sitemap] = nil }
-        let changedPages = Set(pages.keys).union(newPages.keys).filter { pages[$0] != newPages[$0] }.sorted()
+        let (newPages, changedPages) = swapIn(sink.files, plan: plan, keepsSitemap: prepared.handbook.config.baseURL != nil)
 
         clock.next("Loading assets")
         let loadedAssets = assets.load()
@@ -111,6 +116,30 @@ final class PreviewBuilder: @unchecked Sendable {
                              renderedPages: rendered, totalPages: plan.allPaths.count, full: plan.isFull,
                              warnings: prepared.diagnostics, skippedLinks: loadedAssets.skipped, seconds: seconds,
                              phases: clock.phases))
+    }
+
+    /// The new pages and the paths that changed. An incremental build looks only at the pages it
+    /// rendered or removed: comparing every page of a large handbook would cost more than the
+    /// rendering did.
+    private func swapIn(_ rendered: [String: String], plan: RebuildPlan,
+                        keepsSitemap: Bool) -> (pages: [String: ByteBuffer], changed: [String]) {
+        guard !plan.isFull else {
+            var newPages = rendered.mapValues { ByteBuffer(string: $0) }
+            if !keepsSitemap { newPages[SitePaths.sitemap] = nil }
+            let changed = Set(pages.keys).union(newPages.keys).filter { pages[$0] != newPages[$0] }.sorted()
+            return (newPages, changed)
+        }
+        var newPages = pages
+        // The only reference left, so the dictionary is changed in place rather than copied.
+        pages = [:]
+        var changed: [String] = []
+        for path in plan.removedPaths where newPages.removeValue(forKey: path) != nil { changed.append(path) }
+        for (path, text) in rendered {
+            let bytes = ByteBuffer(string: text)
+            if newPages.updateValue(bytes, forKey: path) != bytes { changed.append(path) }
+        }
+        if !keepsSitemap, newPages.removeValue(forKey: SitePaths.sitemap) != nil { changed.append(SitePaths.sitemap) }
+        return (newPages, changed.sorted())
     }
 
     /// The files `handbook build` writes besides the pages, made on request: the booklet, and the

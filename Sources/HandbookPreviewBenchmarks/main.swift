@@ -2,10 +2,12 @@
 //! reload event reaching a page connected to the reload channel, over a real socket.
 //!
 //!     swift run -c release --scratch-path .build-serve-release HandbookPreviewBenchmarks \
-//!         [--runs 40] [--content DIR]... [--tips N]...
+//!         [--runs 40] [--edits body,title] [--content DIR]... [--tips N]...
 //!
 //! Without `--content` or `--tips` it measures the repository's handbook and a generated one of
-//! 1,000 tips (`shared/bench/gen_content.py`). Content is copied to a temporary folder first.
+//! 1,000 tips (`shared/bench/gen_content.py`); `--tips 10000` measures one of 10,000. Content is
+//! copied to a temporary folder first. Each case ends with a line of medians to compare runs by;
+//! `HANDBOOK_BENCH_PHASES=1` also shows where a rebuild's time goes.
 
 import Foundation
 import HandbookCore
@@ -24,6 +26,7 @@ struct Options {
     var warmup = 3
     var cases: [Case] = []
     var theme = "themes/default"
+    var edits = Edit.allCases
 
     static func parse() -> Options {
         var options = Options()
@@ -32,6 +35,8 @@ struct Options {
             switch argument {
             case "--runs": options.runs = Int(arguments.next() ?? "") ?? options.runs
             case "--theme": options.theme = arguments.next() ?? options.theme
+            case "--edits":
+                options.edits = (arguments.next() ?? "").split(separator: ",").compactMap { Edit(rawValue: String($0)) }
             case "--content":
                 let path = arguments.next() ?? "content"
                 options.cases.append(Case(name: path, content: URL(fileURLWithPath: path)))
@@ -138,7 +143,7 @@ func measure(_ benchmarkCase: Case, options: Options) async throws {
     var pages: [String: [Int]] = [:]
     var phaseTimes: [String: [Double]] = [:]
     var phaseOrder: [String] = []
-    for edit in Edit.allCases {
+    for edit in options.edits {
         for run in 0..<(options.warmup + options.runs) {
             let file = tips[(run * 37 + 11) % tips.count]
             let text = edit.apply(to: try String(contentsOf: file, encoding: .utf8), run: run)
@@ -146,7 +151,7 @@ func measure(_ benchmarkCase: Case, options: Options) async throws {
             try Data(text.utf8).write(to: temporary)
             let saved = DispatchTime.now().uptimeNanoseconds
             rename(temporary.path, file.path)
-            let generation = try await offPool { try events.nextChange(timeout: 10) }
+            let generation = try await offPool { try events.nextChange(timeout: 300) }
             let arrived = DispatchTime.now().uptimeNanoseconds
             if run >= options.warmup {
                 latencies[edit.rawValue, default: []].append(Double(arrived - saved) / 1e6)
@@ -161,7 +166,7 @@ func measure(_ benchmarkCase: Case, options: Options) async throws {
         }
     }
     print("\(benchmarkCase.name) (\(tips.count) tips, \(options.runs) saves each):")
-    for edit in Edit.allCases {
+    for edit in options.edits {
         let rendered = pages[edit.rawValue].map { $0.sorted()[$0.count / 2] } ?? 0
         print("  \(edit.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) save → reload event: \(describe(latencies[edit.rawValue]!))")
         if let times = rebuildTimes[edit.rawValue] {
@@ -173,6 +178,14 @@ func measure(_ benchmarkCase: Case, options: Options) async throws {
                 print("           \(phase.padding(toLength: 20, withPad: " ", startingAt: 0)) median \(String(format: "%6.1f", times.sorted()[times.count / 2])) ms")
             }
         }
+    }
+    for edit in options.edits {
+        func median(_ values: [Double]?) -> String {
+            guard let values, !values.isEmpty else { return "-" }
+            return String(format: "%.1f", values.sorted()[values.count / 2])
+        }
+        print("  MEDIANS\t\(benchmarkCase.name)\t\(edit.rawValue)\trebuild \(median(rebuildTimes[edit.rawValue])) ms"
+              + "\tsave→reload \(median(latencies[edit.rawValue])) ms")
     }
     await server.shutdown()
     _ = try? await serverTask.value

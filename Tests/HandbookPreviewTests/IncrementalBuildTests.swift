@@ -34,6 +34,14 @@ struct IncrementalBuildTests {
         Step(name: "body edit", maxRendered: 1) { handbook in
             try handbook.edit(try handbook.tipFile(10)) { $0 + "\nOne more paragraph, added in the preview.\n" }
         },
+        Step(name: "touched without a change", maxRendered: 0) { handbook in
+            let file = try handbook.tipFile(11)
+            guard utimes(file.path, nil) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        },
+        Step(name: "rewritten in place with the same size", maxRendered: 1) { handbook in
+            let file = try handbook.tipFile(11)
+            try Data(try handbook.read(file).replacingOccurrences(of: "customer", with: "CUSTOMER").utf8).write(to: file)
+        },
         Step(name: "title of a tip that others link to without link text", maxRendered: 15) { handbook in
             try handbook.edit(try handbook.tipFile(39)) {
                 $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Renamed - ")

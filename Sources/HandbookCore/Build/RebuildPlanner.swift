@@ -2,10 +2,11 @@
 //!
 //! A page's HTML is its template rendered with its context, so the planner fingerprints what goes
 //! into each page's context; a page whose fingerprint equals that of the page at the same path in
-//! the previous build would render to the same bytes, and is skipped. The few index pages (home,
-//! all tips, themes, search, 404) have their real contexts built and fingerprinted, so nothing is
-//! missed there. The many tip and chapter pages are fingerprinted from the model (`PageInputs`),
-//! which is much cheaper. The caller renders everything when the templates themselves changed.
+//! the previous build would render to the same bytes, and is skipped. Pages are fingerprinted from
+//! the model (`PageInputs`), which costs a few hashes a page; only the small pages (search, my
+//! five, 404) have their real contexts built and walked. A tip or chapter page's body is compared
+//! as a string, which costs nothing when the preview reused the rendered body. The caller renders
+//! everything when the templates themselves changed.
 
 import Foundation
 
@@ -23,7 +24,23 @@ public struct RebuildPlan: Sendable {
 
 /// A fingerprint of every page's template context in one build, by site path.
 public struct PageFingerprints: Sendable {
-    fileprivate var byPath: [String: Int]
+    fileprivate var byPath: [String: PagePrint]
+}
+
+/// One page's fingerprint: a hash of its inputs, and the rendered body it shows, if any. Two equal
+/// bodies are usually one string, which `==` sees at once; a body rendered anew is compared whole.
+private struct PagePrint: Equatable, Sendable {
+    var inputs: Int
+    var body: String?
+
+    static func == (a: PagePrint, b: PagePrint) -> Bool {
+        guard a.inputs == b.inputs else { return false }
+        switch (a.body, b.body) {
+        case (nil, nil): return true
+        case let (x?, y?): return ContentCache.sameBytes(x, y)
+        default: return false
+        }
+    }
 }
 
 public enum RebuildPlanner {
@@ -34,109 +51,177 @@ public enum RebuildPlanner {
         let handbook = new.handbook
         let pages = PageKind.all(for: handbook)
         let paths = pages.map { $0.path(in: handbook) }
-        let builder = PageBuilder(handbook: handbook, content: new.content, strings: new.theme.strings,
-                                  inlineStylesheet: new.theme.stylesheet)
         let inputs = PageInputs(new)
-        let prints = ConcurrentResults<Int>(count: pages.count)
-        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            var hasher = Hasher()
-            hasher.combine(pages[index].template)
-            switch pages[index] {
-            case .tip(let position):
-                // Thousands of these: their inputs are taken from the model, which is much
-                // cheaper than building and walking their contexts.
-                inputs.feedTip(at: position, into: &hasher)
-            case .chapter(let position):
-                inputs.feedChapter(at: position, into: &hasher)
-            default:
-                ContextFingerprint.feed(builder.context(for: pages[index]), into: &hasher)
+        let prints = ConcurrentResults<PagePrint>(count: pages.count)
+        // In slices: one page costs too little to be worth a task of its own.
+        let sliceSize = 256
+        DispatchQueue.concurrentPerform(iterations: (pages.count + sliceSize - 1) / sliceSize) { slice in
+            for index in slice * sliceSize..<min(pages.count, (slice + 1) * sliceSize) {
+                prints[index] = inputs.print(of: pages[index])
             }
-            prints[index] = hasher.finalize()
         }
         let fingerprints = PageFingerprints(byPath: Dictionary(zip(paths, prints.values), uniquingKeysWith: { $1 }))
-        let kept = Set(paths)
-        let removed = (old?.byPath.keys).map { $0.filter { !kept.contains($0) }.sorted() } ?? []
         guard let old else {
-            return (RebuildPlan(pages: nil, removedPaths: removed, allPaths: paths), fingerprints)
+            return (RebuildPlan(pages: nil, removedPaths: [], allPaths: paths), fingerprints)
         }
+        let removed = old.byPath.keys.filter { fingerprints.byPath[$0] == nil }.sorted()
         let changed = pages.indices.filter { old.byPath[paths[$0]] != fingerprints.byPath[paths[$0]] }
         return (RebuildPlan(pages: Set(changed.map { pages[$0] }), removedPaths: removed, allPaths: paths), fingerprints)
     }
 }
 
-/// What tip and chapter pages show, read from the model. Mirrors `PageBuilder.tip(at:)` and
-/// `chapter(at:)` plus the parts every page shares; the preview tests compare incremental
-/// rebuilds with full builds byte for byte to catch an input missed here.
-private struct PageInputs {
+/// What each page shows, read from the model. Mirrors `PageBuilder` (and its flywheel and search
+/// parts); the preview tests compare incremental rebuilds with full builds byte for byte to catch
+/// an input missed here.
+private struct PageInputs: Sendable {
     let handbook: Handbook
     let content: RenderedContent
+    let builder: PageBuilder
     /// Everything site-wide: the whole config (whatever fields it grows) and the theme's words.
     let siteWide: Int
+    /// What `PageBuilder.tipSummary` shows of each tip, by position.
+    let tipSummaries: [Int]
+    /// What `PageBuilder.chapterSummary` shows of each chapter, by position.
+    let chapterSummaries: [Int]
+    let chapterPositions: [Int: Int]
 
     init(_ prepared: SiteBuilder.Prepared) {
-        handbook = prepared.handbook
+        let handbook = prepared.handbook
+        self.handbook = handbook
         content = prepared.content
+        builder = PageBuilder(handbook: handbook, content: prepared.content, strings: prepared.theme.strings,
+                              inlineStylesheet: prepared.theme.stylesheet)
         var hasher = Hasher()
-        hasher.combineBytes(of: String(reflecting: prepared.handbook.config))
+        hasher.combineBytes(of: String(reflecting: handbook.config))
         ContextFingerprint.feed(prepared.theme.strings, into: &hasher)
         siteWide = hasher.finalize()
+        let tips = ConcurrentResults<Int>(count: handbook.tips.count)
+        let sliceSize = 512
+        DispatchQueue.concurrentPerform(iterations: (handbook.tips.count + sliceSize - 1) / sliceSize) { slice in
+            for index in slice * sliceSize..<min(handbook.tips.count, (slice + 1) * sliceSize) {
+                tips[index] = Self.summary(of: handbook.tips[index])
+            }
+        }
+        tipSummaries = tips.values
+        chapterSummaries = handbook.chapters.map { Self.summary(of: $0, tipCount: handbook.tipsByChapter[$0.number]?.count ?? 0) }
+        chapterPositions = Dictionary(handbook.chapters.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func feedTip(at index: Int, into hasher: inout Hasher) {
-        let tip = handbook.tips[index]
+    func print(of page: PageKind) -> PagePrint {
+        var hasher = Hasher()
+        hasher.combine(page.template)
         hasher.combine(siteWide)
-        // The tip itself (`String(reflecting:)` would catch new fields too, but costs 0.2 ms a tip).
-        feed(tip, into: &hasher)
+        var body: String?
+        switch page {
+        case .tip(let position):
+            feedTip(at: position, into: &hasher)
+            body = content.tips[position].html
+        case .chapter(let position):
+            feedChapter(at: position, into: &hasher)
+            body = content.chapters[position].html
+        case .home:
+            feedHome(into: &hasher)
+        case .allTips:
+            hasher.combine(tipSummaries.count)
+            for summary in tipSummaries { hasher.combine(summary) }
+        case .theme(let position):
+            feedTheme(at: position, into: &hasher)
+        case .search, .myFive, .notFound:
+            // Small pages: their real contexts are cheap.
+            ContextFingerprint.feed(builder.context(for: page), into: &hasher)
+        }
+        return PagePrint(inputs: hasher.finalize(), body: body)
+    }
+
+    // MARK: - Pages
+
+    private func feedTip(at position: Int, into hasher: inout Hasher) {
+        let tip = handbook.tips[position]
+        hasher.combine(tipSummaries[position])
         hasher.combine(tip.chapter)
-        hasher.combine(tip.related)
         hasher.combine(tip.flywheelStep)
         hasher.combine(tip.draft)
-        hasher.combineBytes(of: content.tips[index].html)
-        feed(tip.related.compactMap(handbook.tip(number:)), into: &hasher)
-        hasher.combine(content.referencedBy[tip.number] != nil)
-        feed((content.referencedBy[tip.number] ?? []).compactMap(handbook.tip(number:)), into: &hasher)
-        feed(handbook.chapter(number: tip.chapter), into: &hasher)
-        feed(index > 0 ? handbook.tips[index - 1] : nil, into: &hasher)
-        feed(index + 1 < handbook.tips.count ? handbook.tips[index + 1] : nil, into: &hasher)
+        hasher.combine(tip.related)
+        feedTips(tip.related, into: &hasher)
+        let referencedBy = content.referencedBy[tip.number]
+        hasher.combine(referencedBy != nil)
+        feedTips(referencedBy ?? [], into: &hasher)
+        feedChapter(number: tip.chapter, into: &hasher)
+        hasher.combine(position > 0 ? tipSummaries[position - 1] : 0)
+        hasher.combine(position + 1 < tipSummaries.count ? tipSummaries[position + 1] : 0)
     }
 
-    func feedChapter(at index: Int, into hasher: inout Hasher) {
-        let chapter = handbook.chapters[index]
-        hasher.combine(siteWide)
-        feed(chapter, into: &hasher)
-        hasher.combineBytes(of: content.chapters[index].html)
-        feed(handbook.tips(inChapter: chapter.number), into: &hasher)
-        feed(index > 0 ? handbook.chapters[index - 1] : nil, into: &hasher)
-        feed(index + 1 < handbook.chapters.count ? handbook.chapters[index + 1] : nil, into: &hasher)
-    }
-
-    /// What `PageBuilder.tipSummary` shows of a tip.
-    private func feed(_ tips: [Tip], into hasher: inout Hasher) {
+    private func feedChapter(at position: Int, into hasher: inout Hasher) {
+        hasher.combine(chapterSummaries[position])
+        let tips = handbook.tipsByChapter[handbook.chapters[position].number] ?? []
         hasher.combine(tips.count)
-        for tip in tips { feed(tip, into: &hasher) }
+        for tip in tips { hasher.combine(tipSummaries[tip]) }
+        hasher.combine(position > 0 ? chapterSummaries[position - 1] : 0)
+        hasher.combine(position + 1 < chapterSummaries.count ? chapterSummaries[position + 1] : 0)
     }
 
-    private func feed(_ tip: Tip?, into hasher: inout Hasher) {
-        guard let tip else { return hasher.combine(0 as UInt8) }
-        hasher.combine(1 as UInt8)
+    /// The chapters (with their parts and tip counts), the themes' tip counts and the introduction.
+    private func feedHome(into hasher: inout Hasher) {
+        hasher.combine(handbook.tips.count)
+        hasher.combine(chapterSummaries)
+        for theme in handbook.themes { hasher.combine(handbook.tipsByTheme[theme.slug]?.count ?? 0) }
+        hasher.combineBytes(of: content.introduction?.html)
+    }
+
+    /// The theme's tips grouped by chapter, and on the flywheel's page the tips of each step. The
+    /// tips go in in number order with their chapters, which fixes the order the page sorts them in.
+    private func feedTheme(at position: Int, into hasher: inout Hasher) {
+        let theme = handbook.themes[position]
+        hasher.combine(position)
+        let tips = handbook.tipsByTheme[theme.slug] ?? []
+        hasher.combine(tips.count)
+        for tip in tips {
+            let chapter = handbook.tips[tip].chapter
+            hasher.combine(tipSummaries[tip])
+            hasher.combine(chapter)
+            feedChapter(number: chapter, into: &hasher)
+        }
+        guard theme.slug == PageBuilder.flywheelTheme, !handbook.config.flywheelSteps.isEmpty else { return }
+        for (index, tip) in handbook.tips.enumerated() {
+            guard let step = tip.flywheelStep else { continue }
+            hasher.combine(step)
+            hasher.combine(tipSummaries[index])
+        }
+    }
+
+    // MARK: - Pieces
+
+    /// Tips by number, as the page lists them (numbers that name no tip are left out).
+    private func feedTips(_ numbers: [Int], into hasher: inout Hasher) {
+        for number in numbers {
+            hasher.combine(handbook.tipPosition(number: number).map { tipSummaries[$0] } ?? 0)
+        }
+    }
+
+    private func feedChapter(number: Int, into hasher: inout Hasher) {
+        hasher.combine(chapterPositions[number].map { chapterSummaries[$0] } ?? 0)
+    }
+
+    private static func summary(of tip: Tip) -> Int {
+        var hasher = Hasher()
         hasher.combine(tip.number)
         hasher.combineBytes(of: tip.title)
         hasher.combineBytes(of: tip.slug)
         hasher.combineBytes(of: tip.summary)
         hasher.combine(tip.themes.count)
         for slug in tip.themes { hasher.combineBytes(of: slug) }
+        return hasher.finalize()
     }
 
-    /// What `PageBuilder.chapterSummary` shows of a chapter.
-    private func feed(_ chapter: Chapter?, into hasher: inout Hasher) {
-        guard let chapter else { return hasher.combine(0 as UInt8) }
-        hasher.combine(1 as UInt8)
+    private static func summary(of chapter: Chapter, tipCount: Int) -> Int {
+        var hasher = Hasher()
         hasher.combine(chapter.number)
         hasher.combineBytes(of: chapter.title)
         hasher.combineBytes(of: chapter.slug)
         hasher.combineBytes(of: chapter.summary)
         hasher.combineBytes(of: chapter.part)
-        hasher.combine(handbook.tipsByChapter[chapter.number]?.count ?? 0)
+        hasher.combine(tipCount)
+        return hasher.finalize()
     }
 }
 

@@ -20,18 +20,21 @@ public enum SiteBuilder {
     }
 
     /// Loads, validates and renders the Markdown. Throws every error found, with the warnings.
-    /// `loadTheme` lets the preview reuse a theme it parsed earlier (for the handbook's language).
+    /// `loadTheme` lets the preview reuse a theme it parsed earlier (for the handbook's language),
+    /// and `cache` the files and bodies that an earlier build read, decoded and rendered.
     /// With `booklet`, the booklet's theme is loaded too and every body is rendered for it from
     /// the same parse as the site's (the theme's booklet problems are then reported here).
     public static func prepare(_ options: BuildOptions,
                                loadTheme: ((_ language: String) -> (SiteTheme?, [Diagnostic]))? = nil,
+                               cache: ContentCache? = nil,
                                booklet: Bool = false,
                                progress: (String) -> Void = { _ in }) throws -> Prepared {
         try checkFolders(options)
         progress("Loading content")
-        let files = ContentLoader.load(root: options.content, displayRoot: options.contentDisplay)
+        let files = ContentLoader.load(root: options.content, displayRoot: options.contentDisplay, cache: cache)
         progress("Validating")
-        let (validated, problems) = HandbookValidator.validate(files, options: .init(includeDrafts: options.includeDrafts))
+        let (validated, problems) = HandbookValidator.validate(files, options: .init(includeDrafts: options.includeDrafts),
+                                                               cache: cache)
         var diagnostics = problems
         progress("Loading theme")
         let language = validated?.config.language ?? "en"
@@ -50,7 +53,7 @@ public enum SiteBuilder {
         guard let handbook = validated, let theme else { throw BuildFailure(diagnostics.sortedByLocation()) }
         progress("Rendering Markdown")
         let alternate = bookletTheme.map { BookletBuilder.alternateOutput(for: $0) }
-        let (content, bodies, markdownProblems) = ContentRenderer.renderForSite(handbook, alternate: alternate)
+        let (content, bodies, markdownProblems) = ContentRenderer.renderForSite(handbook, alternate: alternate, cache: cache)
         diagnostics = (diagnostics + markdownProblems).sortedByLocation()
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         var prepared = Prepared(handbook: handbook, content: content, theme: theme, diagnostics: diagnostics)

@@ -17,7 +17,8 @@ public enum ContentLoader {
     /// - Parameters:
     ///   - root: the content folder.
     ///   - displayRoot: how to name the folder in messages (the path the user typed).
-    public static func load(root: URL, displayRoot: String) -> ContentFiles {
+    ///   - cache: files kept by an earlier build (the preview's), not read again while unchanged.
+    public static func load(root: URL, displayRoot: String, cache: ContentCache? = nil) -> ContentFiles {
         var files = ContentFiles()
         let rootPath = root.standardizedFileURL.path
         var isDirectory: ObjCBool = false
@@ -32,7 +33,7 @@ public enum ContentLoader {
 
         let configPath = rootPath + "/" + configFileName
         if FileManager.default.fileExists(atPath: configPath) {
-            switch read(path: configPath, display: display + "/" + configFileName) {
+            switch read(path: configPath, display: display + "/" + configFileName, cache: cache) {
             case .success(let file): files.config = file
             case .failure(let diagnostic): files.diagnostics.append(diagnostic)
             }
@@ -47,7 +48,7 @@ public enum ContentLoader {
             var visited = Set<String>()
             collectMarkdown(in: rootPath + "/" + folder, display: display + "/" + folder,
                             realRoot: realRoot, visited: &visited, into: &found, diagnostics: &files.diagnostics)
-            let results = readAll(found)
+            let results = readAll(found, cache: cache)
             for result in results {
                 switch result {
                 case .success(let file):
@@ -105,12 +106,18 @@ public enum ContentLoader {
     }
 
     /// Reads the files on all cores; the order of the result is the order of `paths`.
-    private static func readAll(_ paths: [(path: String, display: String)]) -> [Result<SourceFile, Diagnostic>] {
+    private static func readAll(_ paths: [(path: String, display: String)],
+                                cache: ContentCache?) -> [Result<SourceFile, Diagnostic>] {
+        if let cache { return cache.readAll(paths, reading: read(path:display:)) }
         let results = ConcurrentResults<Result<SourceFile, Diagnostic>>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            results[index] = read(path: paths[index].path, display: paths[index].display)
+            results[index] = read(path: paths[index].path, display: paths[index].display, cache: cache)
         }
         return results.values
+    }
+
+    private static func read(path: String, display: String, cache: ContentCache?) -> Result<SourceFile, Diagnostic> {
+        cache?.read(path: path, display: display, reading: read(path:display:)) ?? read(path: path, display: display)
     }
 
     static func read(path: String, display: String) -> Result<SourceFile, Diagnostic> {

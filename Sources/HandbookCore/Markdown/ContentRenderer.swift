@@ -28,14 +28,18 @@ struct AlternateOutput: Sendable {
 public enum ContentRenderer {
     /// Renders the bodies for the web site: tip and chapter pages sit one folder below the root.
     /// With `alternate`, every body is also rendered for that output (the booklet).
-    static func renderForSite(_ handbook: Handbook, alternate: AlternateOutput?) -> (RenderedContent, AlternateBodies?, [Diagnostic]) {
+    /// With a `cache` (the preview's, which never asks for an alternate), bodies an earlier build
+    /// rendered the same are not rendered again.
+    static func renderForSite(_ handbook: Handbook, alternate: AlternateOutput?,
+                              cache: ContentCache? = nil) -> (RenderedContent, AlternateBodies?, [Diagnostic]) {
         render(handbook, pageDestinations: SiteLinks(handbook: handbook, prefix: "../"),
-               homeDestinations: SiteLinks(handbook: handbook, prefix: ""), alternate: alternate)
+               homeDestinations: SiteLinks(handbook: handbook, prefix: ""), alternate: alternate,
+               reuse: alternate == nil ? cache?.bodies(for: handbook) : nil)
     }
 
     /// Renders the bodies for the web site: tip and chapter pages sit one folder below the root.
-    public static func renderForSite(_ handbook: Handbook) -> (RenderedContent, [Diagnostic]) {
-        let (content, _, diagnostics) = renderForSite(handbook, alternate: nil)
+    public static func renderForSite(_ handbook: Handbook, cache: ContentCache? = nil) -> (RenderedContent, [Diagnostic]) {
+        let (content, _, diagnostics) = renderForSite(handbook, alternate: nil, cache: cache)
         return (content, diagnostics)
     }
 
@@ -49,32 +53,57 @@ public enum ContentRenderer {
     }
 
     private typealias Rendered = (RenderedMarkdown, String?, [Diagnostic])
+    private typealias Site = (RenderedMarkdown, [Diagnostic])
 
+    /// With `reuse`, the bodies an earlier build rendered the same are filled in, and only the
+    /// rest rendered; `reuse` holds site bodies only, so it never comes with an `alternate`.
     private static func render(_ handbook: Handbook, pageDestinations: LinkDestinations, homeDestinations: LinkDestinations,
                                anchorPrefix: @Sendable (BodyOwner) -> String? = { _ in nil },
-                               alternate: AlternateOutput?) -> (RenderedContent, AlternateBodies?, [Diagnostic]) {
-        let renderer = MarkdownRenderer(handbook: handbook, destinations: pageDestinations)
+                               alternate: AlternateOutput?, reuse: BodyReuse? = nil) -> (RenderedContent, AlternateBodies?, [Diagnostic]) {
         @Sendable func render(_ renderer: MarkdownRenderer, _ text: String, _ source: MarkdownSource, _ owner: BodyOwner,
                               alternateDestinations: LinkDestinations?) -> Rendered {
             renderer.render(text, source: source, anchorPrefix: anchorPrefix(owner),
                             alternate: alternate.map { (alternateDestinations!, $0.anchorPrefix(owner)) })
         }
-        let tips = ConcurrentResults<Rendered>(count: handbook.tips.count)
-        DispatchQueue.concurrentPerform(iterations: handbook.tips.count) { index in
-            let tip = handbook.tips[index]
-            tips[index] = render(renderer, tip.body, tip.source, .tip(tip.number), alternateDestinations: alternate?.pageDestinations)
-        }
-        let chapters = ConcurrentResults<Rendered>(count: handbook.chapters.count)
-        DispatchQueue.concurrentPerform(iterations: handbook.chapters.count) { index in
-            let chapter = handbook.chapters[index]
-            chapters[index] = render(renderer, chapter.body, chapter.source, .chapter(chapter.number),
-                                     alternateDestinations: alternate?.pageDestinations)
+        let tips = ConcurrentResults<Site>(count: handbook.tips.count)
+        let chapters = ConcurrentResults<Site>(count: handbook.chapters.count)
+        let tipAlternates = ConcurrentResults<String?>(count: alternate == nil ? 0 : handbook.tips.count)
+        let chapterAlternates = ConcurrentResults<String?>(count: alternate == nil ? 0 : handbook.chapters.count)
+        let tipsToRender = reuse?.fill(tips, with: handbook.tips.map { ($0.body, $0.source) }) ?? Array(handbook.tips.indices)
+        let chaptersToRender = reuse?.fill(chapters, with: handbook.chapters.map { ($0.body, $0.source) })
+            ?? Array(handbook.chapters.indices)
+        if !tipsToRender.isEmpty || !chaptersToRender.isEmpty {
+            let renderer = MarkdownRenderer(handbook: handbook, destinations: pageDestinations)
+            DispatchQueue.concurrentPerform(iterations: tipsToRender.count) { slot in
+                let index = tipsToRender[slot]
+                let tip = handbook.tips[index]
+                let (site, other, problems) = render(renderer, tip.body, tip.source, .tip(tip.number),
+                                                     alternateDestinations: alternate?.pageDestinations)
+                reuse?.remember((site, problems), of: tip.body, source: tip.source)
+                tips[index] = (site, problems)
+                if alternate != nil { tipAlternates[index] = .some(other) }
+            }
+            DispatchQueue.concurrentPerform(iterations: chaptersToRender.count) { slot in
+                let index = chaptersToRender[slot]
+                let chapter = handbook.chapters[index]
+                let (site, other, problems) = render(renderer, chapter.body, chapter.source, .chapter(chapter.number),
+                                                     alternateDestinations: alternate?.pageDestinations)
+                reuse?.remember((site, problems), of: chapter.body, source: chapter.source)
+                chapters[index] = (site, problems)
+                if alternate != nil { chapterAlternates[index] = .some(other) }
+            }
         }
         var introduction: Rendered?
         if let text = handbook.config.introduction {
-            let home = MarkdownRenderer(handbook: handbook, destinations: homeDestinations)
-            introduction = render(home, text, MarkdownSource(file: handbook.config.sourceFile, firstLine: handbook.config.introductionLine),
-                                  .introduction, alternateDestinations: alternate?.homeDestinations)
+            let source = MarkdownSource(file: handbook.config.sourceFile, firstLine: handbook.config.introductionLine)
+            let reused = ConcurrentResults<Site>(count: 1)
+            if reuse?.fill(reused, with: [(text, source)]).isEmpty == true, let site = reused[0] {
+                introduction = (site.0, nil, site.1)
+            } else {
+                let home = MarkdownRenderer(handbook: handbook, destinations: homeDestinations)
+                introduction = render(home, text, source, .introduction, alternateDestinations: alternate?.homeDestinations)
+                reuse?.remember((introduction!.0, introduction!.2), of: text, source: source)
+            }
         }
         let renderedTips = tips.values
         let renderedChapters = chapters.values
@@ -84,12 +113,12 @@ public enum ContentRenderer {
                 referencedBy[target, default: []].append(handbook.tips[index].number)
             }
         }
-        let diagnostics = renderedTips.flatMap(\.2) + renderedChapters.flatMap(\.2) + (introduction?.2 ?? [])
+        let diagnostics = renderedTips.flatMap(\.1) + renderedChapters.flatMap(\.1) + (introduction?.2 ?? [])
         let content = RenderedContent(introduction: introduction?.0, chapters: renderedChapters.map(\.0),
                                       tips: renderedTips.map(\.0), referencedBy: referencedBy)
         let bodies = alternate.map { _ in
-            AlternateBodies(introduction: introduction?.1, chapters: renderedChapters.map { $0.1 ?? "" },
-                            tips: renderedTips.map { $0.1 ?? "" })
+            AlternateBodies(introduction: introduction?.1, chapters: chapterAlternates.values.map { $0 ?? "" },
+                            tips: tipAlternates.values.map { $0 ?? "" })
         }
         return (content, bodies, diagnostics)
     }

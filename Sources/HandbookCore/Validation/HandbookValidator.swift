@@ -10,18 +10,21 @@ public enum HandbookValidator {
     }
 
     /// Returns the handbook when there is no error, and all diagnostics (warnings too) either way.
-    public static func validate(_ files: ContentFiles, options: Options = Options()) -> (Handbook?, [Diagnostic]) {
+    /// `cache` (the preview's) keeps what each file decoded to; the checks between files always run.
+    public static func validate(_ files: ContentFiles, options: Options = Options(),
+                                cache: ContentCache? = nil) -> (Handbook?, [Diagnostic]) {
         var diagnostics = files.diagnostics
 
         var config: HandbookConfig?
         if let file = files.config {
-            let (decoded, problems) = ContentDecoder.config(from: file)
+            let (decoded, problems) = cache?.config(from: file) ?? ContentDecoder.config(from: file)
             config = decoded
             diagnostics += problems
         }
 
-        let decodedTips = decodeInParallel(files.tips, ContentDecoder.tip(from:))
-        let decodedChapters = decodeInParallel(files.chapters, ContentDecoder.chapter(from:))
+        let decodedTips = cache?.tips(from: files.tips) ?? decodeInParallel(files.tips, ContentDecoder.tip(from:))
+        let decodedChapters = cache.map { cache in files.chapters.map { cache.chapter(from: $0) } }
+            ?? decodeInParallel(files.chapters, ContentDecoder.chapter(from:))
         diagnostics += decodedTips.flatMap(\.2) + decodedChapters.flatMap(\.1)
 
         let chapters = uniqueChapters(decodedChapters.compactMap(\.0), diagnostics: &diagnostics)
