@@ -110,6 +110,9 @@ struct LinkResolver: Sendable {
 
     /// Resolves `.` and `..` without touching the disk.
     static func normalise(_ path: String) -> String {
+        if isNormal(path[...]) { return path }
+        // An absolute path (content given as /srv/handbook/content) only loses its first slash.
+        if path.utf8.first == UInt8(ascii: "/"), isNormal(path.dropFirst()) { return String(path.dropFirst()) }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -117,5 +120,23 @@ struct LinkResolver: Sendable {
             parts.append(part)
         }
         return parts.joined(separator: "/")
+    }
+
+    /// Whether `path` is already what `normalise` makes of it: no empty, `.` or `..` segment and
+    /// no slash at either end. True of every content file's own path, thousands per build.
+    private static func isNormal(_ path: Substring) -> Bool {
+        var segmentLength = 0
+        var dotsOnly = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if segmentLength == 0 || (dotsOnly && segmentLength <= 2) { return false }
+                segmentLength = 0
+                dotsOnly = true
+            } else {
+                segmentLength += 1
+                if byte != UInt8(ascii: ".") { dotsOnly = false }
+            }
+        }
+        return segmentLength > 0 && !(dotsOnly && segmentLength <= 2)
     }
 }
