@@ -93,7 +93,7 @@ private struct PageInputs: Sendable {
                               inlineStylesheet: prepared.theme.stylesheet)
         var hasher = Hasher()
         hasher.combineBytes(of: String(reflecting: handbook.config))
-        ContextFingerprint.feed(prepared.theme.strings, into: &hasher)
+        ContextFingerprint.feed(.object(prepared.theme.strings.mapValues(TemplateValue.string)), into: &hasher)
         siteWide = hasher.finalize()
         let tips = ConcurrentResults<Int>(count: handbook.tips.count)
         let sliceSize = 512
@@ -229,50 +229,6 @@ private struct PageInputs: Sendable {
 /// and strings as their UTF-8 bytes (two spellings of "é" print different bytes, so they must differ).
 /// Within one process, different contexts collide with odds of about 2^-64 per page.
 enum ContextFingerprint {
-    static func feed(_ value: Any, into hasher: inout Hasher) {
-        switch value {
-        case let template as TemplateValue:
-            feed(template, into: &hasher)
-        case let text as String:
-            hasher.combine(1 as UInt8)
-            hasher.combineBytes(of: text)
-        case let flag as Bool:
-            hasher.combine(2 as UInt8)
-            hasher.combine(flag)
-        case let number as Int:
-            hasher.combine(3 as UInt8)
-            hasher.combine(number)
-        case let strings as [String: String]:
-            hasher.combine(4 as UInt8)
-            hasher.combine(strings.count)
-            for key in strings.keys.sorted() {
-                hasher.combineBytes(of: key)
-                hasher.combineBytes(of: strings[key]!)
-            }
-        case let map as [String: Any]:
-            hasher.combine(4 as UInt8)
-            hasher.combine(map.count)
-            for key in map.keys.sorted() {
-                hasher.combineBytes(of: key)
-                feed(map[key]!, into: &hasher)
-            }
-        case let list as [Any]:
-            hasher.combine(5 as UInt8)
-            hasher.combine(list.count)
-            for element in list { feed(element, into: &hasher) }
-        case let number as Double:
-            hasher.combine(6 as UInt8)
-            hasher.combine(number.bitPattern)
-        default:
-            // Any other value: its type and its full description.
-            hasher.combine(7 as UInt8)
-            hasher.combineBytes(of: String(reflecting: type(of: value)) + String(reflecting: value))
-        }
-    }
-}
-
-extension ContextFingerprint {
-    /// A typed context, as `PageBuilder` makes them, fed the way its `Any` form would be.
     static func feed(_ value: TemplateValue, into hasher: inout Hasher) {
         switch value {
         case .string(let text):

@@ -99,9 +99,7 @@ public enum SiteBuilder {
         let everyPage = PageKind.all(for: handbook)
         let pages = only.map { selected in everyPage.filter(selected.contains) } ?? everyPage
         let paths = pages.map { $0.path(in: handbook) }
-        if let writer = sink as? SiteWriter {
-            try writer.prepareFolders(for: paths + ["assets/x"] + (alongside == nil ? [] : [BookletBuilder.htmlPath]))
-        }
+        if let writer = sink as? SiteWriter { try writer.prepareFolders(for: paths + ["assets/x"]) }
         // A preview re-rendering a few pages should not make every tip's summary first.
         let builder = PageBuilder(handbook: handbook, content: prepared.content, strings: prepared.theme.strings,
                                   inlineStylesheet: prepared.theme.stylesheet, shareSummaries: pages.count > 64)

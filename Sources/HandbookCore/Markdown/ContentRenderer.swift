@@ -55,6 +55,13 @@ public enum ContentRenderer {
     private typealias Rendered = (RenderedMarkdown, String?, [Diagnostic])
     private typealias Site = (RenderedMarkdown, [Diagnostic])
 
+    /// One Markdown body to render: its text, where it came from, and whose it is.
+    private struct Body {
+        var text: String
+        var source: MarkdownSource
+        var owner: BodyOwner
+    }
+
     /// With `reuse`, the bodies an earlier build rendered the same are filled in, and only the
     /// rest rendered; `reuse` holds site bodies only, so it never comes with an `alternate`.
     private static func render(_ handbook: Handbook, pageDestinations: LinkDestinations, homeDestinations: LinkDestinations,
@@ -65,34 +72,34 @@ public enum ContentRenderer {
             renderer.render(text, source: source, anchorPrefix: anchorPrefix(owner),
                             alternate: alternate.map { (alternateDestinations!, $0.anchorPrefix(owner)) })
         }
-        let tips = ConcurrentResults<Site>(count: handbook.tips.count)
-        let chapters = ConcurrentResults<Site>(count: handbook.chapters.count)
-        let tipAlternates = ConcurrentResults<String?>(count: alternate == nil ? 0 : handbook.tips.count)
-        let chapterAlternates = ConcurrentResults<String?>(count: alternate == nil ? 0 : handbook.chapters.count)
-        let tipsToRender = reuse?.fill(tips, with: handbook.tips.map { ($0.body, $0.source) }) ?? Array(handbook.tips.indices)
-        let chaptersToRender = reuse?.fill(chapters, with: handbook.chapters.map { ($0.body, $0.source) })
-            ?? Array(handbook.chapters.indices)
-        if !tipsToRender.isEmpty || !chaptersToRender.isEmpty {
-            let renderer = MarkdownRenderer(handbook: handbook, destinations: pageDestinations)
-            DispatchQueue.concurrentPerform(iterations: tipsToRender.count) { slot in
-                let index = tipsToRender[slot]
-                let tip = handbook.tips[index]
-                let (site, other, problems) = render(renderer, tip.body, tip.source, .tip(tip.number),
+        let tips = handbook.tips.map { Body(text: $0.body, source: $0.source, owner: .tip($0.number)) }
+        let chapters = handbook.chapters.map { Body(text: $0.body, source: $0.source, owner: .chapter($0.number)) }
+        // With `reuse`, only the bodies it does not have are rendered; when it has them all, not
+        // even the renderer (and its link resolver's table of every file) is made.
+        let tipSites = ConcurrentResults<Site>(count: tips.count)
+        let chapterSites = ConcurrentResults<Site>(count: chapters.count)
+        let tipsToRender = reuse?.fill(tipSites, with: tips.map { ($0.text, $0.source) }) ?? Array(tips.indices)
+        let chaptersToRender = reuse?.fill(chapterSites, with: chapters.map { ($0.text, $0.source) }) ?? Array(chapters.indices)
+        let renderer = tipsToRender.isEmpty && chaptersToRender.isEmpty
+            ? nil : MarkdownRenderer(handbook: handbook, destinations: pageDestinations)
+        /// Renders `toRender` of `bodies` on all cores into `sites`; returns the alternate HTML.
+        func renderAll(_ bodies: [Body], _ toRender: [Int], into sites: ConcurrentResults<Site>) -> [String?] {
+            let alternates = ConcurrentResults<String?>(count: alternate == nil ? 0 : bodies.count)
+            guard let renderer else { return [] }
+            DispatchQueue.concurrentPerform(iterations: toRender.count) { slot in
+                let body = bodies[toRender[slot]]
+                let (site, other, problems) = render(renderer, body.text, body.source, body.owner,
                                                      alternateDestinations: alternate?.pageDestinations)
-                reuse?.remember((site, problems), of: tip.body, source: tip.source)
-                tips[index] = (site, problems)
-                if alternate != nil { tipAlternates[index] = .some(other) }
+                reuse?.remember((site, problems), of: body.text, source: body.source)
+                sites[toRender[slot]] = (site, problems)
+                if alternate != nil { alternates[toRender[slot]] = .some(other) }
             }
-            DispatchQueue.concurrentPerform(iterations: chaptersToRender.count) { slot in
-                let index = chaptersToRender[slot]
-                let chapter = handbook.chapters[index]
-                let (site, other, problems) = render(renderer, chapter.body, chapter.source, .chapter(chapter.number),
-                                                     alternateDestinations: alternate?.pageDestinations)
-                reuse?.remember((site, problems), of: chapter.body, source: chapter.source)
-                chapters[index] = (site, problems)
-                if alternate != nil { chapterAlternates[index] = .some(other) }
-            }
+            return alternate == nil ? [] : alternates.values
         }
+        let tipAlternates = renderAll(tips, tipsToRender, into: tipSites)
+        let chapterAlternates = renderAll(chapters, chaptersToRender, into: chapterSites)
+        let renderedTips = tipSites.values
+        let renderedChapters = chapterSites.values
         var introduction: Rendered?
         if let text = handbook.config.introduction {
             let source = MarkdownSource(file: handbook.config.sourceFile, firstLine: handbook.config.introductionLine)
@@ -105,8 +112,6 @@ public enum ContentRenderer {
                 reuse?.remember((introduction!.0, introduction!.2), of: text, source: source)
             }
         }
-        let renderedTips = tips.values
-        let renderedChapters = chapters.values
         var referencedBy: [Int: [Int]] = [:]
         for (index, rendered) in renderedTips.enumerated() {
             for target in rendered.0.tipReferences where target != handbook.tips[index].number {
@@ -117,8 +122,8 @@ public enum ContentRenderer {
         let content = RenderedContent(introduction: introduction?.0, chapters: renderedChapters.map(\.0),
                                       tips: renderedTips.map(\.0), referencedBy: referencedBy)
         let bodies = alternate.map { _ in
-            AlternateBodies(introduction: introduction?.1, chapters: chapterAlternates.values.map { $0 ?? "" },
-                            tips: tipAlternates.values.map { $0 ?? "" })
+            AlternateBodies(introduction: introduction?.1, chapters: chapterAlternates.map { $0 ?? "" },
+                            tips: tipAlternates.map { $0 ?? "" })
         }
         return (content, bodies, diagnostics)
     }

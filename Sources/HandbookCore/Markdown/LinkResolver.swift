@@ -113,6 +113,11 @@ struct LinkResolver: Sendable {
         if isNormal(path[...]) { return path }
         // An absolute path (content given as /srv/handbook/content) only loses its first slash.
         if path.utf8.first == UInt8(ascii: "/"), isNormal(path.dropFirst()) { return String(path.dropFirst()) }
+        return resolvingSegments(path)
+    }
+
+    /// The general case: empty and `.` segments dropped, each `..` taking back the one before it.
+    static func resolvingSegments(_ path: String) -> String {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }

@@ -60,13 +60,9 @@ public struct SiteTheme: Sendable {
                           stylesheet: stylesheet.replacingOccurrences(of: "</", with: "<\\/")), diagnostics)
     }
 
-    /// Renders a page. The context's text values are HTML-escaped by `{{…}}`; only values the
-    /// templates print with `{{{…}}}` (rendered Markdown) go in raw.
-    func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(template, context) ?? ""
-    }
-
-    /// Renders a page as the UTF-8 bytes that are written to its file.
+    /// Renders a page as the UTF-8 bytes that are written to its file. The context's text values
+    /// are HTML-escaped by `{{…}}`; only values the templates print with `{{{…}}}` (rendered
+    /// Markdown) go in raw.
     func renderUTF8(_ template: String, _ context: TemplateValue) -> [UInt8] {
         library.renderUTF8(template, context) ?? []
     }
