@@ -16,8 +16,8 @@ import Testing
         return options
     }
 
-    // Every page `build` wrote (in parallel, with shared summaries, as bytes) is the page
-    // rendered alone, without sharing.
+    // Every page `build` wrote (in parallel, with shared summaries and layers, replaying
+    // partials, as bytes) is the page rendered alone from its merged context, without sharing.
     @Test func builtPagesEqualPagesRenderedOneByOne() throws {
         let folder = TemporaryDirectory()
         let options = Self.realOptions(output: folder.file("site"))
@@ -25,12 +25,16 @@ import Testing
         let prepared = try SiteBuilder.prepare(options)
         let pages = PageKind.all(for: prepared.handbook)
         #expect(pages.count > 64, "the shared summaries are used above 64 pages")
+        // The plain path: one merged context per page, nothing shared, no partial replayed.
+        let plain = PageBuilder(handbook: prepared.handbook, content: prepared.content, strings: prepared.theme.strings,
+                                inlineStylesheet: prepared.theme.stylesheet, shareSummaries: false)
         for page in pages {
+            let path = page.path(in: prepared.handbook)
+            let alone = try #require(prepared.theme.library.render(page.template, plain.context(for: page)))
+            #expect(folder.read("site/" + path) == alone, "\(path)")
             let sink = MemorySink()
             try SiteBuilder.renderPages(prepared, only: [page], searchFiles: false, into: sink)
-            let path = page.path(in: prepared.handbook)
-            let alone = try #require(sink.files[path])
-            #expect(folder.read("site/" + path) == alone, "\(path)")
+            #expect(sink.files[path] == alone, "\(path)")
         }
     }
 

@@ -107,19 +107,29 @@ public enum SiteBuilder {
         if let alongside { extraJobs.append(alongside) }
         if searchFiles { extraJobs.append { try writeSearchFiles(prepared, into: sink) } }
         let jobs = extraJobs
-        let failures = ConcurrentResults<Error?>(count: jobs.count + pages.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count + pages.count) { index in
-            do {
-                if index < jobs.count {
-                    try jobs[index]()
-                } else {
-                    let page = index - jobs.count
-                    let html = prepared.theme.renderUTF8(pages[page].template, builder.context(for: pages[page]))
-                    try sink.write(utf8: html, to: paths[page])
+        let total = jobs.count + pages.count
+        let failures = ConcurrentResults<Error?>(count: total)
+        let next = NextIndex(count: total)
+        // One worker per core, each with its own output buffer and remembered partials; the long
+        // jobs are taken first, so that the pages fill in around them.
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, total))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let memo = PartialMemo()
+            var html: [UInt8] = []
+            while let index = next.take() {
+                do {
+                    if index < jobs.count {
+                        try jobs[index]()
+                    } else {
+                        let page = index - jobs.count
+                        prepared.theme.render(pages[page].template, layers: builder.layers(for: pages[page]), into: &html,
+                                              memo: memo)
+                        try sink.write(utf8: html, to: paths[page])
+                    }
+                    failures[index] = .some(nil)
+                } catch {
+                    failures[index] = .some(error)
                 }
-                failures[index] = .some(nil)
-            } catch {
-                failures[index] = .some(error)
             }
         }
         if let error = failures.values.compactMap({ $0 }).first { throw error }

@@ -32,6 +32,7 @@ public struct Handbook: Sendable {
     public func tip(number: Int) -> Tip? { tipIndex[number].map { tips[$0] } }
     public func tipPosition(number: Int) -> Int? { tipIndex[number] }
     public func chapter(number: Int) -> Chapter? { chapterIndex[number].map { chapters[$0] } }
+    public func chapterPosition(number: Int) -> Int? { chapterIndex[number] }
     public func theme(slug: String) -> Theme? { themeIndex[slug].map { config.themes[$0] } }
 
     public func tips(inChapter number: Int) -> [Tip] { (tipsByChapter[number] ?? []).map { tips[$0] } }

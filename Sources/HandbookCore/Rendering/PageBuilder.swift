@@ -21,6 +21,10 @@ struct PageBuilder: Sendable {
     private let siteKey: String
     /// Tip summaries for pages one folder down (`../`), by tip position; nil when not prepared.
     private let nestedTipSummaries: [TemplateValue]?
+    /// The same for chapters, by chapter position.
+    private var nestedChapterSummaries: [TemplateValue]?
+    /// The shared layer (see `layers(for:)`) of the tip and chapter pages.
+    private var nestedSharedLayer: TemplateValue?
 
     /// - Parameter shareSummaries: make every tip's summary once up front; worth it when most of
     ///   the pages are rendered, not when a preview re-renders a handful.
@@ -33,6 +37,12 @@ struct PageBuilder: Sendable {
         self.stringsValue = .object(strings.mapValues(TemplateValue.string))
         self.siteKey = URLSlug.make(handbook.config.title)
         self.nestedTipSummaries = shareSummaries ? Self.tipSummaries(of: handbook, root: "../") : nil
+        self.nestedChapterSummaries = nil
+        self.nestedSharedLayer = nil
+        if shareSummaries {
+            nestedChapterSummaries = handbook.chapters.map { chapterSummary($0, root: "../") }
+            nestedSharedLayer = .object(shared(root: "../", current: nil))
+        }
     }
 
     /// Every tip's summary, made on all cores.
@@ -48,28 +58,64 @@ struct PageBuilder: Sendable {
         return summaries.values.flatMap { $0 }
     }
 
+    /// The page's whole context: its shared layer and its own fields merged, its own winning.
     func context(for page: PageKind) -> TemplateValue {
+        let (shared, own) = fields(for: page)
+        return .object(shared.merging(own) { $1 })
+    }
+
+    /// The page's context as a stack for the renderer, bottom first: the fields that every page
+    /// of its folder and kind shares (made once for the tip and chapter pages, so the renderer
+    /// can replay the partials that use only them), then the page's own fields. Looking a name
+    /// up in it finds what `context(for:)` holds.
+    func layers(for page: PageKind) -> [TemplateValue] {
         let path = page.path(in: handbook)
         let root = SitePaths.rootPrefix(forPage: path)
-        var context = common(path: path, root: root, current: page)
+        let own = TemplateValue.object(ownFields(for: page, path: path, root: root))
+        if root == "../", Self.isOrdinary(page), let nestedSharedLayer { return [nestedSharedLayer, own] }
+        return [.object(shared(root: root, current: page)), own]
+    }
+
+    private func fields(for page: PageKind) -> (shared: Fields, own: Fields) {
+        let path = page.path(in: handbook)
+        let root = SitePaths.rootPrefix(forPage: path)
+        return (shared(root: root, current: page), ownFields(for: page, path: path, root: root))
+    }
+
+    private func ownFields(for page: PageKind, path: String, root: String) -> Fields {
+        var context: Fields
         switch page {
-        case .home: context.merge(home(root: root)) { $1 }
-        case .allTips: context.merge(allTips(root: root)) { $1 }
-        case .search: context.merge(search(root: root)) { $1 }
-        case .myFive: context.merge(myFive(root: root)) { $1 }
-        case .notFound: context.merge(notFound()) { $1 }
-        case .tip(let index): context.merge(tip(at: index, root: root)) { $1 }
-        case .chapter(let index): context.merge(chapter(at: index, root: root)) { $1 }
+        case .home: context = home(root: root)
+        case .allTips: context = allTips(root: root)
+        case .search: context = search(root: root)
+        case .myFive: context = myFive(root: root)
+        case .notFound: context = notFound()
+        case .tip(let index): context = tip(at: index, root: root)
+        case .chapter(let index): context = chapter(at: index, root: root)
         case .theme(let index):
-            context.merge(theme(at: index, root: root)) { $1 }
+            context = theme(at: index, root: root)
             context.merge(flywheel(themeAt: index, root: root)) { $1 }
         }
-        return .object(context)
+        if let base = handbook.config.baseURL, context["canonical_url"] == nil {
+            context["canonical_url"] = .string(Self.absolute(path, base: base))
+        }
+        return context
+    }
+
+    /// Pages whose shared fields are those of every page at their depth: no navigation entry or
+    /// header switch is about them.
+    private static func isOrdinary(_ page: PageKind) -> Bool {
+        switch page {
+        case .tip, .chapter, .home: true
+        case .allTips, .search, .myFive, .notFound, .theme: false
+        }
     }
 
     // MARK: - Shared by every page
 
-    private func common(path: String, root: String, current: PageKind) -> Fields {
+    /// The fields that depend only on the page's depth (`root`) and on which page it is for the
+    /// navigation (`current`; nil for an ordinary page).
+    private func shared(root: String, current: PageKind?) -> Fields {
         let config = handbook.config
         var context: Fields = [
             "lang": .string(config.language),
@@ -86,7 +132,6 @@ struct PageBuilder: Sendable {
             }),
         ]
         if let subtitle = config.subtitle { context["site_subtitle"] = .string(subtitle) }
-        if let base = config.baseURL { context["canonical_url"] = .string(Self.absolute(path, base: base)) }
         context.merge(searchCommon(root: root, current: current, siteKey: siteKey)) { $1 }
         return context
     }
@@ -223,6 +268,9 @@ struct PageBuilder: Sendable {
     }
 
     private func chapterSummary(_ chapter: Chapter, root: String) -> TemplateValue {
+        if root == "../", let shared = nestedChapterSummaries, let position = handbook.chapterPosition(number: chapter.number) {
+            return shared[position]
+        }
         var summary: Fields = [
             "number": .int(chapter.number),
             "title": .string(chapter.title),

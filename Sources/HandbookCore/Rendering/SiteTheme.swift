@@ -67,6 +67,12 @@ public struct SiteTheme: Sendable {
         library.renderUTF8(template, context) ?? []
     }
 
+    /// Renders a page from its context stack (see `PageBuilder.layers(for:)`) into `output`,
+    /// a buffer reused from page to page, replaying unchanged partials from `memo`.
+    func render(_ template: String, layers: [TemplateValue], into output: inout [UInt8], memo: PartialMemo) {
+        if !library.render(template, layers: layers, into: &output, memo: memo) { output.removeAll(keepingCapacity: true) }
+    }
+
     func hasTemplate(_ name: String) -> Bool { templateNames.contains(name) }
 
     // MARK: - Strings

@@ -3,7 +3,7 @@
 extension PageBuilder {
     /// On every page: the search box in the header, the scripts, and the key under which the
     /// browser keeps this handbook's "My five".
-    func searchCommon(root: String, current: PageKind, siteKey: String) -> Fields {
+    func searchCommon(root: String, current: PageKind?, siteKey: String) -> Fields {
         [
             "search_url": .string(root + SitePaths.search),
             "my_five_url": .string(root + SitePaths.myFive),

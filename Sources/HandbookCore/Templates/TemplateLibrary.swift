@@ -6,6 +6,8 @@ public struct TemplateLibrary: Sendable {
     let templates: [String: CompiledTemplate]
     /// The names of every template.
     public let names: Set<String>
+    /// Which partials a `PartialMemo` may replay, and what their output depends on.
+    let memoPlan: PartialMemoPlan
 
     /// Parses every template. Throws one error per template that cannot be parsed (the first
     /// problem in it), sorted by template name.
@@ -23,6 +25,7 @@ public struct TemplateLibrary: Sendable {
         for (name, size) in Self.sizeHints(templates) { templates[name]?.sizeHint = size }
         self.templates = templates
         self.names = Set(templates.keys)
+        self.memoPlan = PartialMemoPlan(templates)
     }
 
     /// Renders template `name`, or returns nil when there is no such template. A partial or parent
@@ -40,6 +43,22 @@ public struct TemplateLibrary: Sendable {
         var renderer = TemplateRenderer(library: self, context: context, capacity: max(capacity, template.sizeHint))
         renderer.render(template.nodes)
         return renderer.output
+    }
+
+    /// Renders template `name` with the context stack `layers` (bottom first; see
+    /// `TemplateRenderer.init(library:layers:output:capacity:memo:)`) into `output`, replacing
+    /// what it held but keeping its storage, and replaying partials from `memo` where their
+    /// values are unchanged. Returns false when there is no such template.
+    func render(_ name: String, layers: [TemplateValue], into output: inout [UInt8], memo: PartialMemo?) -> Bool {
+        guard let template = templates[name] else { return false }
+        // Moved, not copied: a second reference would make the renderer copy the buffer.
+        var buffer: [UInt8] = []
+        swap(&buffer, &output)
+        var renderer = TemplateRenderer(library: self, layers: layers, output: consume buffer, capacity: template.sizeHint,
+                                        memo: memo)
+        renderer.render(template.nodes)
+        output = renderer.output
+        return true
     }
 
     /// Converts a `[String: Any]` context (see `TemplateValue.init(_:)`) and renders template `name`.

@@ -24,15 +24,26 @@ struct TemplateRenderer {
     private var indentNextWrite = false
     private var depth = 0
     private var expansions = 0
+    /// Partials rendered before on this thread (see `PartialMemo`); nil renders every partial.
+    private let memo: PartialMemo?
 
     private var mayExpand: Bool { depth < Self.maxDepth && expansions < Self.maxExpansions }
 
     init(library: TemplateLibrary, context: TemplateValue, capacity: Int) {
+        self.init(library: library, layers: [context], output: [], capacity: capacity, memo: nil)
+    }
+
+    /// `layers` is the context stack to start from, bottom first: looking up a name in
+    /// `[shared, own]` finds what it would find in the two objects merged, `own` winning, without
+    /// copying `shared` into every page's context. `output` is a buffer to reuse (emptied first).
+    init(library: TemplateLibrary, layers: [TemplateValue], output: consuming [UInt8], capacity: Int, memo: PartialMemo?) {
         self.library = library
-        self.output = []
+        self.output = output
+        self.output.removeAll(keepingCapacity: true)
         self.output.reserveCapacity(capacity)
-        self.stack = [context]
-        self.stack.reserveCapacity(8)
+        self.stack = layers
+        self.stack.reserveCapacity(layers.count + 8)
+        self.memo = memo
     }
 
     mutating func render(_ nodes: [TemplateNode]) {
@@ -72,7 +83,11 @@ struct TemplateRenderer {
 
             case .partial(let name, let indented):
                 guard mayExpand, let template = library.templates[name] else { continue }
-                expand(template.nodes, indented: indented)
+                if let memo, indented.isEmpty, indentation.isEmpty, let heads = library.memoPlan.heads[name] {
+                    replayOrRecord(name, template, heads: heads, memo: memo)
+                } else {
+                    expand(template.nodes, indented: indented)
+                }
 
             case .parent(let name, let blocks, let indented):
                 guard mayExpand, let template = library.templates[name] else { continue }
@@ -106,6 +121,40 @@ struct TemplateRenderer {
             indentation = outer
         }
         depth -= 1
+    }
+
+    /// Copies what the partial rendered last time when its heads find equal values now (and the
+    /// expansion limits cannot be reached), else renders it and remembers the result.
+    private mutating func replayOrRecord(_ name: String, _ template: CompiledTemplate, heads: [String], memo: PartialMemo) {
+        let key = PartialMemo.Key(name: name, depth: depth)
+        let values = heads.map { lookUp(head: $0) }
+        if let entry = memo.entries[key], entry.values == values, entry.pendingBefore == indentNextWrite,
+           expansions + entry.expansions <= Self.maxExpansions {
+            memo.noteHit()
+            output.append(contentsOf: entry.output)
+            expansions += entry.expansions
+            indentNextWrite = entry.pendingAfter
+            return
+        }
+        memo.noteMiss()
+        let start = output.count, startExpansions = expansions, pendingBefore = indentNextWrite
+        expand(template.nodes, indented: [])
+        // A render that ran into a limit depends on how many expansions came before it.
+        guard expansions < Self.maxExpansions else { return }
+        memo.entries[key] = PartialMemo.Entry(values: values, output: Array(output[start...]),
+                                              expansions: expansions - startExpansions,
+                                              pendingBefore: pendingBefore, pendingAfter: indentNextWrite)
+    }
+
+    /// What a name's first part finds up the stack (`.` is the top of the stack).
+    private func lookUp(head: String) -> TemplateValue? {
+        if head == "." { return stack[stack.count - 1] }
+        var index = stack.count - 1
+        while index >= 0 {
+            if case .object(let fields) = stack[index], let found = fields[head] { return found }
+            index -= 1
+        }
+        return nil
     }
 
     private func definition(of block: String) -> [TemplateNode]? {
