@@ -26,6 +26,42 @@ import Testing
         #expect(SearchText.words(in: "Ελληνικά Straße 東京") == ["ελληνικα", "straße", "東京"])
     }
 
+    /// The word rules as written in `SearchText`'s documentation, scalar by scalar: a word is a
+    /// run of letters, digits and marks; apostrophes inside it are dropped without splitting;
+    /// each word is folded, and one that folds to nothing is left out.
+    static func wordsByDefinition(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        func finish() {
+            if !current.isEmpty {
+                let folded = SearchText.fold(String(current))
+                if !folded.isEmpty { words.append(folded) }
+            }
+            current = String.UnicodeScalarView()
+        }
+        for scalar in text.unicodeScalars {
+            if SearchText.isWordScalar(scalar) || SearchText.isMark(scalar) {
+                current.append(scalar)
+            } else if scalar != "'" && scalar != "\u{2019}" {
+                finish()
+            }
+        }
+        finish()
+        return words
+    }
+
+    // The byte scanner's shortcuts (lowercase ASCII passed as it stands, capitals lowercased in
+    // a scratch buffer, everything else folded) split and fold as the definition does.
+    @Test func theByteScannerFollowsTheDefinition() {
+        let pieces = ["a", "Z", "q", "7", " ", ".", "-", "'", "\u{2019}", "é", "e\u{301}", "ß", "Ä", "İ", "東", "😀",
+                      "\n", "Ω", "ǅ", "²", "\u{2003}", "ﬁ", String(repeating: "Long", count: 20), "x'", "’s"]
+        var generator = SeededGenerator(seed: 7)
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(SearchText.words(in: text) == Self.wordsByDefinition(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func readableTextGetsBackTheSpaceBetweenBlocks() {
         #expect(SearchIndexBuilder.readable("They asked.Then we\nlistened:Every time") == "They asked. Then we listened: Every time")
     }

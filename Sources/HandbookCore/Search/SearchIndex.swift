@@ -174,45 +174,55 @@ enum SearchIndexBuilder {
     /// and turns line breaks into spaces, so snippets read as sentences. Works on UTF-8 bytes:
     /// every byte it looks for is ASCII, except the curly quotes (E2 80 9C/9D).
     static func readable(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 32)
-        var endsSentence = false
-        var lastWasSpace = true
-        let utf8 = Array(text.utf8)
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            let opensQuote = byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80 && utf8[index + 2] == 0x9C
-            if endsSentence && ((byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || opensQuote) {
-                bytes.append(UInt8(ascii: " "))
+        var text = text
+        return text.withUTF8 { utf8 in
+            // A space is added only after a sentence's end, so at most one per two bytes.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count + utf8.count / 2 + 2) { bytes in
+                var written = 0
+                var endsSentence = false
+                var lastWasSpace = true
+                var index = 0
+                while index < utf8.count {
+                    let byte = utf8[index]
+                    if endsSentence && ((byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                        || (byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80 && utf8[index + 2] == 0x9C)) {
+                        bytes[written] = UInt8(ascii: " ")
+                        written += 1
+                    }
+                    if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") {
+                        if !lastWasSpace {
+                            bytes[written] = UInt8(ascii: " ")
+                            written += 1
+                        }
+                        lastWasSpace = true
+                        endsSentence = false
+                        index += 1
+                        continue
+                    }
+                    bytes[written] = byte
+                    written += 1
+                    lastWasSpace = byte == UInt8(ascii: " ")
+                    switch byte {
+                    case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"),
+                         UInt8(ascii: ")"):
+                        endsSentence = true
+                    case 0x9D where index >= 2 && utf8[index - 2] == 0xE2 && utf8[index - 1] == 0x80:
+                        endsSentence = true  // ” closes a quotation
+                    default:
+                        endsSentence = false
+                    }
+                    index += 1
+                }
+                // Trim ASCII whitespace here; only text that then starts or ends with another
+                // character (which may be a Unicode space) takes the general, slower trim.
+                var start = 0, end = written
+                while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
+                while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+                let trimmed = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                if start < end, bytes[start] >= 0x80 || bytes[end - 1] >= 0x80 { return trimmed.trimmingWhitespace() }
+                return trimmed
             }
-            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") {
-                if !lastWasSpace { bytes.append(UInt8(ascii: " ")) }
-                lastWasSpace = true
-                endsSentence = false
-                index += 1
-                continue
-            }
-            bytes.append(byte)
-            lastWasSpace = byte == UInt8(ascii: " ")
-            switch byte {
-            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ")"):
-                endsSentence = true
-            case 0x9D where index >= 2 && utf8[index - 2] == 0xE2 && utf8[index - 1] == 0x80:
-                endsSentence = true  // ” closes a quotation
-            default:
-                endsSentence = false
-            }
-            index += 1
         }
-        // Trim ASCII whitespace here; only text that then starts or ends with another character
-        // (which may be a Unicode space) takes the general, slower trim.
-        var start = 0, end = bytes.count
-        while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
-        while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
-        let trimmed = String(decoding: bytes[start..<end], as: UTF8.self)
-        if start < end, bytes[start] >= 0x80 || bytes[end - 1] >= 0x80 { return trimmed.trimmingWhitespace() }
-        return trimmed
     }
 
     /// Space, tab, LF, VT, FF, CR: the ASCII characters that `Character.isWhitespace` accepts.

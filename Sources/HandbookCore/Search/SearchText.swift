@@ -17,70 +17,16 @@ enum SearchText {
     }
 
     /// Calls `body` with the UTF-8 bytes of each folded word (valid only during the call).
-    /// ASCII words, nearly all of them, are lowercased in place and never become a `String`; a
-    /// word with any other character goes through Unicode decomposition.
+    /// ASCII words, nearly all of them, never become a `String`: a lowercase one is passed as it
+    /// stands in the text, one with capitals is lowercased into a scratch buffer. A word with any
+    /// other character goes through Unicode decomposition (`fold`).
     static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
-        var scratch = [UInt8](repeating: 0, count: 64)
         text.withUTF8 { utf8 in
-            var start = -1          // first byte of the current word, -1 outside a word
-            var ascii = true        // the current word is plain ASCII letters and digits
-            var apostrophes = false
-            var index = 0
-            func finish(_ end: Int) {
-                guard start >= 0 else { return }
-                let count = end - start
-                if ascii && !apostrophes {
-                    if scratch.count < count { scratch = [UInt8](repeating: 0, count: count) }
-                    scratch.withUnsafeMutableBufferPointer { buffer in
-                        for offset in 0..<count {
-                            let byte = utf8[start + offset]
-                            buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-                        }
-                        body(UnsafeBufferPointer(rebasing: buffer[0..<count]))
-                    }
-                } else {
-                    var folded = fold(String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self))
-                    if !folded.isEmpty { folded.withUTF8 { body($0) } }
-                }
-                start = -1
-                ascii = true
-                apostrophes = false
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { scratch in
+                var scanner = WordScanner(utf8: utf8, scratch: scratch)
+                scanner.run(body)
             }
-            while index < utf8.count {
-                let byte = utf8[index]
-                if byte < 0x80 {
-                    switch byte {
-                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                         UInt8(ascii: "0")...UInt8(ascii: "9"):
-                        if start < 0 { start = index }
-                    case UInt8(ascii: "'"):
-                        if start >= 0 { apostrophes = true }
-                    default:
-                        finish(index)
-                    }
-                    index += 1
-                    continue
-                }
-                // A multi-byte character: decode it to see whether it belongs to a word.
-                var iterator = UnsafeBufferPointer(rebasing: utf8[index...]).makeIterator()
-                var decoder = UTF8()
-                guard case .scalarValue(let scalar) = decoder.decode(&iterator) else {
-                    finish(index)
-                    index += 1
-                    continue
-                }
-                if scalar.value == 0x2019 {
-                    if start >= 0 { apostrophes = true }
-                } else if isWordScalar(scalar) || isMark(scalar) {
-                    if start < 0 { start = index }
-                    ascii = false
-                } else {
-                    finish(index)
-                }
-                index += UTF8.width(scalar)
-            }
-            finish(utf8.count)
         }
     }
 
@@ -114,6 +60,103 @@ enum SearchText {
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
+        }
+    }
+}
+
+/// The byte loop of `SearchText.forEachWord`: one pass, no allocation for ASCII words.
+private struct WordScanner {
+    let utf8: UnsafeBufferPointer<UInt8>
+    let scratch: UnsafeMutableBufferPointer<UInt8>
+
+    /// ASCII classes: 0 ends a word, 1 lowercase letter or digit, 2 capital, 3 apostrophe.
+    private static let classes: [UInt8] = (0..<128).map { byte -> UInt8 in
+        switch UInt8(byte) {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): 1
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): 2
+        case UInt8(ascii: "\'"): 3
+        default: 0
+        }
+    }
+
+    mutating func run(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        Self.classes.withUnsafeBufferPointer { classes in
+            let count = utf8.count
+            var index = 0
+            var start = -1          // first byte of the current word, -1 outside a word
+            var ascii = true        // the word so far is ASCII letters, digits and apostrophes
+            var capitals = false
+            var apostrophes = false
+            while index < count {
+                let byte = utf8[index]
+                if byte < 0x80 {
+                    switch classes[Int(byte)] {
+                    case 1:
+                        if start < 0 { start = index }
+                    case 2:
+                        if start < 0 { start = index }
+                        capitals = true
+                    case 3:
+                        if start >= 0 { apostrophes = true }
+                    default:
+                        if start >= 0 {
+                            finish(start, index, ascii: ascii && !apostrophes, capitals: capitals, body)
+                            start = -1
+                            ascii = true
+                            capitals = false
+                            apostrophes = false
+                        }
+                    }
+                    index += 1
+                    continue
+                }
+                // A multi-byte character: decode it to see whether it belongs to a word.
+                var iterator = UnsafeBufferPointer(rebasing: utf8[index...]).makeIterator()
+                var decoder = UTF8()
+                guard case .scalarValue(let scalar) = decoder.decode(&iterator) else {
+                    if start >= 0 {
+                        finish(start, index, ascii: ascii && !apostrophes, capitals: capitals, body)
+                        start = -1
+                        ascii = true
+                        capitals = false
+                        apostrophes = false
+                    }
+                    index += 1
+                    continue
+                }
+                if scalar.value == 0x2019 {
+                    if start >= 0 { apostrophes = true }
+                } else if SearchText.isWordScalar(scalar) || SearchText.isMark(scalar) {
+                    if start < 0 { start = index }
+                    ascii = false
+                } else if start >= 0 {
+                    finish(start, index, ascii: ascii && !apostrophes, capitals: capitals, body)
+                    start = -1
+                    ascii = true
+                    capitals = false
+                    apostrophes = false
+                }
+                index += UTF8.width(scalar)
+            }
+            if start >= 0 { finish(start, count, ascii: ascii && !apostrophes, capitals: capitals, body) }
+        }
+    }
+
+    private func finish(_ start: Int, _ end: Int, ascii: Bool, capitals: Bool,
+                        _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let word = UnsafeBufferPointer(rebasing: utf8[start..<end])
+        if ascii && !capitals {
+            body(word)
+        } else if ascii && word.count <= scratch.count {
+            for offset in 0..<word.count {
+                let byte = word[offset]
+                scratch[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+            }
+            body(UnsafeBufferPointer(rebasing: scratch[0..<word.count]))
+        } else {
+            // Long ASCII words are rare; so are the others, which need Unicode's rules.
+            var folded = SearchText.fold(String(decoding: word, as: UTF8.self))
+            if !folded.isEmpty { folded.withUTF8 { body($0) } }
         }
     }
 }
