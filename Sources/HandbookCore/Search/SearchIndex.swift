@@ -95,6 +95,7 @@ enum SearchIndexBuilder {
         let perRun = ConcurrentResults<Run>(count: runs)
         DispatchQueue.concurrentPerform(iterations: runs) { run in
             var result = Run()
+            var words = WordCollector()
             for index in (run * count / runs)..<((run + 1) * count / runs) {
                 let tip = handbook.tips[index]
                 let rendered = content.tips[index]
@@ -103,7 +104,7 @@ enum SearchIndexBuilder {
                     themes: tip.themes.compactMap { themePosition[$0] }, tryThis: rendered.tryThis ?? "",
                     flywheelStep: tip.flywheelStep ?? 0))
                 // Theme names are matched in the browser from `themes`, so they stay out of the postings.
-                var words = WordCollector()
+                words.reset()
                 for text in [tip.title, tip.summary ?? "", rendered.plainText] { words.add(text) }
                 result.add(words, position: Int32(index))
                 result.texts.append(readable(rendered.plainText))
@@ -114,15 +115,14 @@ enum SearchIndexBuilder {
 
         // Merge on the hashes the collectors computed: cheaper than hashing each word again.
         // Runs are in tip order, so every list stays ascending and first appearances keep their order.
-        var ids: [UInt64: Int] = [:]
+        var ids = HashSlots(capacity: results.first.map { $0.words.count * 4 } ?? 16)
         var vocabulary: [String] = []
         var lists: [[Int32]] = []
         for run in results {
             for (local, hash) in run.hashes.enumerated() {
-                if let id = ids[hash] {
-                    lists[id].append(contentsOf: run.lists[local])
+                if let id = ids.insert(hash, value: Int32(vocabulary.count)) {
+                    lists[Int(id)].append(contentsOf: run.lists[local])
                 } else {
-                    ids[hash] = vocabulary.count
                     vocabulary.append(run.words[local])
                     lists.append(run.lists[local])
                 }
@@ -154,15 +154,14 @@ enum SearchIndexBuilder {
         var words: [String] = []
         var hashes: [UInt64] = []
         var lists: [[Int32]] = []
-        private var ids: [UInt64: Int] = [:]
+        private var ids = HashSlots(capacity: 4096)
 
         mutating func add(_ collector: WordCollector, position: Int32) {
-            for (word, hash) in zip(collector.words, collector.hashes) {
-                if let id = ids[hash] {
-                    lists[id].append(position)
+            for (local, hash) in collector.hashes.enumerated() {
+                if let id = ids.insert(hash, value: Int32(words.count)) {
+                    lists[Int(id)].append(position)
                 } else {
-                    ids[hash] = words.count
-                    words.append(word)
+                    words.append(collector.word(local))
                     hashes.append(hash)
                     lists.append([position])
                 }

@@ -100,7 +100,7 @@ private struct WordScanner {
                         if start >= 0 { apostrophes = true }
                     default:
                         if start >= 0 {
-                            finish(start, index, ascii: ascii && !apostrophes, capitals: capitals, body)
+                            finish(start, index, ascii: ascii, apostrophes: apostrophes, capitals: capitals, body)
                             start = -1
                             ascii = true
                             capitals = false
@@ -115,7 +115,7 @@ private struct WordScanner {
                 var decoder = UTF8()
                 guard case .scalarValue(let scalar) = decoder.decode(&iterator) else {
                     if start >= 0 {
-                        finish(start, index, ascii: ascii && !apostrophes, capitals: capitals, body)
+                        finish(start, index, ascii: ascii, apostrophes: apostrophes, capitals: capitals, body)
                         start = -1
                         ascii = true
                         capitals = false
@@ -130,7 +130,7 @@ private struct WordScanner {
                     if start < 0 { start = index }
                     ascii = false
                 } else if start >= 0 {
-                    finish(start, index, ascii: ascii && !apostrophes, capitals: capitals, body)
+                    finish(start, index, ascii: ascii, apostrophes: apostrophes, capitals: capitals, body)
                     start = -1
                     ascii = true
                     capitals = false
@@ -138,15 +138,31 @@ private struct WordScanner {
                 }
                 index += UTF8.width(scalar)
             }
-            if start >= 0 { finish(start, count, ascii: ascii && !apostrophes, capitals: capitals, body) }
+            if start >= 0 { finish(start, count, ascii: ascii, apostrophes: apostrophes, capitals: capitals, body) }
         }
     }
 
-    private func finish(_ start: Int, _ end: Int, ascii: Bool, capitals: Bool,
+    /// `ascii`: the word is ASCII letters and digits, with apostrophes (' or ’) when `apostrophes`.
+    private func finish(_ start: Int, _ end: Int, ascii: Bool, apostrophes: Bool, capitals: Bool,
                         _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         let word = UnsafeBufferPointer(rebasing: utf8[start..<end])
-        if ascii && !capitals {
+        if ascii && !apostrophes && !capitals {
             body(word)
+        } else if ascii && apostrophes && word.count <= scratch.count {
+            // ASCII letters and digits with ' or ’ (E2 80 99) among them: drop those, lowercase the rest.
+            var written = 0, offset = 0
+            while offset < word.count {
+                let byte = word[offset]
+                if byte == 0xE2 {
+                    offset += 3
+                    continue
+                }
+                offset += 1
+                if byte == UInt8(ascii: "'") { continue }
+                scratch[written] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                written += 1
+            }
+            body(UnsafeBufferPointer(rebasing: scratch[0..<written]))
         } else if ascii && word.count <= scratch.count {
             for offset in 0..<word.count {
                 let byte = word[offset]
