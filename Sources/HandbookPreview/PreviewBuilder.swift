@@ -1,8 +1,9 @@
 //! Builds the site into memory and rebuilds it after a change, rendering only the pages whose
-//! template context changed (see `RebuildPlanner`). Every file is looked at and the handbook is
-//! validated whole on every build (that is what finds every error), but files whose stamp did not
-//! change are not read or decoded again, and bodies are not rendered again while their text and
-//! their links' targets stayed the same (see `ContentCache`). The theme is parsed again only when
+//! template context changed (see `RebuildPlanner`). When the watcher names the tip files that
+//! changed, the rebuild starts from the last good build and reads, checks and renders only those
+//! (see `ContentCache+Changes`). Otherwise every file is looked at and the handbook is validated
+//! whole, but files whose stamp did not change are not read or decoded again, and bodies are not
+//! rendered again while their text and their links' targets stayed the same (see `ContentCache`). The theme is parsed again only when
 //! its files changed, and the booklet and search index are made when first asked for, so neither
 //! delays a reload.
 
@@ -19,7 +20,7 @@ final class PreviewBuilder: @unchecked Sendable {
     /// The last good build: its theme's fingerprint, its pages' fingerprints, and its rendered
     /// pages (and sitemap).
     private var goodThemePrint: [String: Data]?
-    private var fingerprints: PageFingerprints?
+    private(set) var fingerprints: PageFingerprints?
     private var pages: [String: ByteBuffer] = [:]
     /// Content files as read and decoded, and bodies as rendered, by earlier builds.
     private let cache = ContentCache()
@@ -43,6 +44,8 @@ final class PreviewBuilder: @unchecked Sendable {
         var renderedPages: Int
         var totalPages: Int
         var full: Bool
+        /// The build started from the previous one and looked only at the files the watcher named.
+        var fromChanges: Bool
         var warnings: [Diagnostic]
         /// Asset links skipped because they lead outside the theme.
         var skippedLinks: [String]
@@ -63,7 +66,10 @@ final class PreviewBuilder: @unchecked Sendable {
         case failed([Diagnostic])
     }
 
-    func rebuild() -> Outcome {
+    /// Builds the site again. `changed` names every file that changed since the previous build
+    /// (absolute paths, as the watcher reports them), when the watcher can be sure of that: a
+    /// change to tips only then starts from the previous build instead of looking at every file.
+    func rebuild(changed: Set<String>? = nil) -> Outcome {
         let start = DispatchTime.now()
         var clock = PhaseClock()
         // Read before the theme is loaded: an edit that lands in between is caught next time.
@@ -79,25 +85,38 @@ final class PreviewBuilder: @unchecked Sendable {
         let newFingerprints: PageFingerprints
         let sink = MemorySink()
         let rendered: Int
+        var fromChanges = false
         cache.beginBuild()
         defer { lastCounts = cache.endBuild() }
         do {
-            prepared = try SiteBuilder.prepare(options, loadTheme: { [self] language in
-                if themeUnchanged, let theme, theme.language == language { return theme.loaded }
-                let loaded = SiteTheme.load(from: options.theme, displayPath: options.themeDisplay, language: language)
-                theme = (themeKey, language, loaded)
-                return loaded
-            }, cache: cache, progress: { clock.next($0) })
-            clock.next("Planning")
-            // New templates render every page anew, even where the contexts stayed the same.
-            (plan, newFingerprints) = RebuildPlanner.plan(prepared, since: goodThemePrint == themePrint ? fingerprints : nil)
+            clock.next("Loading changed tips")
+            if let changed, themeUnchanged, goodThemePrint == themePrint, let fingerprints,
+               let changes = cache.prepare(changed: changed) {
+                prepared = changes.prepared
+                fromChanges = true
+                clock.next("Planning")
+                (plan, newFingerprints) = RebuildPlanner.plan(changes, since: fingerprints)
+            } else {
+                prepared = try SiteBuilder.prepare(options, loadTheme: { [self] language in
+                    if themeUnchanged, let theme, theme.language == language { return theme.loaded }
+                    let loaded = SiteTheme.load(from: options.theme, displayPath: options.themeDisplay, language: language)
+                    theme = (themeKey, language, loaded)
+                    return loaded
+                }, cache: cache, progress: { clock.next($0) })
+                clock.next("Planning")
+                // New templates render every page anew, even where the contexts stayed the same.
+                (plan, newFingerprints) = RebuildPlanner.plan(prepared, since: goodThemePrint == themePrint ? fingerprints : nil)
+            }
             clock.next("Rendering pages")
             rendered = try SiteBuilder.renderPages(prepared, only: plan.pages, searchFiles: false, into: sink)
         } catch let failure as BuildFailure {
+            cache.forgetBase()
             return .failed(failure.diagnostics)
         } catch {
+            cache.forgetBase()
             return .failed([.error("the build failed: \(error)", at: nil)])
         }
+        cache.keep(prepared)
 
         clock.next("Swapping in")
         let (newPages, changedPages) = swapIn(sink.files, plan: plan, keepsSitemap: prepared.handbook.config.baseURL != nil)
@@ -113,7 +132,7 @@ final class PreviewBuilder: @unchecked Sendable {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return .built(Result(files: files, generated: generatedFiles(prepared, besides: files),
                              changedPages: changedPages + [BookletBuilder.htmlPath], changedAssets: loadedAssets.changed,
-                             renderedPages: rendered, totalPages: plan.allPaths.count, full: plan.isFull,
+                             renderedPages: rendered, totalPages: plan.allPaths.count, full: plan.isFull, fromChanges: fromChanges,
                              warnings: prepared.diagnostics, skippedLinks: loadedAssets.skipped, seconds: seconds,
                              phases: clock.phases))
     }
