@@ -90,12 +90,13 @@ final class PreviewBuilder: @unchecked Sendable {
         defer { lastCounts = cache.endBuild() }
         do {
             clock.next("Loading changed tips")
-            if let changed, themeUnchanged, goodThemePrint == themePrint, let fingerprints,
+            if let changed, themeUnchanged, goodThemePrint == themePrint, fingerprints != nil,
                let changes = cache.prepare(changed: changed) {
                 prepared = changes.prepared
                 fromChanges = true
                 clock.next("Planning")
-                (plan, newFingerprints) = RebuildPlanner.plan(changes, since: fingerprints)
+                // Handed over, so that the planner patches them in place (a failed build renders every page next).
+                (plan, newFingerprints) = RebuildPlanner.plan(changes, since: fingerprints.take()!)
             } else {
                 prepared = try SiteBuilder.prepare(options, loadTheme: { [self] language in
                     if themeUnchanged, let theme, theme.language == language { return theme.loaded }

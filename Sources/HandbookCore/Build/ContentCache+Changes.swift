@@ -10,9 +10,8 @@ extension ContentCache {
     struct Base: Sendable {
         var prepared: SiteBuilder.Prepared
         var validation: ValidationState
-        /// A renderer for bodies, made by an earlier rebuild (its link table costs as much as
-        /// the rest of a rebuild). It shows tips' titles as they were then, so it is kept only
-        /// while no title changes.
+        /// A renderer for bodies, made by an earlier rebuild from the changes (its link table
+        /// costs as much as the rest of such a rebuild), for a handbook with this one's files.
         var renderer: MarkdownRenderer?
     }
 
@@ -41,10 +40,10 @@ extension ContentCache {
     /// reaches beyond the tips it touches (see `ValidationState.replaceTip`). The caller then runs
     /// `SiteBuilder.prepare`, which gives the same result the slow way.
     public func prepare(changed paths: Set<String>) -> ChangedTips? {
-        guard let base = lock.withLock({ base }), !base.validation.files.followsLinks, !paths.isEmpty else { return nil }
-        var validation = base.validation
-        var handbook = base.prepared.handbook
-        var changes = ChangedTips(from: base)
+        guard !paths.isEmpty, let (old, kept, keptRenderer) = takeBase(), !kept.files.followsLinks else { return nil }
+        var validation = kept
+        var handbook = old.handbook
+        var changes = ChangedTips(prepared: old, renderer: keptRenderer)
         var restructured = false
         for path in paths.sorted() {
             guard let index = validation.tipIndexByPath[path], Self.isPlainFile(path) else { return nil }
@@ -59,7 +58,7 @@ extension ContentCache {
             handbook.tips[position] = new
         }
         if restructured {
-            let before = base.prepared.handbook
+            let before = old.handbook
             handbook = Handbook(config: handbook.config, chapters: handbook.chapters, tips: handbook.tips)
             // The validator warns of a theme without tips; whether one is, is left to a full build.
             for theme in handbook.themes
@@ -70,13 +69,24 @@ extension ContentCache {
         guard let content = renderBodies(of: &changes, in: handbook, validation: validation) else { return nil }
         changes.prepared.handbook = handbook
         changes.prepared.content = content.content
-        changes.prepared.diagnostics = Self.replacing(content.diagnosticsByFile, in: base.prepared.diagnostics)
+        changes.prepared.diagnostics = Self.replacing(content.diagnosticsByFile, in: old.diagnostics)
         keepValidation(validation)
         lock.withLock { renderer = changes.renderer }
         return changes
     }
 
     // MARK: - Steps
+
+    /// The base, taken out of the cache so that the validation's arrays have one owner and change
+    /// in place (copying ten thousand tips costs more than the rest). A rebuild that cannot start
+    /// from it leaves no base behind; the full build that follows makes one.
+    private func takeBase() -> (SiteBuilder.Prepared, ValidationState, MarkdownRenderer?)? {
+        lock.withLock {
+            guard let taken = base else { return nil }
+            base = nil
+            return (taken.prepared, taken.validation, taken.renderer)
+        }
+    }
 
     /// Renders the changed tips' bodies again, and those of the tips that link to a tip whose title
     /// changed (an empty link shows it); returns the new content and the new diagnostics of every
@@ -96,15 +106,17 @@ extension ContentCache {
             }
         }
         let ordered = positions.sorted()
+        // A kept renderer shows the titles it was made with: a retitled tip needs it pointed at the new handbook.
         let retitled = changes.oldTips.contains { !Self.sameBytes($1.title, handbook.tips[$0].title) }
-        let kept = retitled ? nil : changes.renderer
+        let destinations = SiteLinks(handbook: handbook, prefix: "../")
+        let kept = retitled ? changes.renderer?.retargeted(to: handbook, destinations: destinations) : changes.renderer
         changes.renderer = kept
         let reuse = BodyReuse(cache: self, handbook: handbook, world: BodyReuse.world(of: handbook))
         let results = ConcurrentResults<(RenderedMarkdown, [Diagnostic])>(count: ordered.count)
         let bodies = ordered.map { (text: handbook.tips[$0].body, source: handbook.tips[$0].source) }
         let missing = reuse.fill(results, with: bodies)
         if !missing.isEmpty {
-            let renderer = kept ?? MarkdownRenderer(handbook: handbook, destinations: SiteLinks(handbook: handbook, prefix: "../"))
+            let renderer = kept ?? MarkdownRenderer(handbook: handbook, destinations: destinations)
             changes.renderer = renderer
             DispatchQueue.concurrentPerform(iterations: missing.count) { slot in
                 let body = bodies[missing[slot]]
@@ -175,8 +187,8 @@ public struct ChangedTips: Sendable {
     /// A renderer that shows the tips as they are now, when one was kept or made.
     var renderer: MarkdownRenderer?
 
-    init(from base: ContentCache.Base) {
-        prepared = base.prepared
-        renderer = base.renderer
+    init(prepared: SiteBuilder.Prepared, renderer: MarkdownRenderer?) {
+        self.prepared = prepared
+        self.renderer = renderer
     }
 }

@@ -5,8 +5,9 @@ import Foundation
 
 extension RebuildPlanner {
     /// Plans the rebuild of `changes.prepared` against the previous build's fingerprints, which
-    /// must be those of the build the changes were made to (with the same templates).
-    public static func plan(_ changes: ChangedTips, since old: PageFingerprints) -> (RebuildPlan, PageFingerprints) {
+    /// must be those of the build the changes were made to (with the same templates). They are
+    /// consumed: patched in place into the new build's, when the caller gives up its copy.
+    public static func plan(_ changes: ChangedTips, since old: consuming PageFingerprints) -> (RebuildPlan, PageFingerprints) {
         let new = changes.prepared
         let handbook = new.handbook
         // A tip moved to another chapter changes tip counts that chapters, their neighbours and
@@ -18,13 +19,13 @@ extension RebuildPlanner {
         var summaries = old.tipSummaries
         for position in changes.oldTips.keys { summaries[position] = PageInputs.summary(of: handbook.tips[position]) }
         let inputs = PageInputs(new, tipSummaries: summaries)
-        let pages = Array(candidates(changes, old: old, chapterPositions: inputs.chapterPositions))
+        var fingerprints = old
+        let pages = Array(candidates(changes, old: fingerprints, chapterPositions: inputs.chapterPositions))
         let paths = pages.map { $0.path(in: handbook) }
         let prints = ConcurrentResults<PagePrint>(count: pages.count)
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             prints[index] = inputs.print(of: pages[index])
         }
-        var fingerprints = old
         var changed = Set<PageKind>()
         for (index, print) in prints.values.enumerated() where fingerprints.byPath.updateValue(print, forKey: paths[index]) != print {
             changed.insert(pages[index])
@@ -34,7 +35,7 @@ extension RebuildPlanner {
             for number in tip.related { fingerprints.relatedBy[number]?.removeAll { $0 == position } }
             for number in handbook.tips[position].related { fingerprints.relatedBy[number, default: []].append(position) }
         }
-        return (RebuildPlan(pages: changed, removedPaths: [], allPaths: old.paths), fingerprints)
+        return (RebuildPlan(pages: changed, removedPaths: [], allPaths: fingerprints.paths), fingerprints)
     }
 
     /// Every page whose inputs can hold something of a changed tip: its own page and its
