@@ -22,6 +22,11 @@ final class PreviewBuilder: @unchecked Sendable {
     private var goodThemePrint: [String: Data]?
     private(set) var fingerprints: PageFingerprints?
     private var pages: [String: ByteBuffer] = [:]
+    /// List pages of the last good build rendered after it was swapped in, not yet in `pages`.
+    private var deferred: DeferredPages?
+    /// Incremental rebuilds of handbooks of at least this many tips render the list pages after
+    /// the reload (see `DeferredPages`).
+    var deferListPagesFrom = 1000
     /// Content files as read and decoded, and bodies as rendered, by earlier builds.
     private let cache = ContentCache()
     /// What the latest build read, decoded and rendered itself (for tests and the benchmark).
@@ -52,6 +57,8 @@ final class PreviewBuilder: @unchecked Sendable {
         var seconds: Double
         /// Seconds spent in each step, in order (for the benchmark).
         var phases: [(name: String, seconds: Double)]
+        /// List pages in `generated`, to render once the reload event is out.
+        var deferred: DeferredPages?
 
         /// `Rebuilt 7 of 125 pages in 23 ms`
         var summary: String {
@@ -86,8 +93,18 @@ final class PreviewBuilder: @unchecked Sendable {
         let sink = MemorySink()
         let rendered: Int
         var fromChanges = false
+        var later: Set<PageKind> = []
         cache.beginBuild()
         defer { lastCounts = cache.endBuild() }
+        if let deferred {
+            clock.next("Waiting for list pages")
+            self.deferred = nil
+            if let made = deferred.rendered() {
+                for path in deferred.paths { pages[path] = made[path] }
+            } else {
+                fingerprints = nil // which pages are missing is not known: render every one
+            }
+        }
         do {
             clock.next("Loading changed tips")
             if let changed, themeUnchanged, goodThemePrint == themePrint, fingerprints != nil,
@@ -109,7 +126,11 @@ final class PreviewBuilder: @unchecked Sendable {
                 (plan, newFingerprints) = RebuildPlanner.plan(prepared, since: goodThemePrint == themePrint ? fingerprints : nil)
             }
             clock.next("Rendering pages")
-            rendered = try SiteBuilder.renderPages(prepared, only: plan.pages, searchFiles: false, into: sink)
+            var now = plan.pages
+            if let selected = plan.pages {
+                (now, later) = DeferredPages.split(selected, of: prepared.handbook, minimumTips: deferListPagesFrom)
+            }
+            rendered = try SiteBuilder.renderPages(prepared, only: now, searchFiles: false, into: sink) + later.count
         } catch let failure as BuildFailure {
             cache.forgetBase()
             return .failed(failure.diagnostics)
@@ -120,28 +141,32 @@ final class PreviewBuilder: @unchecked Sendable {
         cache.keep(prepared)
 
         clock.next("Swapping in")
-        let (newPages, changedPages) = swapIn(sink.files, plan: plan, keepsSitemap: prepared.handbook.config.baseURL != nil)
+        let postponed = DeferredPages(later, of: prepared)
+        let (newPages, changedPages) = swapIn(sink.files, plan: plan, deferred: postponed?.paths ?? [],
+                                              keepsSitemap: prepared.handbook.config.baseURL != nil)
 
         clock.next("Loading assets")
         let loadedAssets = assets.load()
         var files = newPages
         files.merge(loadedAssets.files) { page, _ in page }
         pages = newPages
+        deferred = postponed
         fingerprints = newFingerprints
         goodThemePrint = themePrint
         clock.next(nil)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        return .built(Result(files: files, generated: generatedFiles(prepared, besides: files),
+        let generated = (postponed.map { [$0.files] } ?? []) + generatedFiles(prepared, besides: files)
+        return .built(Result(files: files, generated: generated,
                              changedPages: changedPages + [BookletBuilder.htmlPath], changedAssets: loadedAssets.changed,
                              renderedPages: rendered, totalPages: plan.allPaths.count, full: plan.isFull, fromChanges: fromChanges,
                              warnings: prepared.diagnostics, skippedLinks: loadedAssets.skipped, seconds: seconds,
-                             phases: clock.phases))
+                             phases: clock.phases, deferred: postponed))
     }
 
     /// The new pages and the paths that changed. An incremental build looks only at the pages it
     /// rendered or removed: comparing every page of a large handbook would cost more than the
-    /// rendering did.
-    private func swapIn(_ rendered: [String: String], plan: RebuildPlan,
+    /// rendering did. `deferred` pages, not rendered yet, are left out and count as changed.
+    private func swapIn(_ rendered: [String: String], plan: RebuildPlan, deferred: Set<String>,
                         keepsSitemap: Bool) -> (pages: [String: ByteBuffer], changed: [String]) {
         guard !plan.isFull else {
             var newPages = rendered.mapValues { ByteBuffer(string: $0) }
@@ -157,6 +182,10 @@ final class PreviewBuilder: @unchecked Sendable {
         for (path, text) in rendered {
             let bytes = ByteBuffer(string: text)
             if newPages.updateValue(bytes, forKey: path) != bytes { changed.append(path) }
+        }
+        for path in deferred {
+            newPages[path] = nil
+            changed.append(path)
         }
         if !keepsSitemap, newPages.removeValue(forKey: SitePaths.sitemap) != nil { changed.append(SitePaths.sitemap) }
         return (newPages, changed.sorted())

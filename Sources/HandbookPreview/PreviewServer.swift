@@ -114,6 +114,7 @@ public final class PreviewServer: Sendable {
             let paths = (result.changedPages + result.changedAssets).sorted()
             channel.publish(SiteChange(generation: generation, all: result.full, paths: paths, overlay: hadProblems),
                             server: serverID)
+            result.deferred?.start()
             report(.built(PreviewBuild(summary: result.summary, warnings: result.warnings, fixed: hadProblems,
                                        renderedPages: result.renderedPages, seconds: result.seconds,
                                        phases: result.phases,
