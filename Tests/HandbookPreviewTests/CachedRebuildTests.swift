@@ -281,6 +281,27 @@ struct CachedRebuildTests {
         }
     }
 
+    /// The paths inotify reports are those the loader read the tips from, so that a save of a tip
+    /// (an editor's temporary file renamed over it) starts the rebuild from the changes.
+    @Test func theWatchersPathsLetARebuildStartFromTheChanges() async throws {
+        let handbook = try TemporaryHandbook(generatedTips: 30)
+        let builder = PreviewBuilder(options: handbook.buildOptions())
+        let watcher = ContentWatcherTests.watcher(handbook, mode: .automatic)
+        defer { watcher.stop() }
+        guard case .built = builder.rebuild() else {
+            Issue.record("the first build failed")
+            return
+        }
+        try handbook.edit(handbook.generatedTipFile(3)) { $0 + "\nEdited.\n" }
+        let batch = await ContentWatcherTests.nextBatch(watcher, timeout: .seconds(10))
+        guard case .built(let result) = builder.rebuild(changed: batch) else {
+            Issue.record("the rebuild failed")
+            return
+        }
+        #expect(result.fromChanges, "\(batch ?? [])")
+        #expect(result.renderedPages == 1)
+    }
+
     /// What a full build reports: its warnings, or every problem when it fails.
     static func fullDiagnostics(_ handbook: TemporaryHandbook) throws -> [Diagnostic] {
         do {
