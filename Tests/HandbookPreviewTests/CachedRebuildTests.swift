@@ -302,6 +302,33 @@ struct CachedRebuildTests {
         #expect(result.renderedPages == 1)
     }
 
+    /// A change to a symlink's target is not reported under the link's path, so with a symlink in
+    /// the content folder every rebuild looks at every file, even when told what changed.
+    @Test func aSymlinkInTheContentMakesEveryRebuildLookAtEveryFile() async throws {
+        let handbook = try TemporaryHandbook(generatedTips: 30)
+        let target = handbook.content.appendingPathComponent("extra/tip-31.md")
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try handbook.save(target, GeneratedContent(tips: 31).tip(31))
+        try FileManager.default.createSymbolicLink(atPath: handbook.content.appendingPathComponent("tips/031-link.md").path,
+                                                   withDestinationPath: "../extra/tip-31.md")
+        let builder = PreviewBuilder(options: handbook.buildOptions())
+        guard case .built = builder.rebuild() else {
+            Issue.record("the first build failed")
+            return
+        }
+        try handbook.edit(target) { $0 + "\nEdited through the link.\n" }
+        let tip = handbook.generatedTipFile(3)
+        try handbook.edit(tip) { $0 + "\nEdited.\n" }
+        guard case .built(let result) = builder.rebuild(changed: [tip.standardizedFileURL.path]) else {
+            Issue.record("the rebuild failed")
+            return
+        }
+        #expect(!result.fromChanges)
+        let full = try handbook.fullBuild()
+        let incremental = try IncrementalBuildTests.bytes(result)
+        #expect(full.keys.filter { incremental[$0] != full[$0] }.isEmpty)
+    }
+
     /// What a full build reports: its warnings, or every problem when it fails.
     static func fullDiagnostics(_ handbook: TemporaryHandbook) throws -> [Diagnostic] {
         do {

@@ -52,9 +52,9 @@ extension ContentCache {
             let decoded = tip(from: file)
             guard let new = validation.replaceTip(at: index, with: file, decoded: decoded),
                   let position = handbook.tipPosition(number: new.number) else { return nil }
-            let old = handbook.tips[position]
-            if changes.oldTips[position] == nil { changes.oldTips[position] = old }
-            restructured = restructured || old.chapter != new.chapter || old.themes != new.themes
+            let previous = handbook.tips[position]
+            if changes.oldTips[position] == nil { changes.oldTips[position] = previous }
+            restructured = restructured || previous.chapter != new.chapter || previous.themes != new.themes
             handbook.tips[position] = new
         }
         if restructured {
