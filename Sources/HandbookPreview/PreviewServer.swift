@@ -94,9 +94,9 @@ public final class PreviewServer: Sendable {
     private static let queue = DispatchQueue(label: "handbook.preview.rebuild")
 
     /// Runs the build off the concurrency pool: it blocks while it uses every core.
-    fileprivate func rebuild() async -> PreviewBuilder.Outcome {
+    fileprivate func rebuild(changed: Set<String>? = nil) async -> PreviewBuilder.Outcome {
         await withCheckedContinuation { continuation in
-            Self.queue.async { [builder] in continuation.resume(returning: builder.rebuild()) }
+            Self.queue.async { [builder] in continuation.resume(returning: builder.rebuild(changed: changed)) }
         }
     }
 
@@ -114,6 +114,7 @@ public final class PreviewServer: Sendable {
             let paths = (result.changedPages + result.changedAssets).sorted()
             channel.publish(SiteChange(generation: generation, all: result.full, paths: paths, overlay: hadProblems),
                             server: serverID)
+            result.deferred?.start()
             report(.built(PreviewBuild(summary: result.summary, warnings: result.warnings, fixed: hadProblems,
                                        renderedPages: result.renderedPages, seconds: result.seconds,
                                        phases: result.phases,
@@ -146,8 +147,8 @@ private struct RebuildService: Service {
 
     func run() async throws {
         await withGracefulShutdownHandler {
-            while await watcher.next() != nil {
-                server.apply(await server.rebuild())
+            while let changed = await watcher.next() {
+                server.apply(await server.rebuild(changed: watcher.namesEveryChange ? changed : nil))
             }
         } onGracefulShutdown: {
             watcher.stop()

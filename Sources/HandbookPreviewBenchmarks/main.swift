@@ -2,12 +2,14 @@
 //! reload event reaching a page connected to the reload channel, over a real socket.
 //!
 //!     swift run -c release --scratch-path .build-serve-release HandbookPreviewBenchmarks \
-//!         [--runs 40] [--edits body,title] [--content DIR]... [--tips N]...
+//!         [--runs 40] [--edits body,title] [--content DIR]... [--tips N]... [--fetch PATH]
 //!
 //! Without `--content` or `--tips` it measures the repository's handbook and a generated one of
 //! 1,000 tips (`shared/bench/gen_content.py`); `--tips 10000` measures one of 10,000. Content is
 //! copied to a temporary folder first. Each case ends with a line of medians to compare runs by;
-//! `HANDBOOK_BENCH_PHASES=1` also shows where a rebuild's time goes.
+//! `HANDBOOK_BENCH_PHASES=1` also shows where a rebuild's time goes. `--fetch tips.html` also
+//! times, after each reload event, until that page is served (list pages of a large handbook are
+//! rendered after the event).
 
 import Foundation
 import HandbookCore
@@ -27,6 +29,8 @@ struct Options {
     var cases: [Case] = []
     var theme = "themes/default"
     var edits = Edit.allCases
+    /// A site path to request after each reload event.
+    var fetch: String?
 
     static func parse() -> Options {
         var options = Options()
@@ -34,6 +38,7 @@ struct Options {
         while let argument = arguments.next() {
             switch argument {
             case "--runs": options.runs = Int(arguments.next() ?? "") ?? options.runs
+            case "--fetch": options.fetch = arguments.next()
             case "--theme": options.theme = arguments.next() ?? options.theme
             case "--edits":
                 options.edits = (arguments.next() ?? "").split(separator: ",").compactMap { Edit(rawValue: String($0)) }
@@ -143,6 +148,7 @@ func measure(_ benchmarkCase: Case, options: Options) async throws {
     var pages: [String: [Int]] = [:]
     var phaseTimes: [String: [Double]] = [:]
     var phaseOrder: [String] = []
+    var fetched: [String: [Double]] = [:]
     for edit in options.edits {
         for run in 0..<(options.warmup + options.runs) {
             let file = tips[(run * 37 + 11) % tips.count]
@@ -153,6 +159,12 @@ func measure(_ benchmarkCase: Case, options: Options) async throws {
             rename(temporary.path, file.path)
             let generation = try await offPool { try events.nextChange(timeout: 300) }
             let arrived = DispatchTime.now().uptimeNanoseconds
+            if let path = options.fetch {
+                _ = try await offPool { try fetch(path, port: port) }
+                if run >= options.warmup {
+                    fetched[edit.rawValue, default: []].append(Double(DispatchTime.now().uptimeNanoseconds - saved) / 1e6)
+                }
+            }
             if run >= options.warmup {
                 latencies[edit.rawValue, default: []].append(Double(arrived - saved) / 1e6)
                 if let build = rebuilds.build(generation) {
@@ -183,6 +195,9 @@ func measure(_ benchmarkCase: Case, options: Options) async throws {
         func median(_ values: [Double]?) -> String {
             guard let values, !values.isEmpty else { return "-" }
             return String(format: "%.1f", values.sorted()[values.count / 2])
+        }
+        if let path = options.fetch {
+            print("  FETCHED\t\(benchmarkCase.name)\t\(edit.rawValue)\tsave→\(path) served \(median(fetched[edit.rawValue])) ms")
         }
         print("  MEDIANS\t\(benchmarkCase.name)\t\(edit.rawValue)\trebuild \(median(rebuildTimes[edit.rawValue])) ms"
               + "\tsave→reload \(median(latencies[edit.rawValue])) ms")
@@ -229,6 +244,29 @@ final class EventStream: @unchecked Sendable {
             guard count > 0 else { throw CocoaError(.fileReadUnknown) }
             pending += String(decoding: buffer[0..<count], as: UTF8.self)
         }
+    }
+}
+
+/// One GET of a site path, read to the end of its body (the server sends a length).
+func fetch(_ path: String, port: Int) throws -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    guard connected == 0 else { throw CocoaError(.fileReadUnknown) }
+    let request = "GET /\(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    _ = request.withCString { send(fd, $0, strlen($0), 0) }
+    var total = 0
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let count = recv(fd, &buffer, buffer.count, 0)
+        guard count > 0 else { return total }
+        total += count
     }
 }
 

@@ -19,11 +19,15 @@ struct CachedRebuildTests {
         var change: @Sendable (TemporaryHandbook) throws -> Void
         /// Checks on what the rebuild did itself.
         var expect: (@Sendable (ContentCache.Counts, PreviewBuilder.Result) -> Void)?
+        /// Told which files changed, the rebuild starts from the previous build (and looks at no
+        /// other file) rather than falling back to looking at every file.
+        var fromChanges: Bool
 
-        init(_ name: String, breaking: (@Sendable (TemporaryHandbook) throws -> String)? = nil,
+        init(_ name: String, fromChanges: Bool = false, breaking: (@Sendable (TemporaryHandbook) throws -> String)? = nil,
              change: @escaping @Sendable (TemporaryHandbook) throws -> Void,
              expect: (@Sendable (ContentCache.Counts, PreviewBuilder.Result) -> Void)? = nil) {
             self.name = name
+            self.fromChanges = fromChanges
             self.breaking = breaking
             self.change = change
             self.expect = expect
@@ -43,13 +47,13 @@ struct CachedRebuildTests {
         """
 
     static let steps: [Step] = [
-        Step("body edit", change: { handbook in
+        Step("body edit", fromChanges: true, change: { handbook in
             try handbook.edit(handbook.generatedTipFile(10)) { $0 + "\nOne more paragraph.\n" }
         }, expect: { counts, result in
             #expect(counts == .init(filesRead: 1, filesDecoded: 1, bodiesRendered: 1))
             #expect(result.renderedPages == 1)
         }),
-        Step("touched without a change", change: { handbook in
+        Step("touched without a change", fromChanges: true, change: { handbook in
             try handbook.touch(handbook.generatedTipFile(20))
         }, expect: { counts, result in
             // Read again (as is the file edited just before, whose stamp has not settled yet), but
@@ -59,7 +63,7 @@ struct CachedRebuildTests {
             #expect(result.renderedPages == 0)
             #expect(result.changedPages == [BookletBuilder.htmlPath])
         }),
-        Step("rewritten in place, same size, old modification time", change: { handbook in
+        Step("rewritten in place, same size, old modification time", fromChanges: true, change: { handbook in
             let file = handbook.generatedTipFile(21)
             var info = stat()
             stat(file.path, &info)
@@ -70,7 +74,7 @@ struct CachedRebuildTests {
             #expect(counts.bodiesRendered == 1)
             #expect(result.renderedPages == 1)
         }),
-        Step("title of a tip that several bodies link to", change: { handbook in
+        Step("title of a tip that several bodies link to", fromChanges: true, change: { handbook in
             try handbook.replace("title: Tip number 5\n", with: "title: Renamed tip five\n", in: handbook.generatedTipFile(5))
         }, expect: { counts, _ in
             // The bodies that link to it (tips 2, 8 and 9); its own body is the same.
@@ -126,24 +130,109 @@ struct CachedRebuildTests {
         Step("raw HTML let in", change: { handbook in
             try handbook.edit(handbook.content.appendingPathComponent("handbook.yml")) { $0 + "unsafe_html: true\n" }
         }),
-        Step("a body back to its earlier text", change: { handbook in
+        Step("a body back to its earlier text", fromChanges: true, change: { handbook in
             try handbook.edit(handbook.generatedTipFile(10)) { $0.replacingOccurrences(of: "\nOne more paragraph.\n", with: "") }
         }),
-        Step("front matter one line longer, body the same", change: { handbook in
+        Step("front matter one line longer, body the same", fromChanges: true, change: { handbook in
             try handbook.replace("\nsummary: ", with: "\ndraft: false\nsummary: ", in: handbook.generatedTipFile(12))
+        }),
+    ] + changesOfTips
+
+    /// Edits of tips' files that a rebuild told of them can make from the previous build, and
+    /// some that it must leave to a full one.
+    static let changesOfTips: [Step] = [
+        Step("summary", fromChanges: true, change: { handbook in
+            try handbook.replace("summary: The summary of tip 50.", with: "summary: A new summary.", in: handbook.generatedTipFile(50))
+        }),
+        Step("two tips at once, one retitled", fromChanges: true, change: { handbook in
+            try handbook.edit(handbook.generatedTipFile(60)) { $0 + "\nAnother paragraph.\n" }
+            try handbook.replace("title: Tip number 64\n", with: "title: Tip sixty-four\n", in: handbook.generatedTipFile(64))
+        }),
+        Step("a link to another tip added, then one removed", fromChanges: true, change: { handbook in
+            try handbook.edit(handbook.generatedTipFile(70)) { $0 + "\nAlso see [](tip:150) and [tip 3](tip:3).\n" }
+            try handbook.edit(handbook.generatedTipFile(71)) { $0.replacingOccurrences(of: "points to [](tip:36).", with: "points nowhere.") }
+        }),
+        Step("related lists a tip twice and none of the themes twice: warnings", fromChanges: true, change: { handbook in
+            try handbook.replace("related: [81, 87]", with: "related: [81, 87, 81]", in: handbook.generatedTipFile(80))
+            try handbook.replace("themes: [empathy, leadership]", with: "themes: [empathy, leadership, empathy]", in: handbook.generatedTipFile(81))
+        }, expect: { _, result in
+            #expect(result.warnings.count == 2, "\(result.warnings)")
+        }),
+        Step("a javascript: link: a Markdown warning", fromChanges: true, change: { handbook in
+            try handbook.edit(handbook.generatedTipFile(82)) { $0 + "\nDo not [click](javascript:alert(1)).\n" }
+        }, expect: { _, result in
+            #expect(result.warnings.count == 3, "\(result.warnings)")
+        }),
+        Step("the warnings mended", fromChanges: true, change: { handbook in
+            try handbook.replace("related: [81, 87, 81]", with: "related: [81, 87]", in: handbook.generatedTipFile(80))
+            try handbook.replace("themes: [empathy, leadership, empathy]", with: "themes: [empathy]", in: handbook.generatedTipFile(81))
+            try handbook.edit(handbook.generatedTipFile(82)) { $0.replacingOccurrences(of: "\nDo not [click](javascript:alert(1)).\n", with: "") }
+        }, expect: { _, result in
+            #expect(result.warnings.isEmpty, "\(result.warnings)")
+        }),
+        Step("related and flywheel step changed", fromChanges: true, change: { handbook in
+            try handbook.replace("related: [91, 97]", with: "related: [97, 12, 13]", in: handbook.generatedTipFile(90))
+            try handbook.replace("flywheel_step: 4", with: "flywheel_step: 2", in: handbook.generatedTipFile(90))
+        }),
+        Step("a tip moved to another chapter", fromChanges: true, change: { handbook in
+            try handbook.replace("chapter: 10\n", with: "chapter: 3\n", in: handbook.generatedTipFile(95))
+        }),
+        Step("a tip without a flywheel step gets one", fromChanges: true, change: { handbook in
+            try handbook.replace("summary: The summary of tip 97.", with: "summary: The summary of tip 97.\nflywheel_step: 5",
+                                 in: handbook.generatedTipFile(97))
+        }),
+        Step("title of a tip a chapter links to (left to a full build)", change: { handbook in
+            try handbook.replace("title: Tip number 11\n", with: "title: Tip eleven\n", in: handbook.generatedTipFile(11))
+        }),
+        Step("related names a missing tip: an error, then mended", breaking: { handbook in
+            try handbook.replace("related: [101, 107]", with: "related: [101, 999]", in: handbook.generatedTipFile(100))
+            return GeneratedContent.tipFileName(100)
+        }, change: { handbook in
+            try handbook.replace("related: [101, 999]", with: "related: [101, 107]", in: handbook.generatedTipFile(100))
+        }),
+        Step("an unknown theme: an error, then mended", breaking: { handbook in
+            try handbook.replace("themes: [empathy, never-normal]", with: "themes: [empathy, never normal]", in: handbook.generatedTipFile(103))
+            return GeneratedContent.tipFileName(103)
+        }, change: { handbook in
+            try handbook.replace("themes: [empathy, never normal]", with: "themes: [empathy, never-normal]", in: handbook.generatedTipFile(103))
+        }),
+        Step("a body edit after errors", fromChanges: true, change: { handbook in
+            try handbook.edit(handbook.generatedTipFile(105)) { $0 + "\nOne more paragraph.\n" }
+        }),
+        Step("a related tip made a draft: an error where it is related, then published", breaking: { handbook in
+            try handbook.replace("\nsummary: ", with: "\ndraft: true\nsummary: ", in: handbook.generatedTipFile(104))
+            return GeneratedContent.tipFileName(103)
+        }, change: { handbook in
+            try handbook.replace("\ndraft: true\nsummary: ", with: "\nsummary: ", in: handbook.generatedTipFile(104))
+        }),
+        Step("a related tip renumbered in place: an error where it is related, then put back", breaking: { handbook in
+            try handbook.replace("number: 110\n", with: "number: 210\n", in: handbook.generatedTipFile(110))
+            return GeneratedContent.tipFileName(109)
+        }, change: { handbook in
+            try handbook.replace("number: 210\n", with: "number: 110\n", in: handbook.generatedTipFile(110))
+        }),
+        Step("a retitled tip's body edited", fromChanges: true, change: { handbook in
+            try handbook.edit(handbook.generatedTipFile(64)) { $0 + "\nA last paragraph.\n" }
         }),
     ]
 
     // The builds block a thread for seconds: off the concurrency pool, which the server tests need.
     @Test func everyCachedRebuildEqualsAFullBuild() async throws {
-        try await offPool { try Self.checkEveryStep() }
+        try await offPool { try Self.checkEveryStep(namingChanges: false) }
     }
 
-    static func checkEveryStep() throws {
+    /// The same steps, each rebuild told which files changed, as the inotify watcher tells it.
+    @Test func everyRebuildFromNamedChangesEqualsAFullBuild() async throws {
+        try await offPool { try Self.checkEveryStep(namingChanges: true) }
+    }
+
+    static func checkEveryStep(namingChanges: Bool) throws {
         let handbook = try TemporaryHandbook(generatedTips: tipCount)
         // Files are trusted by their stamps once these have settled (`FileStamp.settlingNanoseconds`).
         Thread.sleep(forTimeInterval: Double(FileStamp.settlingNanoseconds) / 1e9 + 0.1)
         let builder = PreviewBuilder(options: handbook.buildOptions())
+        // Told of changes (as with inotify), list pages are rendered after the reload, as in a large handbook.
+        if namingChanges { builder.deferListPagesFrom = 0 }
         guard case .built(let first) = builder.rebuild() else {
             Issue.record("the first build of the generated handbook failed")
             return
@@ -153,22 +242,36 @@ struct CachedRebuildTests {
         guard case .built(let unchanged) = builder.rebuild() else { return }
         #expect(unchanged.renderedPages == 0)
         #expect(builder.lastCounts == .init(filesRead: 0, filesDecoded: 0, bodiesRendered: 0))
+        var stamps = ContentStamps(of: handbook.content)
+        /// Rebuilds, told of the files changed since the last rebuild when `namingChanges`.
+        func rebuild() -> PreviewBuilder.Outcome {
+            let now = ContentStamps(of: handbook.content)
+            defer { stamps = now }
+            return builder.rebuild(changed: namingChanges ? now.changed(since: stamps) : nil)
+        }
         for step in steps {
             if let breaking = step.breaking {
                 let file = try breaking(handbook)
-                guard case .failed(let problems) = builder.rebuild() else {
+                guard case .failed(let problems) = rebuild() else {
                     Issue.record("step '\(step.name)': the broken handbook did not fail the build")
                     continue
                 }
                 #expect(problems.contains { $0.severity == .error && $0.location?.file.hasSuffix(file) == true },
                         "step '\(step.name)': \(problems.prefix(3))")
+                #expect(problems == (try fullDiagnostics(handbook)), "step '\(step.name)': other problems than a full build's")
             }
             try step.change(handbook)
-            guard case .built(let result) = builder.rebuild() else {
+            guard case .built(let result) = rebuild() else {
                 Issue.record("step '\(step.name)': the rebuild failed")
                 continue
             }
             step.expect?(builder.lastCounts, result)
+            #expect(result.fromChanges == (namingChanges && step.fromChanges), "step '\(step.name)'")
+            #expect(result.deferred?.paths.allSatisfy { result.files[$0] == nil && result.changedPages.contains($0) } ?? true)
+            #expect(result.warnings == (try fullDiagnostics(handbook)), "step '\(step.name)': other warnings than a full build's")
+            if let kept = builder.fingerprints {
+                expectSame(kept, try SiteBuilder.prepare(handbook.buildOptions()), step: step.name)
+            }
             let full = try handbook.fullBuild()
             let incremental = try IncrementalBuildTests.bytes(result)
             #expect(Set(incremental.keys) == Set(full.keys), "step '\(step.name)': different files")
@@ -176,6 +279,73 @@ struct CachedRebuildTests {
             #expect(different.isEmpty, "step '\(step.name)': pages differ from a full build: \(different.prefix(5))")
             #expect(!result.full, "step '\(step.name)' rebuilt everything")
         }
+    }
+
+    /// The paths inotify reports are those the loader read the tips from, so that a save of a tip
+    /// (an editor's temporary file renamed over it) starts the rebuild from the changes.
+    @Test func theWatchersPathsLetARebuildStartFromTheChanges() async throws {
+        let handbook = try TemporaryHandbook(generatedTips: 30)
+        let builder = PreviewBuilder(options: handbook.buildOptions())
+        let watcher = ContentWatcherTests.watcher(handbook, mode: .automatic)
+        defer { watcher.stop() }
+        guard case .built = builder.rebuild() else {
+            Issue.record("the first build failed")
+            return
+        }
+        try handbook.edit(handbook.generatedTipFile(3)) { $0 + "\nEdited.\n" }
+        let batch = await ContentWatcherTests.nextBatch(watcher, timeout: .seconds(10))
+        guard case .built(let result) = builder.rebuild(changed: batch) else {
+            Issue.record("the rebuild failed")
+            return
+        }
+        #expect(result.fromChanges, "\(batch ?? [])")
+        #expect(result.renderedPages == 1)
+    }
+
+    /// A change to a symlink's target is not reported under the link's path, so with a symlink in
+    /// the content folder every rebuild looks at every file, even when told what changed.
+    @Test func aSymlinkInTheContentMakesEveryRebuildLookAtEveryFile() async throws {
+        let handbook = try TemporaryHandbook(generatedTips: 30)
+        let target = handbook.content.appendingPathComponent("extra/tip-31.md")
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try handbook.save(target, GeneratedContent(tips: 31).tip(31))
+        try FileManager.default.createSymbolicLink(atPath: handbook.content.appendingPathComponent("tips/031-link.md").path,
+                                                   withDestinationPath: "../extra/tip-31.md")
+        let builder = PreviewBuilder(options: handbook.buildOptions())
+        guard case .built = builder.rebuild() else {
+            Issue.record("the first build failed")
+            return
+        }
+        try handbook.edit(target) { $0 + "\nEdited through the link.\n" }
+        let tip = handbook.generatedTipFile(3)
+        try handbook.edit(tip) { $0 + "\nEdited.\n" }
+        guard case .built(let result) = builder.rebuild(changed: [tip.standardizedFileURL.path]) else {
+            Issue.record("the rebuild failed")
+            return
+        }
+        #expect(!result.fromChanges)
+        let full = try handbook.fullBuild()
+        let incremental = try IncrementalBuildTests.bytes(result)
+        #expect(full.keys.filter { incremental[$0] != full[$0] }.isEmpty)
+    }
+
+    /// What a full build reports: its warnings, or every problem when it fails.
+    static func fullDiagnostics(_ handbook: TemporaryHandbook) throws -> [Diagnostic] {
+        do {
+            return try SiteBuilder.prepare(handbook.buildOptions()).diagnostics
+        } catch let failure as BuildFailure {
+            return failure.diagnostics
+        }
+    }
+
+    /// The fingerprints the preview kept (patched after each change) against those of a full plan.
+    static func expectSame(_ kept: PageFingerprints, _ prepared: SiteBuilder.Prepared, step: String) {
+        let (_, full) = RebuildPlanner.plan(prepared, since: nil)
+        let different = Set(kept.byPath.keys).union(full.byPath.keys).filter { kept.byPath[$0] != full.byPath[$0] }.sorted()
+        #expect(different.isEmpty, "step '\(step)': page fingerprints differ from a full plan's: \(different.prefix(5))")
+        #expect(kept.paths == full.paths && kept.pages == full.pages, "step '\(step)'")
+        #expect(kept.tipSummaries == full.tipSummaries, "step '\(step)'")
+        #expect(kept.relatedBy.mapValues { $0.sorted() } == full.relatedBy.mapValues { $0.sorted() }, "step '\(step)'")
     }
 
     @Test func linksToChaptersAndThemesAreFoundEvenWhenSpelledOddly() {

@@ -61,6 +61,25 @@ extension ContentCache {
         }
     }
 
+    /// Reads a file that the watcher says changed and keeps it, like `read`, but without making
+    /// this a build that looked at every file (one that drops the entries it did not use).
+    func reread(path: String, display: String) -> Result<SourceFile, Diagnostic> {
+        let now = FileStamp.now()
+        guard let stamp = FileStamp(path: path) else { return ContentLoader.read(path: path, display: display) }
+        let result = ContentLoader.read(path: path, display: display)
+        guard case .success(let file) = result else { return result }
+        return lock.withLock {
+            counts.filesRead += 1
+            var entry = CachedFile(stamp: stamp, settled: stamp.isSettled(at: now), file: file, decoded: nil, used: generation)
+            if let cached = files[display], Self.sameBytes(cached.file.text, file.text) {
+                entry.file = cached.file
+                entry.decoded = cached.decoded
+            }
+            files[display] = entry
+            return .success(entry.file)
+        }
+    }
+
     /// `read` for many files: their stamps are taken on all cores and compared under one lock,
     /// so that thousands of unchanged files cost little; only the others are read.
     func readAll(_ paths: [(path: String, display: String)],

@@ -24,6 +24,12 @@ public final class ContentCache: @unchecked Sendable {
     var filesUsed = 0
     var bodiesUsed = 0
     var counts = Counts()
+    /// What this build's validation learnt, when it found no error (see `ValidationState`).
+    var validation: ValidationState?
+    /// The last good build, which the next may start from when the watcher names what changed.
+    var base: Base?
+    /// A body renderer that this build showed to be current, for the next base.
+    var renderer: MarkdownRenderer?
 
     /// What the latest build did itself rather than take from the cache.
     public struct Counts: Sendable, Equatable {
@@ -49,6 +55,8 @@ public final class ContentCache: @unchecked Sendable {
             filesUsed = 0
             bodiesUsed = 0
             counts = Counts()
+            validation = nil
+            renderer = nil
         }
     }
 

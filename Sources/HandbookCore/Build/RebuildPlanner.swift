@@ -24,12 +24,19 @@ public struct RebuildPlan: Sendable {
 
 /// A fingerprint of every page's template context in one build, by site path.
 public struct PageFingerprints: Sendable {
-    fileprivate var byPath: [String: PagePrint]
+    var byPath: [String: PagePrint]
+    /// Every page of the build and its site path, in `PageKind.all` order.
+    var pages: [PageKind]
+    var paths: [String]
+    /// What each tip's summary hashes to, by position (see `PageInputs`).
+    var tipSummaries: [Int]
+    /// Tip number → positions of the tips that list it as related, whose pages show its summary.
+    var relatedBy: [Int: [Int]]
 }
 
 /// One page's fingerprint: a hash of its inputs, and the rendered body it shows, if any. Two equal
 /// bodies are usually one string, which `==` sees at once; a body rendered anew is compared whole.
-private struct PagePrint: Equatable, Sendable {
+struct PagePrint: Equatable, Sendable {
     var inputs: Int
     var body: String?
 
@@ -60,7 +67,12 @@ public enum RebuildPlanner {
                 prints[index] = inputs.print(of: pages[index])
             }
         }
-        let fingerprints = PageFingerprints(byPath: Dictionary(zip(paths, prints.values), uniquingKeysWith: { $1 }))
+        var relatedBy: [Int: [Int]] = [:]
+        for (position, tip) in handbook.tips.enumerated() {
+            for number in tip.related { relatedBy[number, default: []].append(position) }
+        }
+        let fingerprints = PageFingerprints(byPath: Dictionary(zip(paths, prints.values), uniquingKeysWith: { $1 }),
+                                            pages: pages, paths: paths, tipSummaries: inputs.tipSummaries, relatedBy: relatedBy)
         guard let old else {
             return (RebuildPlan(pages: nil, removedPaths: [], allPaths: paths), fingerprints)
         }
@@ -73,7 +85,7 @@ public enum RebuildPlanner {
 /// What each page shows, read from the model. Mirrors `PageBuilder` (and its flywheel and search
 /// parts); the preview tests compare incremental rebuilds with full builds byte for byte to catch
 /// an input missed here.
-private struct PageInputs: Sendable {
+struct PageInputs: Sendable {
     let handbook: Handbook
     let content: RenderedContent
     let builder: PageBuilder
@@ -85,7 +97,9 @@ private struct PageInputs: Sendable {
     let chapterSummaries: [Int]
     let chapterPositions: [Int: Int]
 
-    init(_ prepared: SiteBuilder.Prepared) {
+    /// `tipSummaries`, when given, are those of `prepared`'s tips (kept from the previous build,
+    /// with the changed tips' made anew).
+    init(_ prepared: SiteBuilder.Prepared, tipSummaries known: [Int]? = nil) {
         let handbook = prepared.handbook
         self.handbook = handbook
         content = prepared.content
@@ -95,6 +109,12 @@ private struct PageInputs: Sendable {
         hasher.combineBytes(of: String(reflecting: handbook.config))
         ContextFingerprint.feed(.object(prepared.theme.strings.mapValues(TemplateValue.string)), into: &hasher)
         siteWide = hasher.finalize()
+        chapterSummaries = handbook.chapters.map { Self.summary(of: $0, tipCount: handbook.tipsByChapter[$0.number]?.count ?? 0) }
+        chapterPositions = Dictionary(handbook.chapters.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { first, _ in first })
+        if let known {
+            tipSummaries = known
+            return
+        }
         let tips = ConcurrentResults<Int>(count: handbook.tips.count)
         let sliceSize = 512
         DispatchQueue.concurrentPerform(iterations: (handbook.tips.count + sliceSize - 1) / sliceSize) { slice in
@@ -103,8 +123,6 @@ private struct PageInputs: Sendable {
             }
         }
         tipSummaries = tips.values
-        chapterSummaries = handbook.chapters.map { Self.summary(of: $0, tipCount: handbook.tipsByChapter[$0.number]?.count ?? 0) }
-        chapterPositions = Dictionary(handbook.chapters.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     func print(of page: PageKind) -> PagePrint {
@@ -202,7 +220,7 @@ private struct PageInputs: Sendable {
         hasher.combine(chapterPositions[number].map { chapterSummaries[$0] } ?? 0)
     }
 
-    private static func summary(of tip: Tip) -> Int {
+    static func summary(of tip: Tip) -> Int {
         var hasher = Hasher()
         hasher.combine(tip.number)
         hasher.combineBytes(of: tip.title)

@@ -8,6 +8,11 @@ public struct ContentFiles: Sendable {
     public var chapters: [SourceFile] = []
     public var tips: [SourceFile] = []
     public var diagnostics: [Diagnostic] = []
+    /// The absolute path each tip was read from, aligned with `tips` (the watcher names changes so).
+    var tipPaths: [String] = []
+    /// A symlink was followed: a change to its target is not reported under the link's path, so
+    /// the watcher's list of changed paths cannot be trusted to be complete.
+    var followsLinks = false
 }
 
 /// Finds and reads content files. Symlinks may point only inside the content folder.
@@ -46,13 +51,18 @@ public enum ContentLoader {
         for (folder, isTips) in [("chapters", false), ("tips", true)] {
             var found: [(path: String, display: String)] = []
             var visited = Set<String>()
-            collectMarkdown(in: rootPath + "/" + folder, display: display + "/" + folder,
-                            realRoot: realRoot, visited: &visited, into: &found, diagnostics: &files.diagnostics)
+            collectMarkdown(in: rootPath + "/" + folder, display: display + "/" + folder, realRoot: realRoot,
+                            visited: &visited, into: &found, followsLinks: &files.followsLinks, diagnostics: &files.diagnostics)
             let results = readAll(found, cache: cache)
-            for result in results {
+            for (result, found) in zip(results, found) {
                 switch result {
                 case .success(let file):
-                    if isTips { files.tips.append(file) } else { files.chapters.append(file) }
+                    if isTips {
+                        files.tips.append(file)
+                        files.tipPaths.append(found.path)
+                    } else {
+                        files.chapters.append(file)
+                    }
                 case .failure(let diagnostic):
                     files.diagnostics.append(diagnostic)
                 }
@@ -65,7 +75,7 @@ public enum ContentLoader {
 
     private static func collectMarkdown(in directory: String, display: String, realRoot: String,
                                         visited: inout Set<String>, into found: inout [(path: String, display: String)],
-                                        diagnostics: inout [Diagnostic]) {
+                                        followsLinks: inout Bool, diagnostics: inout [Diagnostic]) {
         let manager = FileManager.default
         guard let real = realPath(directory), visited.insert(real).inserted else { return }
         guard let names = try? manager.contentsOfDirectory(atPath: directory) else {
@@ -82,6 +92,7 @@ public enum ContentLoader {
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
             if info.st_mode & S_IFMT == S_IFLNK {
+                followsLinks = true
                 guard let target = realPath(path) else {
                     diagnostics.append(.error("symlink cannot be followed (it is broken or loops)",
                                               at: SourceLocation(file: shown),
@@ -98,7 +109,7 @@ public enum ContentLoader {
             }
             if info.st_mode & S_IFMT == S_IFDIR {
                 collectMarkdown(in: path, display: shown, realRoot: realRoot, visited: &visited,
-                                into: &found, diagnostics: &diagnostics)
+                                into: &found, followsLinks: &followsLinks, diagnostics: &diagnostics)
             } else if name.lowercased().hasSuffix(".md") {
                 found.append((path, shown))
             }

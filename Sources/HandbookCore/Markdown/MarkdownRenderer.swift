@@ -36,6 +36,18 @@ struct MarkdownRenderer: Sendable {
         self.unsafeHTML = handbook.config.unsafeHTML
     }
 
+    /// This renderer for a handbook with the same files, numbers, chapters, themes and config;
+    /// see `LinkResolver.retargeted`.
+    func retargeted(to handbook: Handbook, destinations: LinkDestinations) -> MarkdownRenderer {
+        MarkdownRenderer(resolver: resolver.retargeted(to: handbook), destinations: destinations, unsafeHTML: unsafeHTML)
+    }
+
+    private init(resolver: LinkResolver, destinations: LinkDestinations, unsafeHTML: Bool) {
+        self.resolver = resolver
+        self.destinations = destinations
+        self.unsafeHTML = unsafeHTML
+    }
+
     /// Renders one body. With an `anchorPrefix`, heading ids and same-body `#fragment` links
     /// get that prefix, for documents that hold many bodies.
     func render(_ markdown: String, source: MarkdownSource, anchorPrefix: String? = nil) -> (RenderedMarkdown, [Diagnostic]) {

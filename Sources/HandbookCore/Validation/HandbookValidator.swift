@@ -10,7 +10,8 @@ public enum HandbookValidator {
     }
 
     /// Returns the handbook when there is no error, and all diagnostics (warnings too) either way.
-    /// `cache` (the preview's) keeps what each file decoded to; the checks between files always run.
+    /// `cache` (the preview's) keeps what each file decoded to, and, when there is no error, what
+    /// a later check of one changed tip needs (see `ValidationState`).
     public static func validate(_ files: ContentFiles, options: Options = Options(),
                                 cache: ContentCache? = nil) -> (Handbook?, [Diagnostic]) {
         var diagnostics = files.diagnostics
@@ -43,74 +44,22 @@ public enum HandbookValidator {
             diagnostics.append(.warning("the handbook has no chapters", at: nil,
                                         hint: "add content/chapters/01-first-chapter.md"))
         }
-        let chapterNumbers = Set(chapters.map(\.number))
-        let tipNumbers = Set(tips.map(\.0.number))
-        let themeSlugs = config.themes.map(\.slug)
-        for (tip, at) in tips {
-            checkReferences(of: tip, at: at, config: config, chapterNumbers: chapterNumbers, tipNumbers: tipNumbers,
-                            drafts: drafts, themeSlugs: themeSlugs, diagnostics: &diagnostics)
-        }
+        let references = ReferenceChecks(config: config, chapterNumbers: Set(chapters.map(\.number)),
+                                         tipNumbers: Set(tips.map(\.0.number)), drafts: drafts,
+                                         themeSlugs: config.themes.map(\.slug))
+        for (tip, at) in tips { diagnostics += references.diagnostics(of: tip, at: at) }
         for theme in config.themes where !tips.contains(where: { $0.0.themes.contains(theme.slug) }) {
             diagnostics.append(.warning("theme '\(theme.slug)' has no tips", at: SourceLocation(file: files.config?.path ?? ContentLoader.configFileName),
                                         hint: "add 'themes: [\(theme.slug)]' to a tip, or remove the theme"))
         }
         let sorted = diagnostics.sortedByLocation()
         if sorted.hasErrors { return (nil, sorted) }
-        return (Handbook(config: config, chapters: chapters, tips: tips.map(\.0)), sorted)
+        let handbook = Handbook(config: config, chapters: chapters, tips: tips.map(\.0))
+        cache?.keepValidation(ValidationState(options: options, files: files, decodedTips: decodedTips, references: references))
+        return (handbook, sorted)
     }
 
     // MARK: - Between files
-
-    private static func checkReferences(of tip: Tip, at: ContentDecoder.TipLocations, config: HandbookConfig,
-                                        chapterNumbers: Set<Int>, tipNumbers: Set<Int>, drafts: Set<Int>,
-                                        themeSlugs: [String], diagnostics: inout [Diagnostic]) {
-        if !chapterNumbers.contains(tip.chapter) {
-            let known = chapterNumbers.sorted().map(String.init).joined(separator: ", ")
-            diagnostics.append(.error("tip \(tip.number) names chapter \(tip.chapter), which does not exist", at: at.chapter,
-                                      hint: known.isEmpty ? "add a chapter file in chapters/" : "chapters are \(known)"))
-        }
-        var seenThemes = Set<String>()
-        for (slug, location) in zip(tip.themes, at.themes) {
-            if !themeSlugs.contains(slug) {
-                diagnostics.append(.error("unknown theme '\(slug)'", at: location,
-                                          hint: Suggestion.didYouMean(slug, in: themeSlugs)
-                                            ?? "declared themes are \(themeSlugs.joined(separator: ", "))"))
-            } else if !seenThemes.insert(slug).inserted {
-                diagnostics.append(.warning("theme '\(slug)' is listed twice", at: location))
-            }
-        }
-        if tip.related.isEmpty {
-            diagnostics.append(.warning("tip \(tip.number) has no related tips", at: at.number,
-                                        hint: "add 'related: [N, M]' with two or three tips a reader should see next"))
-        }
-        var seenRelated = Set<Int>()
-        for (number, location) in zip(tip.related, at.related) {
-            if number == tip.number {
-                diagnostics.append(.error("tip \(tip.number) lists itself as related", at: location,
-                                          hint: "remove \(number) from 'related'"))
-            } else if drafts.contains(number) && !tipNumbers.contains(number) {
-                diagnostics.append(.error("related tip \(number) is a draft and is left out of this build", at: location,
-                                          hint: "publish tip \(number), build with --drafts, or remove it from 'related'"))
-            } else if !tipNumbers.contains(number) {
-                diagnostics.append(.error("related tip \(number) does not exist", at: location,
-                                          hint: nearestTip(to: number, in: tipNumbers)))
-            } else if !seenRelated.insert(number).inserted {
-                diagnostics.append(.warning("related tip \(number) is listed twice", at: location))
-            }
-        }
-        if let step = tip.flywheelStep {
-            let count = max(config.flywheelSteps.count, 1)
-            if !(1...count).contains(step) {
-                diagnostics.append(.error("flywheel_step \(step) is out of range", at: at.flywheelStep,
-                                          hint: "use a step from 1 to \(count), as listed under 'flywheel' in handbook.yml"))
-            }
-        }
-    }
-
-    private static func nearestTip(to number: Int, in numbers: Set<Int>) -> String? {
-        guard let highest = numbers.max() else { return "there are no tips yet" }
-        return "tips are numbered \(numbers.min()!) to \(highest)"
-    }
 
     private static func uniqueTips(_ tips: [(Tip, ContentDecoder.TipLocations)],
                                    diagnostics: inout [Diagnostic]) -> [(Tip, ContentDecoder.TipLocations)] {
