@@ -80,3 +80,21 @@ import Testing
         #expect(shared.content.tips[0].html.contains("id=\"why-it-works-2\""))
     }
 }
+
+@Suite struct FileStemTests {
+    /// The file-name stem as it was found before the byte shortcut: Foundation's last path
+    /// component, with a `.md` extension of any case dropped.
+    static func stemByFoundation(_ path: String) -> String {
+        let name = (path as NSString).lastPathComponent
+        return name.lowercased().hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+
+    @Test func theByteShortcutFindsFoundationsStem() {
+        let paths = ["tips/012-listen.md", "012-LISTEN.MD", "a/b/c.Md", "x.mD", "dir/ü-café.md", "dir/é", ".md", "md", "a.mdx",
+                     "a/", "", "/", "a/b.markdown", "tips/\u{600}.md", "tips/x\u{301}.md", "tips/a.md\u{301}", "tips//x.md",
+                     "tips/.hidden.md", "nested/dir/name.with.dots.md", "a.m", "a.d"]
+        for path in paths {
+            #expect(ContentDecoder.stem(of: path) == Self.stemByFoundation(path), "\(path.debugDescription)")
+        }
+    }
+}
