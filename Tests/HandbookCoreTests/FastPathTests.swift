@@ -98,3 +98,16 @@ import Testing
         }
     }
 }
+
+@Suite struct ReplacingASCIITests {
+    @Test func replacesLikeFoundation() {
+        let pieces = ["<", "/", "</", "a", "é", "\r", "\n", "\r\n", "😀", "x</y", " "]
+        var generator = SeededGenerator(seed: 3)
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...20, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(text.replacingASCII("</", with: "<\\/") == text.replacingOccurrences(of: "</", with: "<\\/"), "\(text.debugDescription)")
+            #expect(text.replacingASCII("\r\n", with: "\n").replacingASCII("\r", with: "\n")
+                    == text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"), "\(text.debugDescription)")
+        }
+    }
+}

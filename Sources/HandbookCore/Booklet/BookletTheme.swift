@@ -47,7 +47,7 @@ struct BookletTheme: Sendable {
             strings.merge(map.mapValues { "\($0)" }) { _, booklet in booklet }
         }
         // `</style>` inside the stylesheet would end the inlined <style> element early.
-        return BookletTheme(template: template, stylesheet: stylesheet.replacingOccurrences(of: "</", with: "<\\/"),
+        return BookletTheme(template: template, stylesheet: stylesheet.replacingASCII("</", with: "<\\/"),
                             strings: strings)
     }
 

@@ -43,7 +43,7 @@ public struct SourceFile: Sendable {
 
     static func normaliseLineEnds(_ text: String) -> String {
         guard text.utf8.contains(13) else { return text }
-        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        return text.replacingASCII("\r\n", with: "\n").replacingASCII("\r", with: "\n")
     }
 
     private static func firstInvalidUTF8(in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {

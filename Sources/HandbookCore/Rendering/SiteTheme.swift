@@ -57,7 +57,7 @@ public struct SiteTheme: Sendable {
         let stylesheet = (try? String(contentsOf: folder.appendingPathComponent("assets/handbook.css"), encoding: .utf8)) ?? ""
         return (SiteTheme(folder: folder, library: library,
                           templateNames: library.names, strings: strings,
-                          stylesheet: stylesheet.replacingOccurrences(of: "</", with: "<\\/")), diagnostics)
+                          stylesheet: stylesheet.replacingASCII("</", with: "<\\/")), diagnostics)
     }
 
     /// Renders a page as the UTF-8 bytes that are written to its file. The context's text values

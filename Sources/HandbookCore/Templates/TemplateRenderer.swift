@@ -47,8 +47,10 @@ struct TemplateRenderer {
     }
 
     mutating func render(_ nodes: [TemplateNode]) {
-        for node in nodes {
-            switch node {
+        // Indexing the array, rather than iterating it, lets the optimiser read each node in
+        // place instead of copying it (and retaining its payload) first.
+        for position in nodes.indices {
+            switch nodes[position] {
             case .text(let text):
                 if indentation.isEmpty {
                     output.append(contentsOf: text)
