@@ -38,13 +38,14 @@ struct HostileRequestTests {
         for (name, request) in cases {
             var outcome = Outcome.closed
             let took = try await clock.measure {
-                outcome = try await offPool { try Self.send(Array(request.utf8), port: port, timeout: 10) }
+                // Generous: the other suites build handbooks on the same two cores meanwhile.
+                outcome = try await offPool { try Self.send(Array(request.utf8), port: port, timeout: 30) }
             }
             switch outcome {
             case .status(let status, _): #expect((400..<500).contains(status), "\(name): got \(status)")
             case .closed: break // the server shut the door without an answer: fine
             }
-            #expect(took < .seconds(10), "\(name) took \(took)")
+            #expect(took < .seconds(30), "\(name) took \(took)")
             // The server is still there for the next (normal) request.
             let home = try await preview.get("/")
             #expect(home.status == 200, "after \(name)")
