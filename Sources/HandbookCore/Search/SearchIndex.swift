@@ -182,6 +182,20 @@ enum SearchIndexBuilder {
                 var lastWasSpace = true
                 var index = 0
                 while index < utf8.count {
+                    // Outside a sentence's end, bytes that change nothing but the output are
+                    // copied in one run (nearly all of them).
+                    if !endsSentence {
+                        var end = index
+                        while end < utf8.count && inertBytes[Int(utf8[end])] { end += 1 }
+                        if end > index {
+                            UnsafeMutableRawPointer(bytes.baseAddress! + written)
+                                .copyMemory(from: utf8.baseAddress! + index, byteCount: end - index)
+                            written += end - index
+                            lastWasSpace = utf8[end - 1] == UInt8(ascii: " ")
+                            index = end
+                            continue
+                        }
+                    }
                     let byte = utf8[index]
                     if endsSentence && ((byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
                         || (byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80 && utf8[index + 2] == 0x9C)) {
@@ -222,6 +236,12 @@ enum SearchIndexBuilder {
                 return trimmed
             }
         }
+    }
+
+    /// Bytes that `readable` copies as they are when no sentence has just ended: all but line
+    /// breaks and tabs, the sentence ends (. ! ? : ; and ")") and the last byte of ” (9D).
+    private static let inertBytes: [Bool] = (0..<256).map { byte in
+        !"\n\t\r.!?:;)".utf8.contains(UInt8(byte)) && byte != 0x9D
     }
 
     /// Space, tab, LF, VT, FF, CR: the ASCII characters that `Character.isWhitespace` accepts.
