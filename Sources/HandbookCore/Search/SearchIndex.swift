@@ -70,7 +70,15 @@ struct SearchIndex: Sendable {
         if bytes.contains(where: { $0.contains { $0 >= 0xF0 } }) {
             return words.indices.sorted { precedes(words[$0], words[$1]) }
         }
-        return words.indices.sorted { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
+        return words.indices.sorted { left, right in
+            bytes[left].withUnsafeBufferPointer { a in
+                bytes[right].withUnsafeBufferPointer { b in
+                    let common = min(a.count, b.count)
+                    let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+                    return order != 0 ? order < 0 : a.count < b.count
+                }
+            }
+        }
     }
 
     func posting(of word: String) -> [Int32]? {
