@@ -79,33 +79,33 @@ private struct WordScanner {
         }
     }
 
+    /// The word being read: where it starts, and what kinds of character it has so far.
+    private struct OpenWord {
+        var start: Int
+        /// Only ASCII letters and digits, and apostrophes (' or ’) when `apostrophes`.
+        var ascii = true
+        var capitals = false
+        var apostrophes = false
+    }
+
     mutating func run(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         Self.classes.withUnsafeBufferPointer { classes in
             let count = utf8.count
             var index = 0
-            var start = -1          // first byte of the current word, -1 outside a word
-            var ascii = true        // the word so far is ASCII letters, digits and apostrophes
-            var capitals = false
-            var apostrophes = false
+            var word: OpenWord?
             while index < count {
                 let byte = utf8[index]
                 if byte < 0x80 {
                     switch classes[Int(byte)] {
                     case 1:
-                        if start < 0 { start = index }
+                        if word == nil { word = OpenWord(start: index) }
                     case 2:
-                        if start < 0 { start = index }
-                        capitals = true
+                        if word == nil { word = OpenWord(start: index) }
+                        word?.capitals = true
                     case 3:
-                        if start >= 0 { apostrophes = true }
+                        word?.apostrophes = true
                     default:
-                        if start >= 0 {
-                            finish(start, index, ascii: ascii, apostrophes: apostrophes, capitals: capitals, body)
-                            start = -1
-                            ascii = true
-                            capitals = false
-                            apostrophes = false
-                        }
+                        if let open = word { finish(open, end: index, body); word = nil }
                     }
                     index += 1
                     continue
@@ -114,41 +114,30 @@ private struct WordScanner {
                 var iterator = UnsafeBufferPointer(rebasing: utf8[index...]).makeIterator()
                 var decoder = UTF8()
                 guard case .scalarValue(let scalar) = decoder.decode(&iterator) else {
-                    if start >= 0 {
-                        finish(start, index, ascii: ascii, apostrophes: apostrophes, capitals: capitals, body)
-                        start = -1
-                        ascii = true
-                        capitals = false
-                        apostrophes = false
-                    }
+                    if let open = word { finish(open, end: index, body); word = nil }
                     index += 1
                     continue
                 }
                 if scalar.value == 0x2019 {
-                    if start >= 0 { apostrophes = true }
+                    word?.apostrophes = true
                 } else if SearchText.isWordScalar(scalar) || SearchText.isMark(scalar) {
-                    if start < 0 { start = index }
-                    ascii = false
-                } else if start >= 0 {
-                    finish(start, index, ascii: ascii, apostrophes: apostrophes, capitals: capitals, body)
-                    start = -1
-                    ascii = true
-                    capitals = false
-                    apostrophes = false
+                    if word == nil { word = OpenWord(start: index) }
+                    word?.ascii = false
+                } else if let open = word {
+                    finish(open, end: index, body)
+                    word = nil
                 }
                 index += UTF8.width(scalar)
             }
-            if start >= 0 { finish(start, count, ascii: ascii, apostrophes: apostrophes, capitals: capitals, body) }
+            if let open = word { finish(open, end: count, body) }
         }
     }
 
-    /// `ascii`: the word is ASCII letters and digits, with apostrophes (' or ’) when `apostrophes`.
-    private func finish(_ start: Int, _ end: Int, ascii: Bool, apostrophes: Bool, capitals: Bool,
-                        _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        let word = UnsafeBufferPointer(rebasing: utf8[start..<end])
-        if ascii && !apostrophes && !capitals {
+    private func finish(_ open: OpenWord, end: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let word = UnsafeBufferPointer(rebasing: utf8[open.start..<end])
+        if open.ascii && !open.apostrophes && !open.capitals {
             body(word)
-        } else if ascii && apostrophes && word.count <= scratch.count {
+        } else if open.ascii && open.apostrophes && word.count <= scratch.count {
             // ASCII letters and digits with ' or ’ (E2 80 99) among them: drop those, lowercase the rest.
             var written = 0, offset = 0
             while offset < word.count {
@@ -163,7 +152,7 @@ private struct WordScanner {
                 written += 1
             }
             body(UnsafeBufferPointer(rebasing: scratch[0..<written]))
-        } else if ascii && word.count <= scratch.count {
+        } else if open.ascii && word.count <= scratch.count {
             for offset in 0..<word.count {
                 let byte = word[offset]
                 scratch[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
