@@ -60,15 +60,10 @@ public struct SiteTheme: Sendable {
                           stylesheet: stylesheet.replacingASCII("</", with: "<\\/")), diagnostics)
     }
 
-    /// Renders a page as the UTF-8 bytes that are written to its file. The context's text values
-    /// are HTML-escaped by `{{…}}`; only values the templates print with `{{{…}}}` (rendered
-    /// Markdown) go in raw.
-    func renderUTF8(_ template: String, _ context: TemplateValue) -> [UInt8] {
-        library.renderUTF8(template, context) ?? []
-    }
-
     /// Renders a page from its context stack (see `PageBuilder.layers(for:)`) into `output`,
-    /// a buffer reused from page to page, replaying unchanged partials from `memo`.
+    /// a buffer reused from page to page, replaying unchanged partials from `memo`. Text values
+    /// are HTML-escaped by `{{…}}`; only what the templates print with `{{{…}}}` (rendered
+    /// Markdown) goes in raw.
     func render(_ template: String, layers: [TemplateValue], into output: inout [UInt8], memo: PartialMemo) {
         if !library.render(template, layers: layers, into: &output, memo: memo) { output.removeAll(keepingCapacity: true) }
     }
