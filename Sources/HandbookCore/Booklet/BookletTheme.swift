@@ -41,7 +41,7 @@ struct BookletTheme: Sendable {
         for code in language == "en" ? ["en"] : ["en", language] {
             let file = "strings/\(code).yml"
             guard let yaml = read(folder.appendingPathComponent(file)) else { continue }
-            guard let map = (try? Yams.load(yaml: yaml)) as? [String: Any] else {
+            guard let map = (try? Yams.load(yaml: yaml, .basic)) as? [String: Any] else {
                 throw BuildFailure([.error("strings file must be 'key: text' lines", at: SourceLocation(file: "\(shown)/\(file)"))])
             }
             strings.merge(map.mapValues { "\($0)" }) { _, booklet in booklet }

@@ -29,7 +29,9 @@ struct YAMLFields {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // `.basic`: every value is read as text here (see `YAMLValue`), so Yams' tag
+            // rules, regular expressions compiled on first use (about 1 ms), are not needed.
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             return (nil, [diagnostic(for: error, file: file, lineOffset: offset)])
         } catch {

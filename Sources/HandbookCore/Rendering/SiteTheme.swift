@@ -80,7 +80,8 @@ public struct SiteTheme: Sendable {
                 return nil
             }
             do {
-                guard let map = try Yams.load(yaml: text) as? [String: Any] else {
+                // `.basic`: strings are text, read as written (`1.50` stays `1.50`, `~` stays `~`).
+                guard let map = try Yams.load(yaml: text, .basic) as? [String: Any] else {
                     diagnostics.append(.error("strings file must be 'key: text' lines",
                                               at: SourceLocation(file: "\(displayPath)/strings/\(code).yml")))
                     return nil
