@@ -56,8 +56,17 @@ struct BenchmarkMain {
 
     /// Rendering time of each kind of page on its own, in memory, one thread.
     static func timePageKinds(_ options: BuildOptions, size: Int) throws {
-        let prepared = try SiteBuilder.prepare(options)
+        let prepared = try SiteBuilder.prepare(options, booklet: true)
         let handbook = prepared.handbook
+        // The two long jobs that run beside the pages, each on its own.
+        let jobs: [(String, () throws -> Void)] = [
+            ("search files", { try SiteBuilder.writeSearchFiles(prepared, into: MemorySink()) }),
+            ("booklet", { try BookletBuilder.write(prepared, themeDisplay: "theme", into: MemorySink()) }),
+        ]
+        for (name, job) in jobs {
+            let sample = try measure(runs: 5, job)
+            print(String(format: "%-6d   job: %-14@ %8.1f ms (median of 5)", size, name as NSString, median(sample.wall)))
+        }
         let groups: [(String, [PageKind])] = [
             ("home", [.home]), ("all tips", [.allTips]), ("themes", handbook.themes.indices.map(PageKind.theme)),
             ("chapters", handbook.chapters.indices.map(PageKind.chapter)), ("tips", handbook.tips.indices.map(PageKind.tip)),
