@@ -194,7 +194,7 @@ import Testing
 
     @Test func tipDataIsAScriptThatSetsAGlobal() throws {
         let index = try Self.index()
-        let data = try Self.json(SearchScripts.data(index), global: "window.HandbookData=")
+        let data = try Self.json(String(decoding: SearchScripts.data(index), as: UTF8.self), global: "window.HandbookData=")
         let tips = try #require(data["tips"] as? [[Any]])
         #expect(tips.count == 3)
         #expect(tips[0][0] as? Int == 1)
@@ -208,7 +208,7 @@ import Testing
 
     @Test func postingsAreWrittenAsBase36Gaps() throws {
         let index = try Self.index()
-        let json = try Self.json(SearchScripts.invertedIndex(index), global: "window.HandbookSearchIndex=")
+        let json = try Self.json(String(decoding: SearchScripts.invertedIndex(index), as: UTF8.self), global: "window.HandbookSearchIndex=")
         let words = (json["words"] as? String)?.split(separator: " ").map(String.init)
         #expect(words == index.words)
         let postings = try #require(json["postings"] as? String).split(separator: " ").map { list in

@@ -144,9 +144,9 @@ public enum SiteBuilder {
     public static func writeSearchFiles(_ prepared: Prepared, into sink: OutputSink) throws {
         let index = SearchIndexBuilder.build(prepared.handbook, content: prepared.content)
         let failures = ConcurrentResults<Error?>(count: SearchScripts.fileCount(for: index))
-        SearchScripts.forEachFile(of: index) { number, path, text in
+        SearchScripts.forEachFile(of: index) { number, path, bytes in
             do {
-                try sink.write(text, to: path)
+                try sink.write(utf8: bytes, to: path)
                 failures[number] = .some(nil)
             } catch {
                 failures[number] = .some(error)

@@ -34,7 +34,8 @@ struct SearchIndex: Sendable {
     /// Words found in so many tips that listing them would cost more than it helps; the browser
     /// treats them as present in every tip.
     var common: [String]
-    /// Plain text of each tip's body, for snippets.
+    /// Plain text of each tip's body, as rendered, for snippets: made readable (see
+    /// `SearchIndexBuilder.readable`) as the text files are written, not kept twice.
     var texts: [String]
 
     /// Tips per text chunk file.
@@ -115,7 +116,7 @@ enum SearchIndexBuilder {
                 words.reset()
                 for text in [tip.title, tip.summary ?? "", rendered.plainText] { words.add(text) }
                 result.add(words, position: Int32(index))
-                result.texts.append(readable(rendered.plainText))
+                result.texts.append(rendered.plainText)
             }
             perRun[run] = result
         }
@@ -178,72 +179,90 @@ enum SearchIndexBuilder {
     }
 
     /// Puts back the space that the plain text loses between blocks ("asked.Then" → "asked. Then"),
-    /// and turns line breaks into spaces, so snippets read as sentences. Works on UTF-8 bytes:
-    /// every byte it looks for is ASCII, except the curly quotes (E2 80 9C/9D).
+    /// and turns line breaks into spaces, so snippets read as sentences.
     static func readable(_ text: String) -> String {
+        withReadable(text) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `readable(text)`, valid only during the call, so a
+    /// snippet file can escape them straight into its own bytes without making a `String`.
+    /// Works on UTF-8 bytes: every byte it looks for is ASCII, except the curly quotes (E2 80 9C/9D).
+    static func withReadable<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         var text = text
         return text.withUTF8 { utf8 in
             // A space is added only after a sentence's end, so at most one per two bytes.
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count + utf8.count / 2 + 2) { bytes in
-                var written = 0
-                var endsSentence = false
-                var lastWasSpace = true
-                var index = 0
-                while index < utf8.count {
-                    // Outside a sentence's end, bytes that change nothing but the output are
-                    // copied in one run (nearly all of them).
-                    if !endsSentence {
-                        var end = index
-                        while end < utf8.count && inertBytes[Int(utf8[end])] { end += 1 }
-                        if end > index {
-                            UnsafeMutableRawPointer(bytes.baseAddress! + written)
-                                .copyMemory(from: utf8.baseAddress! + index, byteCount: end - index)
-                            written += end - index
-                            lastWasSpace = utf8[end - 1] == UInt8(ascii: " ")
-                            index = end
-                            continue
-                        }
+                inertBytes.withUnsafeBufferPointer { inert in
+                    let written = makeReadable(utf8, into: bytes, inert: inert)
+                    // Trim ASCII whitespace here; only text that then starts or ends with another
+                    // character (which may be a Unicode space) takes the general, slower trim.
+                    var start = 0, end = written
+                    while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
+                    while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+                    let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    if start < end, bytes[start] >= 0x80 || bytes[end - 1] >= 0x80 {
+                        var unicodeTrimmed = String(decoding: trimmed, as: UTF8.self).trimmingWhitespace()
+                        return unicodeTrimmed.withUTF8(body)
                     }
-                    let byte = utf8[index]
-                    if endsSentence && ((byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                        || (byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80 && utf8[index + 2] == 0x9C)) {
-                        bytes[written] = UInt8(ascii: " ")
-                        written += 1
-                    }
-                    if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") {
-                        if !lastWasSpace {
-                            bytes[written] = UInt8(ascii: " ")
-                            written += 1
-                        }
-                        lastWasSpace = true
-                        endsSentence = false
-                        index += 1
-                        continue
-                    }
-                    bytes[written] = byte
-                    written += 1
-                    lastWasSpace = byte == UInt8(ascii: " ")
-                    switch byte {
-                    case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"),
-                         UInt8(ascii: ")"):
-                        endsSentence = true
-                    case 0x9D where index >= 2 && utf8[index - 2] == 0xE2 && utf8[index - 1] == 0x80:
-                        endsSentence = true  // ” closes a quotation
-                    default:
-                        endsSentence = false
-                    }
-                    index += 1
+                    return body(trimmed)
                 }
-                // Trim ASCII whitespace here; only text that then starts or ends with another
-                // character (which may be a Unicode space) takes the general, slower trim.
-                var start = 0, end = written
-                while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
-                while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
-                let trimmed = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                if start < end, bytes[start] >= 0x80 || bytes[end - 1] >= 0x80 { return trimmed.trimmingWhitespace() }
-                return trimmed
             }
         }
+    }
+
+    /// The readable bytes of `utf8`, untrimmed, written to `bytes`; returns how many.
+    private static func makeReadable(_ utf8: UnsafeBufferPointer<UInt8>, into bytes: UnsafeMutableBufferPointer<UInt8>,
+                                     inert: UnsafeBufferPointer<Bool>) -> Int {
+        var written = 0
+        var endsSentence = false
+        var lastWasSpace = true
+        var index = 0
+        while index < utf8.count {
+            // Outside a sentence's end, bytes that change nothing but the output are
+            // copied in one run (nearly all of them).
+            if !endsSentence {
+                var end = index
+                while end < utf8.count && inert[Int(utf8[end])] { end += 1 }
+                if end > index {
+                    UnsafeMutableRawPointer(bytes.baseAddress! + written)
+                        .copyMemory(from: utf8.baseAddress! + index, byteCount: end - index)
+                    written += end - index
+                    lastWasSpace = utf8[end - 1] == UInt8(ascii: " ")
+                    index = end
+                    continue
+                }
+            }
+            let byte = utf8[index]
+            if endsSentence && ((byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80 && utf8[index + 2] == 0x9C)) {
+                bytes[written] = UInt8(ascii: " ")
+                written += 1
+            }
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") {
+                if !lastWasSpace {
+                    bytes[written] = UInt8(ascii: " ")
+                    written += 1
+                }
+                lastWasSpace = true
+                endsSentence = false
+                index += 1
+                continue
+            }
+            bytes[written] = byte
+            written += 1
+            lastWasSpace = byte == UInt8(ascii: " ")
+            switch byte {
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"),
+                 UInt8(ascii: ")"):
+                endsSentence = true
+            case 0x9D where index >= 2 && utf8[index - 2] == 0xE2 && utf8[index - 1] == 0x80:
+                endsSentence = true  // ” closes a quotation
+            default:
+                endsSentence = false
+            }
+            index += 1
+        }
+        return written
     }
 
     /// Bytes that `readable` copies as they are when no sentence has just ended: all but line

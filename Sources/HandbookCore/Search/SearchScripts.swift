@@ -22,7 +22,7 @@ enum SearchScripts {
 
     static func files(for index: SearchIndex) -> [(path: String, text: String)] {
         let files = ConcurrentResults<(path: String, text: String)>(count: fileCount(for: index))
-        forEachFile(of: index) { number, path, text in files[number] = (path, text) }
+        forEachFile(of: index) { number, path, bytes in files[number] = (path, String(decoding: bytes, as: UTF8.self)) }
         return files.values
     }
 
@@ -31,57 +31,98 @@ enum SearchScripts {
         2 + (index.texts.count + SearchIndex.chunkSize - 1) / SearchIndex.chunkSize
     }
 
-    /// Makes each file on all cores and hands it to `body` (from any thread) as soon as it is made,
-    /// so a build can write it and let it go: together the chunks are as large as every tip's text.
-    /// Files are numbered data, index, then the text chunks in order.
-    static func forEachFile(of index: SearchIndex, _ body: @Sendable (_ number: Int, _ path: String, _ text: String) -> Void) {
+    /// Makes each file (as UTF-8 bytes) on all cores and hands it to `body` (from any thread) as
+    /// soon as it is made, so a build can write it and let it go: together the chunks are as large
+    /// as every tip's text. Files are numbered data, index, then the text chunks in order.
+    static func forEachFile(of index: SearchIndex, _ body: @Sendable (_ number: Int, _ path: String, _ bytes: [UInt8]) -> Void) {
         let chunks = fileCount(for: index) - 2
         DispatchQueue.concurrentPerform(iterations: chunks + 2) { job in
             switch job {
             case 0: body(0, dataPath, data(index))
             case 1: body(1, indexPath, invertedIndex(index))
-            default:
-                let chunk = job - 2
-                let range = (chunk * SearchIndex.chunkSize)..<min(index.texts.count, (chunk + 1) * SearchIndex.chunkSize)
-                var text = header + "(window.HandbookSearchTexts=window.HandbookSearchTexts||[])[\(chunk)]=[\n"
-                text += index.texts[range].map(JavaScriptLiteral.string).joined(separator: ",\n")
-                text += "];\n"
-                body(job, textPath(chunk: chunk), text)
+            default: body(job, textPath(chunk: job - 2), textChunk(job - 2, of: index))
             }
         }
     }
 
-    static func data(_ index: SearchIndex) -> String {
-        let string = JavaScriptLiteral.string
-        var text = header + "window.HandbookData={\"v\":1,\"themes\":["
-        text += index.themes.map { "[\(string($0.slug)),\(string($0.title))]" }.joined(separator: ",")
-        text += "],\"steps\":[" + index.flywheelSteps.map(string).joined(separator: ",") + "],\"tips\":[\n"
-        text += index.tips.map { tip in
-            "[\(tip.number),\(string(tip.title)),\(string(tip.url)),\(string(tip.summary)),"
-                + "[\(tip.themes.map(String.init).joined(separator: ","))],\(string(tip.tryThis)),\(tip.flywheelStep)]"
-        }.joined(separator: ",\n")
-        text += "]};\n"
-        return text
+    /// Text chunk `chunk`: each tip's text made readable and escaped in one go, as bytes.
+    static func textChunk(_ chunk: Int, of index: SearchIndex) -> [UInt8] {
+        let range = (chunk * SearchIndex.chunkSize)..<min(index.texts.count, (chunk + 1) * SearchIndex.chunkSize)
+        var bytes = Array(header.utf8)
+        bytes.reserveCapacity(index.texts[range].reduce(256) { $0 + $1.utf8.count + $1.utf8.count / 8 + 4 })
+        bytes.append(contentsOf: "(window.HandbookSearchTexts=window.HandbookSearchTexts||[])[\(chunk)]=[\n".utf8)
+        for position in range {
+            if position > range.lowerBound { bytes.append(contentsOf: ",\n".utf8) }
+            SearchIndexBuilder.withReadable(index.texts[position]) { JavaScriptLiteral.append($0, to: &bytes) }
+        }
+        bytes.append(contentsOf: "];\n".utf8)
+        return bytes
     }
 
-    static func invertedIndex(_ index: SearchIndex) -> String {
+    static func data(_ index: SearchIndex) -> [UInt8] {
+        var bytes = Array(header.utf8)
+        bytes.reserveCapacity(index.tips.reduce(1024) { $0 + $1.title.utf8.count + $1.summary.utf8.count
+            + $1.url.utf8.count + $1.tryThis.utf8.count + 40 })
+        func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+        func literal(_ text: String) { JavaScriptLiteral.append(text, to: &bytes) }
+        append("window.HandbookData={\"v\":1,\"themes\":[")
+        for (position, theme) in index.themes.enumerated() {
+            if position > 0 { append(",") }
+            append("[")
+            literal(theme.slug)
+            append(",")
+            literal(theme.title)
+            append("]")
+        }
+        append("],\"steps\":[")
+        for (position, step) in index.flywheelSteps.enumerated() {
+            if position > 0 { append(",") }
+            literal(step)
+        }
+        append("],\"tips\":[\n")
+        for (position, tip) in index.tips.enumerated() {
+            if position > 0 { append(",\n") }
+            append("[\(tip.number),")
+            literal(tip.title)
+            append(",")
+            literal(tip.url)
+            append(",")
+            literal(tip.summary)
+            append(",[")
+            for (offset, theme) in tip.themes.enumerated() {
+                if offset > 0 { append(",") }
+                append(String(theme))
+            }
+            append("],")
+            literal(tip.tryThis)
+            append(",\(tip.flywheelStep)]")
+        }
+        append("]};\n")
+        return bytes
+    }
+
+    static func invertedIndex(_ index: SearchIndex) -> [UInt8] {
+        var bytes = Array(header.utf8)
+        bytes.reserveCapacity(index.words.reduce(256) { $0 + $1.utf8.count + 1 }
+                              + index.postings.reduce(0) { $0 + $1.count * 3 } + 1024)
+        bytes.append(contentsOf: "window.HandbookSearchIndex={\"v\":1,\"tips\":\(index.tips.count),\"chunk\":\(SearchIndex.chunkSize),".utf8)
+        bytes.append(contentsOf: "\"common\":".utf8)
+        JavaScriptLiteral.append(index.common.joined(separator: " "), to: &bytes)
+        bytes.append(contentsOf: ",\"words\":".utf8)
+        JavaScriptLiteral.append(index.words.joined(separator: " "), to: &bytes)
+        bytes.append(contentsOf: ",\n\"postings\":\"".utf8)
         // Base-36 gaps, written as bytes: tens of thousands of small numbers in a large handbook.
-        var postings: [UInt8] = []
-        postings.reserveCapacity(index.postings.reduce(0) { $0 + $1.count * 3 })
         for (number, list) in index.postings.enumerated() {
-            if number > 0 { postings.append(UInt8(ascii: " ")) }
+            if number > 0 { bytes.append(UInt8(ascii: " ")) }
             var previous: Int32 = 0
             for (offset, position) in list.enumerated() {
-                if offset > 0 { postings.append(UInt8(ascii: ",")) }
-                appendBase36(Int(position - previous), to: &postings)
+                if offset > 0 { bytes.append(UInt8(ascii: ",")) }
+                appendBase36(Int(position - previous), to: &bytes)
                 previous = position
             }
         }
-        let string = JavaScriptLiteral.string
-        return header + "window.HandbookSearchIndex={\"v\":1,\"tips\":\(index.tips.count),\"chunk\":\(SearchIndex.chunkSize),"
-            + "\"common\":\(string(index.common.joined(separator: " "))),"
-            + "\"words\":\(string(index.words.joined(separator: " "))),\n"
-            + "\"postings\":\"" + String(decoding: postings, as: UTF8.self) + "\"};\n"
+        bytes.append(contentsOf: "\"};\n".utf8)
+        return bytes
     }
 
     private static let base36Digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
@@ -105,14 +146,34 @@ enum SearchScripts {
 /// JavaScript string literals (also valid JSON) that are safe inside any script.
 enum JavaScriptLiteral {
     static func string(_ text: String) -> String {
-        var copy = text
-        return copy.withUTF8 { utf8 in
-            if !needsEscaping(utf8) { return "\"" + text + "\"" }
-            var bytes: [UInt8] = [UInt8(ascii: "\"")]
-            bytes.reserveCapacity(utf8.count + 32)
-            var index = 0
+        var bytes: [UInt8] = []
+        append(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func append(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { append($0, to: &bytes) }
+    }
+
+    /// Appends `utf8` (valid UTF-8) as a quoted literal. Runs of bytes that need no escape, nearly
+    /// all of them, are copied at once.
+    static func append(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        mayNeedEscape.withUnsafeBufferPointer { special in
+            var index = 0, runStart = 0
             while index < utf8.count {
                 let byte = utf8[index]
+                guard special[Int(byte)] else {
+                    index += 1
+                    continue
+                }
+                if byte == 0xE2 && !(index + 2 < utf8.count && utf8[index + 1] == 0x80
+                                     && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9)) {
+                    index += 1
+                    continue
+                }
+                if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
                 switch byte {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"):
                     bytes.append(UInt8(ascii: "\\"))
@@ -121,39 +182,28 @@ enum JavaScriptLiteral {
                     bytes.append(contentsOf: "\\n".utf8)
                 case UInt8(ascii: "<"):
                     bytes.append(contentsOf: "\\u003c".utf8)
-                case 0..<0x20:
-                    bytes.append(contentsOf: "\\u00".utf8)
-                    bytes.append(hexDigits[Int(byte >> 4)])
-                    bytes.append(hexDigits[Int(byte & 0xF)])
-                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                case 0xE2:
                     // U+2028 and U+2029 end a line inside older JavaScript string literals.
                     bytes.append(contentsOf: (utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                     index += 2
                 default:
-                    bytes.append(byte)
+                    bytes.append(contentsOf: "\\u00".utf8)
+                    bytes.append(hexDigits[Int(byte >> 4)])
+                    bytes.append(hexDigits[Int(byte & 0xF)])
                 }
                 index += 1
+                runStart = index
             }
-            bytes.append(UInt8(ascii: "\""))
-            return String(decoding: bytes, as: UTF8.self)
+            if utf8.count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
         }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// Whether any byte needs escaping: quotes, backslashes, `<`, control characters, U+2028/2029.
-    private static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") {
-                return true
-            }
-            if byte == 0xE2, index + 2 < utf8.count, utf8[index + 1] == 0x80, utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 {
-                return true
-            }
-            index += 1
-        }
-        return false
+    /// Bytes that are escaped: control characters, quotes, backslashes and `<`; and E2, which may
+    /// start U+2028 or U+2029.
+    private static let mayNeedEscape: [Bool] = (0..<256).map { byte in
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0xE2
     }
 }
