@@ -1,6 +1,11 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// mimalloc (`libmimalloc-dev`) replaces glibc's malloc in the programs, libcmark included: a
+/// build allocates millions of small blocks (cmark's nodes, Swift's strings and arrays), and
+/// mimalloc makes a 10,000-tip build about a tenth cheaper. Only the executables link it.
+let fastAllocator: [LinkerSetting] = [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
+
 let package = Package(
     name: "Handbook",
     platforms: [.macOS(.v14)],
@@ -48,11 +53,13 @@ let package = Package(
                 "HandbookCore",
                 "HandbookPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: fastAllocator
         ),
         .executableTarget(
             name: "HandbookBenchmarks",
-            dependencies: ["HandbookCore"]
+            dependencies: ["HandbookCore"],
+            linkerSettings: fastAllocator
         ),
         .executableTarget(
             name: "HandbookPreviewBenchmarks",
