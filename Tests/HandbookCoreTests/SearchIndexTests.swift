@@ -62,6 +62,26 @@ import Testing
         }
     }
 
+    // The hash the scanner works out while reading a word is the hash of the folded bytes it
+    // hands over, so "Listen", "listen" and "listen’s" meet the words of other tips.
+    @Test func theScannersHashIsTheHashOfTheFoldedWord() {
+        let pieces = ["a", "Z", "q", "7", " ", "'", "\u{2019}", "é", "e\u{301}", "Ä", "東", "\n",
+                      String(repeating: "Long", count: 20), "x'", "’s", "Listen", "listen"]
+        var generator = SeededGenerator(seed: 11)
+        var pairs = 0
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            SearchText.forEachWord(in: text) { bytes, hash in
+                #expect(hash == SearchText.wordHash(bytes), "\(String(decoding: bytes, as: UTF8.self)) in \(text.debugDescription)")
+                pairs += 1
+            }
+        }
+        #expect(pairs > 3_000)
+        var hashes: [UInt64] = []
+        SearchText.forEachWord(in: "Listen listen LISTEN lis'ten") { _, hash in hashes.append(hash) }
+        #expect(Set(hashes).count == 1 && hashes.count == 4)
+    }
+
     // One collector reused from tip to tip (its table emptied slot by slot, or whole when
     // full) finds exactly the words a fresh collector finds, in the same order.
     @Test func aReusedWordCollectorEqualsAFreshOne() {

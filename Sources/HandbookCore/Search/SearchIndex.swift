@@ -124,7 +124,7 @@ enum SearchIndexBuilder {
 
         // Merge on the hashes the collectors computed: cheaper than hashing each word again.
         // Runs are in tip order, so every list stays ascending and first appearances keep their order.
-        var ids = HashSlots(capacity: results.first.map { $0.words.count * 4 } ?? 16)
+        let ids = HashSlots(capacity: results.first.map { $0.words.count * 4 } ?? 16)
         var vocabulary: [String] = []
         var lists: [[Int32]] = []
         for run in results {
@@ -163,7 +163,7 @@ enum SearchIndexBuilder {
         var words: [String] = []
         var hashes: [UInt64] = []
         var lists: [[Int32]] = []
-        private var ids = HashSlots(capacity: 4096)
+        private let ids = HashSlots(capacity: 4096)
 
         mutating func add(_ collector: WordCollector, position: Int32) {
             for (local, hash) in collector.hashes.enumerated() {

@@ -12,15 +12,16 @@ enum SearchText {
     /// Every word of `text`, folded, in order (repeats kept).
     static func words(in text: String) -> [String] {
         var words: [String] = []
-        forEachWord(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
+        forEachWord(in: text) { bytes, _ in words.append(String(decoding: bytes, as: UTF8.self)) }
         return words
     }
 
-    /// Calls `body` with the UTF-8 bytes of each folded word (valid only during the call).
+    /// Calls `body` with the UTF-8 bytes of each folded word (valid only during the call) and
+    /// their FNV-1a hash (`wordHash`), worked out while the word is read.
     /// ASCII words, nearly all of them, never become a `String`: a lowercase one is passed as it
-    /// stands in the text, one with capitals is lowercased into a scratch buffer. A word with any
-    /// other character goes through Unicode decomposition (`fold`).
-    static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// stands in the text, one with capitals or apostrophes is folded into a scratch buffer. A
+    /// word with any other character goes through Unicode decomposition (`fold`).
+    static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
         var text = text
         text.withUTF8 { utf8 in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { scratch in
@@ -29,6 +30,16 @@ enum SearchText {
             }
         }
     }
+
+    /// 64-bit FNV-1a of a folded word's bytes, never 0 (0 marks an empty slot in `HashSlots`).
+    static func wordHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = fnvOffset
+        for index in 0..<bytes.count { hash = (hash ^ UInt64(bytes[index])) &* fnvPrime }
+        return hash == 0 ? 1 : hash
+    }
+
+    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
 
     /// Folds one word or query: decomposed, marks dropped, lowercased, non-word characters dropped.
     static func fold(_ text: String) -> String {
@@ -64,7 +75,8 @@ enum SearchText {
     }
 }
 
-/// The byte loop of `SearchText.forEachWord`: one pass, no allocation for ASCII words.
+/// The byte loop of `SearchText.forEachWord`: one pass that finds each word and hashes it as
+/// folded, with no allocation for ASCII words.
 private struct WordScanner {
     let utf8: UnsafeBufferPointer<UInt8>
     let scratch: UnsafeMutableBufferPointer<UInt8>
@@ -79,66 +91,88 @@ private struct WordScanner {
         }
     }
 
-    /// The word being read: where it starts, and what kinds of character it has so far.
-    private struct OpenWord {
-        var start: Int
-        /// Only ASCII letters and digits, and apostrophes (' or ’) when `apostrophes`.
-        var ascii = true
+    /// What kinds of character a word has besides lowercase ASCII letters and digits.
+    private struct Kinds {
         var capitals = false
+        /// ' or ’, which are dropped.
         var apostrophes = false
+        /// Another letter, digit or mark: the word needs Unicode's rules.
+        var unicode = false
     }
 
-    mutating func run(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    mutating func run(_ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
         Self.classes.withUnsafeBufferPointer { classes in
             let count = utf8.count
             var index = 0
-            var word: OpenWord?
             while index < count {
+                // Between words: skip to the first byte of the next one.
                 let byte = utf8[index]
                 if byte < 0x80 {
-                    switch classes[Int(byte)] {
-                    case 1:
-                        if word == nil { word = OpenWord(start: index) }
-                    case 2:
-                        if word == nil { word = OpenWord(start: index) }
-                        word?.capitals = true
-                    case 3:
-                        word?.apostrophes = true
-                    default:
-                        if let open = word { finish(open, end: index, body); word = nil }
+                    let kind = classes[Int(byte)]
+                    if kind == 0 || kind == 3 {
+                        index += 1
+                        continue
                     }
-                    index += 1
-                    continue
+                } else {
+                    let (scalar, width) = decode(at: index)
+                    guard let scalar, SearchText.isWordScalar(scalar) || SearchText.isMark(scalar) else {
+                        index += width
+                        continue
+                    }
                 }
-                // A multi-byte character: decode it to see whether it belongs to a word.
-                var iterator = UnsafeBufferPointer(rebasing: utf8[index...]).makeIterator()
-                var decoder = UTF8()
-                guard case .scalarValue(let scalar) = decoder.decode(&iterator) else {
-                    if let open = word { finish(open, end: index, body); word = nil }
-                    index += 1
-                    continue
+                let start = index
+                var kinds = Kinds()
+                var hash = SearchText.fnvOffset
+                // In a word: hash its folded ASCII bytes until a byte that ends it.
+                word: while index < count {
+                    let byte = utf8[index]
+                    if byte < 0x80 {
+                        switch classes[Int(byte)] {
+                        case 1:
+                            hash = (hash ^ UInt64(byte)) &* SearchText.fnvPrime
+                        case 2:
+                            hash = (hash ^ UInt64(byte | 0x20)) &* SearchText.fnvPrime
+                            kinds.capitals = true
+                        case 3:
+                            kinds.apostrophes = true
+                        default:
+                            break word
+                        }
+                        index += 1
+                        continue
+                    }
+                    let (scalar, width) = decode(at: index)
+                    guard let scalar else { break }
+                    if scalar.value == 0x2019 {
+                        kinds.apostrophes = true
+                    } else if SearchText.isWordScalar(scalar) || SearchText.isMark(scalar) {
+                        kinds.unicode = true
+                    } else {
+                        break
+                    }
+                    index += width
                 }
-                if scalar.value == 0x2019 {
-                    word?.apostrophes = true
-                } else if SearchText.isWordScalar(scalar) || SearchText.isMark(scalar) {
-                    if word == nil { word = OpenWord(start: index) }
-                    word?.ascii = false
-                } else if let open = word {
-                    finish(open, end: index, body)
-                    word = nil
-                }
-                index += UTF8.width(scalar)
+                finish(UnsafeBufferPointer(rebasing: utf8[start..<index]), kinds: kinds, hash: hash == 0 ? 1 : hash, body)
             }
-            if let open = word { finish(open, end: count, body) }
         }
     }
 
-    private func finish(_ open: OpenWord, end: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        let word = UnsafeBufferPointer(rebasing: utf8[open.start..<end])
-        if open.ascii && !open.apostrophes && !open.capitals {
-            body(word)
-        } else if open.ascii && open.apostrophes && word.count <= scratch.count {
-            // ASCII letters and digits with ' or ’ (E2 80 99) among them: drop those, lowercase the rest.
+    /// The scalar starting at `index` and its width in bytes; nil (width 1) for a malformed byte.
+    private func decode(at index: Int) -> (Unicode.Scalar?, Int) {
+        var iterator = UnsafeBufferPointer(rebasing: utf8[index...]).makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return (nil, 1) }
+        return (scalar, UTF8.width(scalar))
+    }
+
+    /// Hands the word to `body` folded: as it stands, folded into the scratch buffer (ASCII with
+    /// capitals or apostrophes), or through `fold` (anything else, and very long ASCII words).
+    private func finish(_ word: UnsafeBufferPointer<UInt8>, kinds: Kinds, hash: UInt64,
+                        _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
+        if !kinds.unicode && !kinds.capitals && !kinds.apostrophes {
+            body(word, hash)
+        } else if !kinds.unicode && word.count <= scratch.count {
+            // Drop ' and ’ (E2 80 99), lowercase the rest: the bytes the hash was made of.
             var written = 0, offset = 0
             while offset < word.count {
                 let byte = word[offset]
@@ -147,21 +181,15 @@ private struct WordScanner {
                     continue
                 }
                 offset += 1
-                if byte == UInt8(ascii: "'") { continue }
+                if byte == UInt8(ascii: "\'") { continue }
                 scratch[written] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
                 written += 1
             }
-            body(UnsafeBufferPointer(rebasing: scratch[0..<written]))
-        } else if open.ascii && word.count <= scratch.count {
-            for offset in 0..<word.count {
-                let byte = word[offset]
-                scratch[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-            }
-            body(UnsafeBufferPointer(rebasing: scratch[0..<word.count]))
+            body(UnsafeBufferPointer(rebasing: scratch[0..<written]), hash)
         } else {
             // Long ASCII words are rare; so are the others, which need Unicode's rules.
             var folded = SearchText.fold(String(decoding: word, as: UTF8.self))
-            if !folded.isEmpty { folded.withUTF8 { body($0) } }
+            if !folded.isEmpty { folded.withUTF8 { body($0, SearchText.wordHash($0)) } }
         }
     }
 }

@@ -1,10 +1,12 @@
 //! The distinct words of a tip, collected without making a `String` of every repeat.
 
 /// Collects distinct folded words in order of first appearance. A tip's text repeats most of its
-/// words, so repeats are recognised by a 64-bit FNV-1a hash of their bytes in a small
+/// words, so repeats are recognised by a 64-bit FNV-1a hash of their bytes (made by the scanner
+/// as it reads them, `SearchText.wordHash`) in a small
 /// open-addressing table (two different words sharing a 64-bit hash within one tip is not a
 /// practical concern). Words are kept as bytes; the index builder makes a `String` only of a
-/// word that is new to it. One collector is reused from tip to tip (`reset()`).
+/// word that is new to it. One collector is reused from tip to tip (`reset()`); its table is a
+/// class, so a collector is used where it was made, not copied and filled in two places.
 struct WordCollector {
     /// `hashes[i]` is the hash of word `i`; the index builder merges tips on them.
     private(set) var hashes: [UInt64] = []
@@ -26,7 +28,7 @@ struct WordCollector {
     }
 
     mutating func add(_ text: String) {
-        SearchText.forEachWord(in: text) { bytes in insert(bytes) }
+        SearchText.forEachWord(in: text) { bytes, hash in insert(bytes, hash: hash) }
     }
 
     /// Forgets every word, keeping the storage for the next tip.
@@ -37,43 +39,44 @@ struct WordCollector {
         ends.removeAll(keepingCapacity: true)
     }
 
-    private mutating func insert(_ word: UnsafeBufferPointer<UInt8>) {
-        let hash = Self.hash(word)
+    /// Keeps `word` unless a word with its hash is already here.
+    private mutating func insert(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) {
         guard table.insert(hash, value: Int32(hashes.count)) == nil else { return }
         hashes.append(hash)
         bytes.append(contentsOf: word)
         ends.append(bytes.count)
     }
-
-    /// FNV-1a, never 0 (0 marks an empty slot).
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash == 0 ? 1 : hash
-    }
 }
 
 /// An open-addressing table from nonzero 64-bit word hashes to small ids: the hashes are already
-/// well mixed, so they index the table directly, with none of `Dictionary`'s rehashing.
-struct HashSlots {
-    private var keys: [UInt64]
-    private var values: [Int32]
+/// well mixed, so they index the table directly, with none of `Dictionary`'s rehashing. Its slots
+/// are plain memory, owned by the table (a class, so never copied): the inner loop of the search
+/// index pays no uniqueness or bounds checks.
+final class HashSlots {
+    private var keys: UnsafeMutablePointer<UInt64>
+    private var values: UnsafeMutablePointer<Int32>
+    private var size: Int
     private var mask: Int
     private(set) var count = 0
 
     init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Int32](repeating: 0, count: size)
+        self.size = size
         mask = size - 1
+        keys = .allocate(capacity: size)
+        keys.initialize(repeating: 0, count: size)
+        values = .allocate(capacity: size)
+        values.initialize(repeating: 0, count: size)
+    }
+
+    deinit {
+        keys.deallocate()
+        values.deallocate()
     }
 
     /// The value stored for `key`, or nil after storing `value` for it.
-    mutating func insert(_ key: UInt64, value: Int32) -> Int32? {
+    func insert(_ key: UInt64, value: Int32) -> Int32? {
         var slot = Int(truncatingIfNeeded: key) & mask
         while keys[slot] != 0 {
             if keys[slot] == key { return values[slot] }
@@ -82,14 +85,14 @@ struct HashSlots {
         keys[slot] = key
         values[slot] = value
         count += 1
-        if count * 2 > keys.count { grow() }
+        if count * 2 > size { grow() }
         return nil
     }
 
     /// Empties the slots of `stored` (every key in the table), faster than clearing them all.
-    mutating func removeAll(_ stored: [UInt64]) {
-        if stored.count * 8 > keys.count {
-            for index in keys.indices { keys[index] = 0 }
+    func removeAll(_ stored: [UInt64]) {
+        if stored.count * 8 > size {
+            keys.update(repeating: 0, count: size)
         } else {
             // Every occupied slot holds one of `stored`; each is found by probing past the
             // slots already emptied (the probe stops at its key, not at an empty slot).
@@ -102,16 +105,21 @@ struct HashSlots {
         count = 0
     }
 
-    private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        values = [Int32](repeating: 0, count: oldKeys.count * 2)
-        mask = keys.count - 1
-        for (key, value) in zip(oldKeys, oldValues) where key != 0 {
-            var slot = Int(truncatingIfNeeded: key) & mask
+    private func grow() {
+        let oldKeys = keys, oldValues = values, oldSize = size
+        size *= 2
+        mask = size - 1
+        keys = .allocate(capacity: size)
+        keys.initialize(repeating: 0, count: size)
+        values = .allocate(capacity: size)
+        values.initialize(repeating: 0, count: size)
+        for index in 0..<oldSize where oldKeys[index] != 0 {
+            var slot = Int(truncatingIfNeeded: oldKeys[index]) & mask
             while keys[slot] != 0 { slot = (slot + 1) & mask }
-            keys[slot] = key
-            values[slot] = value
+            keys[slot] = oldKeys[index]
+            values[slot] = oldValues[index]
         }
+        oldKeys.deallocate()
+        oldValues.deallocate()
     }
 }
