@@ -80,10 +80,14 @@ struct BookletContext {
             "anchor": .string(BookletAnchor.tip(tip.number)),
             "bookmark_level": .int(level),
             "bookmark_label": .string("\(tip.number). \(tip.title)"),
-            "themes": .list(tip.themes.compactMap(handbook.theme(slug:)).map { .object(["title": .string($0.title), "slug": .string($0.slug)]) }),
+            // Closures, not `handbook.theme(slug:)`: a method reference would copy the whole
+            // handbook (and `tip(number:)` each related tip) for every tip of the booklet.
+            "themes": .list(tip.themes.compactMap { handbook.theme(slug: $0) }.map {
+                .object(["title": .string($0.title), "slug": .string($0.slug)])
+            }),
             "body_html": .string(tipBodies[position]),
             "has_related": .bool(!tip.related.isEmpty),
-            "related": .list(tip.related.compactMap(handbook.tip(number:)).map(reference)),
+            "related": .list(tip.related.compactMap { handbook.tipPosition(number: $0) }.map(reference)),
         ]
         let steps = handbook.config.flywheelSteps
         if let step = tip.flywheelStep, step >= 1, step <= steps.count {
@@ -99,8 +103,10 @@ struct BookletContext {
             "description": .string(theme.description),
             "anchor": .string(BookletAnchor.theme(theme.slug)),
             "count_label": .string(count(handbook.tipsByTheme[theme.slug]?.count ?? 0)),
-            "tips": .list(handbook.tips(withTheme: theme.slug).map { tip in
-                .object(["number": .int(tip.number), "title": .string(tip.title), "anchor": .string(BookletAnchor.tip(tip.number))])
+            "tips": .list((handbook.tipsByTheme[theme.slug] ?? []).map { position in
+                let number = handbook.tips[position].number
+                return .object(["number": .int(number), "title": .string(handbook.tips[position].title),
+                                "anchor": .string(BookletAnchor.tip(number))])
             }),
         ])
     }
@@ -108,9 +114,10 @@ struct BookletContext {
     // MARK: - Pieces
 
     /// A link to a tip that prints as "Title (tip 12, p. 34)".
-    private func reference(_ tip: Tip) -> TemplateValue {
-        let anchor = BookletAnchor.tip(tip.number)
-        return .object(["title": .string(tip.title), "anchor": .string(anchor), "ref": .string(links.label(for: .tip(tip.number)) ?? "")])
+    private func reference(_ position: Int) -> TemplateValue {
+        let number = handbook.tips[position].number
+        return .object(["title": .string(handbook.tips[position].title), "anchor": .string(BookletAnchor.tip(number)),
+                        "ref": .string(links.label(for: .tip(number)) ?? "")])
     }
 
     private func count(_ number: Int) -> String {

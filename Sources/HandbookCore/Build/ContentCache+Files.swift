@@ -125,7 +125,7 @@ extension ContentCache {
         DispatchQueue.concurrentPerform(iterations: (count + size - 1) / size) { slice in
             slices[slice] = (slice * size..<min(count, (slice + 1) * size)).map(make)
         }
-        return slices.values.flatMap { $0 }
+        return slices.takeValues().flatMap { $0 }
     }
 
     func tip(from file: SourceFile) -> DecodedTip {

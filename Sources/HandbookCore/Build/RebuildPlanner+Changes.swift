@@ -27,7 +27,7 @@ extension RebuildPlanner {
             prints[index] = inputs.print(of: pages[index])
         }
         var changed = Set<PageKind>()
-        for (index, print) in prints.values.enumerated() where fingerprints.byPath.updateValue(print, forKey: paths[index]) != print {
+        for (index, print) in prints.takeValues().enumerated() where fingerprints.byPath.updateValue(print, forKey: paths[index]) != print {
             changed.insert(pages[index])
         }
         fingerprints.tipSummaries = summaries

@@ -71,7 +71,7 @@ public enum RebuildPlanner {
         for (position, tip) in handbook.tips.enumerated() {
             for number in tip.related { relatedBy[number, default: []].append(position) }
         }
-        let fingerprints = PageFingerprints(byPath: Dictionary(zip(paths, prints.values), uniquingKeysWith: { $1 }),
+        let fingerprints = PageFingerprints(byPath: Dictionary(zip(paths, prints.takeValues()), uniquingKeysWith: { $1 }),
                                             pages: pages, paths: paths, tipSummaries: inputs.tipSummaries, relatedBy: relatedBy)
         guard let old else {
             return (RebuildPlan(pages: nil, removedPaths: [], allPaths: paths), fingerprints)
@@ -122,7 +122,7 @@ struct PageInputs: Sendable {
                 tips[index] = Self.summary(of: handbook.tips[index])
             }
         }
-        tipSummaries = tips.values
+        tipSummaries = tips.takeValues()
     }
 
     func print(of page: PageKind) -> PagePrint {

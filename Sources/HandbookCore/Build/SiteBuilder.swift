@@ -132,7 +132,7 @@ public enum SiteBuilder {
                 }
             }
         }
-        if let error = failures.values.compactMap({ $0 }).first { throw error }
+        if let error = failures.takeValues().compactMap({ $0 }).first { throw error }
         if let base = handbook.config.baseURL {
             let everyPath = everyPage.map { $0.path(in: handbook) }
             try sink.write(Sitemap.xml(paths: everyPath.filter { $0 != SitePaths.notFound }, base: base), to: SitePaths.sitemap)
@@ -152,7 +152,7 @@ public enum SiteBuilder {
                 failures[number] = .some(error)
             }
         }
-        if let error = failures.values.compactMap({ $0 }).first { throw error }
+        if let error = failures.takeValues().compactMap({ $0 }).first { throw error }
     }
 
     // MARK: - Steps' helpers

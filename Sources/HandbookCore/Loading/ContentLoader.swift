@@ -124,7 +124,7 @@ public enum ContentLoader {
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             results[index] = read(path: paths[index].path, display: paths[index].display, cache: cache)
         }
-        return results.values
+        return results.takeValues()
     }
 
     private static func read(path: String, display: String, cache: ContentCache?) -> Result<SourceFile, Diagnostic> {

@@ -94,12 +94,12 @@ public enum ContentRenderer {
                 sites[toRender[slot]] = (site, problems)
                 if alternate != nil { alternates[toRender[slot]] = .some(other) }
             }
-            return alternate == nil ? [] : alternates.values
+            return alternate == nil ? [] : alternates.takeValues()
         }
         let tipAlternates = renderAll(tips, tipsToRender, into: tipSites)
         let chapterAlternates = renderAll(chapters, chaptersToRender, into: chapterSites)
-        let renderedTips = tipSites.values
-        let renderedChapters = chapterSites.values
+        let renderedTips = tipSites.takeValues()
+        let renderedChapters = chapterSites.takeValues()
         var introduction: Rendered?
         if let text = handbook.config.introduction {
             let source = MarkdownSource(file: handbook.config.sourceFile, firstLine: handbook.config.introductionLine)

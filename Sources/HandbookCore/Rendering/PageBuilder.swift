@@ -55,7 +55,7 @@ struct PageBuilder: Sendable {
                 makeTipSummary(handbook.tips[$0], handbook: handbook, root: root)
             }
         }
-        return summaries.values.flatMap { $0 }
+        return summaries.takeValues().flatMap { $0 }
     }
 
     /// The page's whole context: its shared layer and its own fields merged, its own winning.
@@ -204,8 +204,9 @@ struct PageBuilder: Sendable {
             "page_title": .string("\(tip.number). \(tip.title)"),
             "tip": tipSummary(at: index, root: root),
             "body_html": .string(content.tips[index].html),
-            "related": .list(tip.related.compactMap(handbook.tipPosition(number:)).map { tipSummary(at: $0, root: root) }),
-            "referenced_by": .list((referencedBy ?? []).compactMap(handbook.tipPosition(number:))
+            // Closures, not `handbook.tipPosition(number:)`: a method reference copies the handbook.
+            "related": .list(tip.related.compactMap { handbook.tipPosition(number: $0) }.map { tipSummary(at: $0, root: root) }),
+            "referenced_by": .list((referencedBy ?? []).compactMap { handbook.tipPosition(number: $0) }
                 .map { tipSummary(at: $0, root: root) }),
             "has_related": .bool(!tip.related.isEmpty),
             "has_referenced_by": .bool(referencedBy != nil),
@@ -259,7 +260,7 @@ struct PageBuilder: Sendable {
             "number": .int(tip.number),
             "title": .string(tip.title),
             "url": .string(root + SitePaths.tip(tip)),
-            "themes": .list(tip.themes.compactMap(handbook.theme(slug:)).map {
+            "themes": .list(tip.themes.compactMap { handbook.theme(slug: $0) }.map {
                 .object(["title": .string($0.title), "slug": .string($0.slug), "url": .string(root + SitePaths.theme($0.slug))])
             }),
         ]

@@ -39,8 +39,8 @@ public enum PageKind: Sendable, Hashable {
         case .search: SitePaths.search
         case .myFive: SitePaths.myFive
         case .notFound: SitePaths.notFound
-        case .tip(let index): SitePaths.tip(handbook.tips[index])
-        case .chapter(let index): SitePaths.chapter(handbook.chapters[index])
+        case .tip(let index): SitePaths.tip(slug: handbook.tips[index].slug)
+        case .chapter(let index): SitePaths.chapter(slug: handbook.chapters[index].slug)
         case .theme(let index): SitePaths.theme(handbook.themes[index].slug)
         }
     }

@@ -13,8 +13,12 @@ public enum SitePaths {
     /// Written into every site Handbook builds, so it may safely replace that folder later.
     public static let marker = ".handbook-site"
 
-    public static func tip(_ tip: Tip) -> String { "tips/\(tip.slug).html" }
-    public static func chapter(_ chapter: Chapter) -> String { "chapters/\(chapter.slug).html" }
+    public static func tip(_ tip: Tip) -> String { self.tip(slug: tip.slug) }
+    public static func chapter(_ chapter: Chapter) -> String { self.chapter(slug: chapter.slug) }
+    /// The same from the slug alone: `handbook.tips[i].slug` reads one field where passing
+    /// `handbook.tips[i]` may copy the whole tip.
+    public static func tip(slug: String) -> String { "tips/\(slug).html" }
+    public static func chapter(slug: String) -> String { "chapters/\(slug).html" }
     public static func theme(_ slug: String) -> String { "themes/\(slug).html" }
 
     /// The prefix that leads from a page back to the site root: "" at the top, "../" one folder down.
@@ -31,8 +35,9 @@ struct SiteLinks: LinkDestinations {
     func url(for target: LinkTarget, fragment: String?) -> String {
         let path: String
         switch target {
-        case .tip(let number): path = handbook.tipPosition(number: number).map { SitePaths.tip(handbook.tips[$0]) } ?? SitePaths.allTips
-        case .chapter(let number): path = handbook.chapter(number: number).map(SitePaths.chapter) ?? SitePaths.home
+        case .tip(let number): path = handbook.tipPosition(number: number).map { SitePaths.tip(slug: handbook.tips[$0].slug) } ?? SitePaths.allTips
+        case .chapter(let number):
+            path = handbook.chapterPosition(number: number).map { SitePaths.chapter(slug: handbook.chapters[$0].slug) } ?? SitePaths.home
         case .theme(let slug): path = SitePaths.theme(slug)
         case .home: path = SitePaths.home
         }

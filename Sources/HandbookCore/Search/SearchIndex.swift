@@ -107,20 +107,22 @@ enum SearchIndexBuilder {
             var words = WordCollector()
             for index in (run * count / runs)..<((run + 1) * count / runs) {
                 let tip = handbook.tips[index]
-                let rendered = content.tips[index]
+                let plainText = content.tips[index].plainText
                 result.entries.append(SearchIndex.Entry(
-                    number: tip.number, title: tip.title, summary: tip.summary ?? "", url: SitePaths.tip(tip),
-                    themes: tip.themes.compactMap { themePosition[$0] }, tryThis: rendered.tryThis ?? "",
+                    number: tip.number, title: tip.title, summary: tip.summary ?? "", url: SitePaths.tip(slug: tip.slug),
+                    themes: tip.themes.compactMap { themePosition[$0] }, tryThis: content.tips[index].tryThis ?? "",
                     flywheelStep: tip.flywheelStep ?? 0))
                 // Theme names are matched in the browser from `themes`, so they stay out of the postings.
                 words.reset()
-                for text in [tip.title, tip.summary ?? "", rendered.plainText] { words.add(text) }
+                words.add(tip.title)
+                if let summary = tip.summary { words.add(summary) }
+                words.add(plainText)
                 result.add(words, position: Int32(index))
-                result.texts.append(rendered.plainText)
+                result.texts.append(plainText)
             }
             perRun[run] = result
         }
-        let results = perRun.values
+        let results = perRun.takeValues()
 
         // Merge on the hashes the collectors computed: cheaper than hashing each word again.
         // Runs are in tip order, so every list stays ascending and first appearances keep their order.

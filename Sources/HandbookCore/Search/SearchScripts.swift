@@ -23,7 +23,7 @@ enum SearchScripts {
     static func files(for index: SearchIndex) -> [(path: String, text: String)] {
         let files = ConcurrentResults<(path: String, text: String)>(count: fileCount(for: index))
         forEachFile(of: index) { number, path, bytes in files[number] = (path, String(decoding: bytes, as: UTF8.self)) }
-        return files.values
+        return files.takeValues()
     }
 
     /// The number of files `forEachFile` makes.

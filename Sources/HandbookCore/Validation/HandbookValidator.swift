@@ -98,6 +98,6 @@ public enum HandbookValidator {
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             results[index] = decode(files[index])
         }
-        return results.values
+        return results.takeValues()
     }
 }
