@@ -70,7 +70,7 @@ import Testing
         #expect(library.memoPlan.heads["uses-block"] == nil)
         #expect(library.memoPlan.heads["uses-parent"] == nil)
         #expect(library.memoPlan.heads["via-partial"] == nil)
-        #expect(library.memoPlan.heads["plain"] == ["x"])
+        #expect(library.memoPlan.heads["plain"]?.map(\.name) == ["x"])
         let memo = PartialMemo()
         // The child's block definition reaches the partial's block tag: it must not be replayed
         // from a page where the definition differed.

@@ -13,7 +13,7 @@ struct BookletContext {
     let paper: PaperSize
     let stylesheet: String
 
-    typealias Fields = [String: TemplateValue]
+    typealias Fields = TemplateObject
 
     func make() -> TemplateValue {
         let config = handbook.config
@@ -23,7 +23,7 @@ struct BookletContext {
             "lang": .string(config.language),
             "title": .string(config.title),
             "book_title": .string(config.title),
-            "t": .object(strings.mapValues(TemplateValue.string)),
+            "t": .object(TemplateObject(strings.mapValues(TemplateValue.string))),
             "paper": .string(paper.rawValue),
             "paper_label": .string(paper.label),
             "paper_css": .string(paper.css),

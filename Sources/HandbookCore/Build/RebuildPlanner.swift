@@ -107,7 +107,7 @@ struct PageInputs: Sendable {
                               inlineStylesheet: prepared.theme.stylesheet)
         var hasher = Hasher()
         hasher.combineBytes(of: String(reflecting: handbook.config))
-        ContextFingerprint.feed(.object(prepared.theme.strings.mapValues(TemplateValue.string)), into: &hasher)
+        ContextFingerprint.feed(.object(TemplateObject(prepared.theme.strings.mapValues(TemplateValue.string))), into: &hasher)
         siteWide = hasher.finalize()
         chapterSummaries = handbook.chapters.map { Self.summary(of: $0, tipCount: handbook.tipsByChapter[$0.number]?.count ?? 0) }
         chapterPositions = Dictionary(handbook.chapters.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { first, _ in first })

@@ -9,7 +9,7 @@ import Foundation
 /// summary, which a tip page, its neighbours, its chapter, its themes and the all-tips page all
 /// show; the interface strings; the navigation) are made once and shared, not rebuilt per page.
 struct PageBuilder: Sendable {
-    typealias Fields = [String: TemplateValue]
+    typealias Fields = TemplateObject
 
     let handbook: Handbook
     let content: RenderedContent
@@ -34,7 +34,7 @@ struct PageBuilder: Sendable {
         self.content = content
         self.strings = strings
         self.inlineStylesheet = inlineStylesheet
-        self.stringsValue = .object(strings.mapValues(TemplateValue.string))
+        self.stringsValue = .object(TemplateObject(strings.mapValues(TemplateValue.string)))
         self.siteKey = URLSlug.make(handbook.config.title)
         self.nestedTipSummaries = shareSummaries ? Self.tipSummaries(of: handbook, root: "../") : nil
         self.nestedChapterSummaries = nil

@@ -12,14 +12,14 @@
 /// (through its own partials and parents too) is never replayed.
 struct PartialMemoPlan: Sendable {
     /// For each replayable template, the heads of every name it and its partials use, sorted.
-    let heads: [String: [String]]
+    let heads: [String: [TemplateKey]]
 
     init(_ templates: [String: CompiledTemplate]) {
-        var heads: [String: [String]] = [:]
+        var heads: [String: [TemplateKey]] = [:]
         for name in templates.keys {
             var found = Set<String>()
             var visiting = Set<String>()
-            if Self.collect(name, templates, into: &found, visiting: &visiting) { heads[name] = found.sorted() }
+            if Self.collect(name, templates, into: &found, visiting: &visiting) { heads[name] = found.sorted().map(TemplateKey.init) }
         }
         self.heads = heads
     }
@@ -42,9 +42,9 @@ struct PartialMemoPlan: Sendable {
             case .text:
                 continue
             case .variable(let path, _):
-                found.insert(path.isImplicit ? "." : path.head)
+                found.insert(path.isImplicit ? "." : path.head.name)
             case .section(let path, let body), .invertedSection(let path, let body):
-                found.insert(path.isImplicit ? "." : path.head)
+                found.insert(path.isImplicit ? "." : path.head.name)
                 if !collect(body, templates, into: &found, visiting: &visiting) { return false }
             case .partial(let name, _):
                 if !collect(name, templates, into: &found, visiting: &visiting) { return false }

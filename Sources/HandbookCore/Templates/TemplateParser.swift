@@ -3,17 +3,19 @@
 /// A name as written in a tag, split at its dots when the template is parsed: `t.home` looks up
 /// `t` up the context stack, then `home` inside it. `.` is the current value.
 struct TemplatePath: Sendable, Equatable {
-    let head: String
-    let tail: [String]
+    /// The first part, looked up the context stack, and the rest, looked up inside what it found;
+    /// hashed once here, not at every lookup.
+    let head: TemplateKey
+    let tail: [TemplateKey]
     let isImplicit: Bool
 
     init(_ name: String) {
         isImplicit = name == "."
         if isImplicit {
-            head = "."
+            head = TemplateKey(".")
             tail = []
         } else {
-            let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            let parts = name.split(separator: ".", omittingEmptySubsequences: false).map { TemplateKey(String($0)) }
             head = parts[0]
             tail = Array(parts.dropFirst())
         }

@@ -127,7 +127,7 @@ struct TemplateRenderer {
 
     /// Copies what the partial rendered last time when its heads find equal values now (and the
     /// expansion limits cannot be reached), else renders it and remembers the result.
-    private mutating func replayOrRecord(_ name: String, _ template: CompiledTemplate, heads: [String], memo: PartialMemo) {
+    private mutating func replayOrRecord(_ name: String, _ template: CompiledTemplate, heads: [TemplateKey], memo: PartialMemo) {
         let key = PartialMemo.Key(name: name, depth: depth)
         let values = heads.map { lookUp(head: $0) }
         if let entry = memo.entries[key], entry.values == values, entry.pendingBefore == indentNextWrite,
@@ -149,8 +149,8 @@ struct TemplateRenderer {
     }
 
     /// What a name's first part finds up the stack (`.` is the top of the stack).
-    private func lookUp(head: String) -> TemplateValue? {
-        if head == "." { return stack[stack.count - 1] }
+    private func lookUp(head: TemplateKey) -> TemplateValue? {
+        if head.name == "." { return stack[stack.count - 1] }
         var index = stack.count - 1
         while index >= 0 {
             if case .object(let fields) = stack[index], let found = fields[head] { return found }

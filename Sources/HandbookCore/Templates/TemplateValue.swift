@@ -7,7 +7,7 @@ public enum TemplateValue: Sendable, Equatable {
     case int(Int)
     case bool(Bool)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateObject)
     case null
 
     /// Converts a context as `PageBuilder` and `BookletContext` make them: `String`, `Int`,
@@ -23,17 +23,17 @@ public enum TemplateValue: Sendable, Equatable {
         if type == String.self {
             self = .string(any as! String)
         } else if type == [String: Any].self {
-            self = .object((any as! [String: Any]).mapValues(TemplateValue.init))
+            self = .object(TemplateObject((any as! [String: Any]).mapValues(TemplateValue.init)))
         } else if type == Int.self {
             self = .int(any as! Int)
         } else if type == Bool.self {
             self = .bool(any as! Bool)
         } else if type == [[String: Any]].self {
-            self = .list((any as! [[String: Any]]).map { .object($0.mapValues(TemplateValue.init)) })
+            self = .list((any as! [[String: Any]]).map { .object(TemplateObject($0.mapValues(TemplateValue.init))) })
         } else if type == [String: String].self {
-            self = .object((any as! [String: String]).mapValues(TemplateValue.string))
+            self = .object(TemplateObject((any as! [String: String]).mapValues(TemplateValue.string)))
         } else if type == [[String: String]].self {
-            self = .list((any as! [[String: String]]).map { .object($0.mapValues(TemplateValue.string)) })
+            self = .list((any as! [[String: String]]).map { .object(TemplateObject($0.mapValues(TemplateValue.string))) })
         } else if type == [Any].self {
             self = .list((any as! [Any]).map(TemplateValue.init))
         } else if type == [String].self {
@@ -55,9 +55,10 @@ public enum TemplateValue: Sendable, Equatable {
         case let value as String: return .string(value)
         case let value as Int: return .int(value)
         case let value as Bool: return .bool(value)
-        case let value as [String: TemplateValue]: return .object(value)
+        case let value as [String: TemplateValue]: return .object(TemplateObject(value))
+        case let value as TemplateObject: return .object(value)
         case let value as [TemplateValue]: return .list(value)
-        case let value as [String: Any]: return .object(value.mapValues(TemplateValue.init))
+        case let value as [String: Any]: return .object(TemplateObject(value.mapValues(TemplateValue.init)))
         case let value as [Any]: return .list(value.map(TemplateValue.init))
         case let value as any BinaryInteger: return Int(exactly: value).map(TemplateValue.int) ?? .string("\(value)")
         default: return .string(String(describing: any))
@@ -112,6 +113,6 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        self = .object(TemplateObject(Dictionary(elements, uniquingKeysWith: { _, last in last })))
     }
 }
