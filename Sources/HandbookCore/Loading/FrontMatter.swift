@@ -15,7 +15,9 @@ public struct FrontMatter: Sendable {
     /// Works on the UTF-8 bytes (line ends are already normalised to LF by `SourceFile`).
     public static func split(_ file: SourceFile) -> Result<FrontMatter, Diagnostic> {
         var text = file.text
-        return text.withUTF8 { bytes in
+        // Byte offsets of the YAML and the body, found on the bytes; the parts are then copied
+        // out of the (valid) text as substrings, which is not validated again.
+        let found: Result<(yaml: Range<Int>, body: Int, bodyLine: Int), Diagnostic> = text.withUTF8 { bytes in
             let newline = UInt8(ascii: "\n")
             let firstEnd = bytes.firstIndex(of: newline) ?? bytes.count
             guard isFence(bytes[0..<firstEnd], allowDots: false) else {
@@ -30,12 +32,7 @@ public struct FrontMatter: Sendable {
             while lineStart < bytes.count {
                 let lineEnd = bytes[lineStart...].firstIndex(of: newline) ?? bytes.count
                 if isFence(bytes[lineStart..<lineEnd], allowDots: true) {
-                    let bodyStart = min(lineEnd + 1, bytes.count)
-                    return .success(FrontMatter(
-                        yaml: String(decoding: UnsafeBufferPointer(rebasing: bytes[afterOpening..<lineStart]), as: UTF8.self),
-                        yamlLine: 2,
-                        body: String(decoding: UnsafeBufferPointer(rebasing: bytes[bodyStart...]), as: UTF8.self),
-                        bodyLine: lineNumber + 1))
+                    return .success((afterOpening..<lineStart, min(lineEnd + 1, bytes.count), lineNumber + 1))
                 }
                 lineNumber += 1
                 lineStart = lineEnd + 1
@@ -44,6 +41,13 @@ public struct FrontMatter: Sendable {
                 "front matter is not closed: no line '---' after the opening one",
                 at: SourceLocation(file: file.path, line: 1, column: 1),
                 hint: "add a line with only '---' between the YAML fields and the Markdown body"))
+        }
+        return found.map { parts in
+            // Every offset is just after a line break (or the end), so on a character boundary.
+            let utf8 = text.utf8
+            let index = { utf8.index(utf8.startIndex, offsetBy: $0) }
+            return FrontMatter(yaml: String(text[index(parts.yaml.lowerBound)..<index(parts.yaml.upperBound)]), yamlLine: 2,
+                               body: String(text[index(parts.body)...]), bodyLine: parts.bodyLine)
         }
     }
 

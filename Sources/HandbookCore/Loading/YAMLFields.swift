@@ -14,8 +14,8 @@ struct YAMLFields {
     /// Added to a Yams line (1-based within the YAML text) to get the file's line.
     let lineOffset: Int
     let mappingLocation: SourceLocation
-    private(set) var values: [String: YAMLValue] = [:]
-    private var keyNodes: [String: YAMLValue] = [:]
+    private(set) var values = NamedYAMLValues()
+    private var keyNodes = NamedYAMLValues()
     private(set) var diagnostics: [Diagnostic] = []
 
     /// Parses `yaml`, whose first line is line `firstLine` of `file`. Returns nil (with the
@@ -63,13 +63,13 @@ struct YAMLFields {
                 fields.diagnostics.append(.error("a key must be a plain word", at: fields.location(of: key)))
                 continue
             }
-            if fields.values[name] != nil {
+            if fields.values.contains(name) {
                 fields.diagnostics.append(.error("duplicate key '\(name)'", at: fields.location(of: key),
                                                  hint: "keep one '\(name):' line and delete the other"))
                 continue
             }
-            fields.values[name] = value
-            fields.keyNodes[name] = key
+            fields.values.append(name, value)
+            fields.keyNodes.append(name, key)
         }
         return fields
     }
@@ -87,7 +87,7 @@ struct YAMLFields {
 
     /// Reports keys that are not in `allowed`, with the nearest allowed key as a hint.
     mutating func rejectUnknownKeys(allowed: [String]) {
-        for name in values.keys.sorted() where !allowed.contains(name) {
+        for name in values.names.sorted() where !allowed.contains(name) {
             let hint = Suggestion.didYouMean(name, in: allowed)
                 ?? "allowed keys are \(allowed.joined(separator: ", "))"
             diagnostics.append(.error("unknown key '\(name)'", at: keyLocation(name), hint: hint))
@@ -240,12 +240,31 @@ extension YAMLFields {
         for pair in mapping {
             let (key, value) = (pair.key, pair.value)
             guard let name = key.scalar?.text else { continue }
-            if values[name] != nil {
+            if values.contains(name) {
                 diagnostics.append(.error("duplicate key '\(name)'", at: self.location(of: key)))
                 continue
             }
-            values[name] = value
-            keyNodes[name] = key
+            values.append(name, value)
+            keyNodes.append(name, key)
         }
+    }
+}
+
+/// A mapping's values by name, in the order written. A front matter has a handful of keys, so a
+/// list searched by name costs less than a `Dictionary`, which hashes and allocates per file.
+struct NamedYAMLValues {
+    private(set) var names: [String] = []
+    private var nodes: [YAMLValue] = []
+
+    subscript(name: String) -> YAMLValue? {
+        names.firstIndex(of: name).map { nodes[$0] }
+    }
+
+    func contains(_ name: String) -> Bool { names.contains(name) }
+
+    /// Adds a name not already here.
+    mutating func append(_ name: String, _ value: YAMLValue) {
+        names.append(name)
+        nodes.append(value)
     }
 }

@@ -227,7 +227,11 @@ struct MarkdownRenderer: Sendable {
         guard let first = cmark_node_first_child(paragraph), MarkdownDocument.type(first) == CMARK_NODE_STRONG else { return nil }
         let label = MarkdownDocument.plainText(first).trimmingWhitespace()
         guard label.hasPrefix(Self.tryThisLabel) else { return nil }
-        var rest = MarkdownDocument.plainText(paragraph).trimmingWhitespace().dropFirst(label.count)
+        // The paragraph's text starts with the label's bytes (the label is its first child), so
+        // the rest is found by byte count rather than by walking the label's characters.
+        let text = MarkdownDocument.plainText(paragraph).trimmingWhitespace()
+        guard text.utf8.starts(with: label.utf8) else { return nil }
+        var rest = text[text.utf8.index(text.utf8.startIndex, offsetBy: label.utf8.count)...]
         while let c = rest.first, c == ":" || c.isWhitespace { rest = rest.dropFirst() }
         return String(rest)
     }
