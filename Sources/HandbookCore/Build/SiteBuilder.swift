@@ -78,9 +78,13 @@ public enum SiteBuilder {
             progress("Writing site")
             try writer.commit()
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-            return BuildReport(pages: pages, tips: prepared.handbook.tips.count, chapters: prepared.handbook.chapters.count,
-                               themes: prepared.handbook.themes.count, seconds: seconds,
-                               diagnostics: prepared.diagnostics, output: options.outputDisplay)
+            let report = BuildReport(pages: pages, tips: prepared.handbook.tips.count, chapters: prepared.handbook.chapters.count,
+                                     themes: prepared.handbook.themes.count, seconds: seconds,
+                                     diagnostics: prepared.diagnostics, output: options.outputDisplay)
+            // Freeing a large handbook's model and bodies takes tens of milliseconds; it is done on
+            // another thread, so the build returns (and `handbook build` exits) without waiting.
+            DispatchQueue.global(qos: .utility).async { withExtendedLifetime(prepared) {} }
+            return report
         } catch {
             writer.discard()
             throw error
