@@ -111,3 +111,12 @@ import Testing
         }
     }
 }
+
+@Suite struct RootPrefixTests {
+    @Test func rootPrefixCountsThePathsFoldersAsSplittingDoes() {
+        for path in ["index.html", "tips/001-a.html", "themes/x/y.html", "a//b.html", "/tips/a.html", "tips/", "a/b/c/d.html"] {
+            let expected = String(repeating: "../", count: path.split(separator: "/").count - 1)
+            #expect(SitePaths.rootPrefix(forPage: path) == expected, "\(path)")
+        }
+    }
+}
