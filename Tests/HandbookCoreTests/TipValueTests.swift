@@ -1,4 +1,5 @@
-//! `Tip` shares one box of fields between copies; a change to a copy must not reach the others.
+//! `Tip` and `RenderedMarkdown` share one box of fields between copies; a change to a copy
+//! must not reach the others.
 
 import Testing
 @testable import HandbookCore
@@ -31,5 +32,15 @@ import Testing
         #expect(tips[1].related == [3] && !tips[1].draft)
         #expect(changed[1].related == [1, 2] && changed[1].draft)
         #expect(changed[0].related == [3])
+    }
+
+    @Test func aChangedRenderedBodyLeavesItsCopiesAsTheyWere() {
+        let original = RenderedMarkdown(html: "<p>a</p>", tipReferences: [2], headings: [], plainText: "a", tryThis: nil)
+        var copy = original
+        copy.html = "<p>b</p>"
+        copy.tipReferences.append(3)
+        copy.tryThis = "do it"
+        #expect(original.html == "<p>a</p>" && original.tipReferences == [2] && original.tryThis == nil)
+        #expect(copy.html == "<p>b</p>" && copy.tipReferences == [2, 3] && copy.tryThis == "do it" && copy.plainText == "a")
     }
 }

@@ -4,21 +4,71 @@
 import CCmark
 import Foundation
 
-/// The HTML of one Markdown body and what was learnt while rendering it.
+/// The HTML of one Markdown body and what was learnt while rendering it. Its fields share one
+/// copy-on-write box, as `Tip`'s do: bodies are passed around (pages, search, cache) far more
+/// often than they change, and a copy is then one reference count.
 public struct RenderedMarkdown: Sendable {
-    public var html: String
+    public var html: String {
+        get { storage.html }
+        set { mutableStorage.html = newValue }
+    }
     /// Tips this body links to, in order of first mention (for "referenced by").
-    public var tipReferences: [Int]
-    public var headings: [Heading]
+    public var tipReferences: [Int] {
+        get { storage.tipReferences }
+        set { mutableStorage.tipReferences = newValue }
+    }
+    public var headings: [Heading] {
+        get { storage.headings }
+        set { mutableStorage.headings = newValue }
+    }
     /// The body as plain text, for search and summaries.
-    public var plainText: String
+    public var plainText: String {
+        get { storage.plainText }
+        set { mutableStorage.plainText = newValue }
+    }
     /// The text of the closing "Try this:" paragraph, without its label.
-    public var tryThis: String?
+    public var tryThis: String? {
+        get { storage.tryThis }
+        set { mutableStorage.tryThis = newValue }
+    }
 
     public struct Heading: Sendable, Hashable {
         public var level: Int
         public var text: String
         public var id: String
+    }
+
+    init(html: String, tipReferences: [Int], headings: [Heading], plainText: String, tryThis: String?) {
+        storage = Storage(html: html, tipReferences: tipReferences, headings: headings, plainText: plainText, tryThis: tryThis)
+    }
+
+    private var storage: Storage
+
+    private var mutableStorage: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) {
+                storage = Storage(html: storage.html, tipReferences: storage.tipReferences, headings: storage.headings,
+                                  plainText: storage.plainText, tryThis: storage.tryThis)
+            }
+            return storage
+        }
+    }
+
+    /// Changed only through `mutableStorage`, that is only while no other value holds it.
+    private final class Storage: @unchecked Sendable {
+        var html: String
+        var tipReferences: [Int]
+        var headings: [Heading]
+        var plainText: String
+        var tryThis: String?
+
+        init(html: String, tipReferences: [Int], headings: [Heading], plainText: String, tryThis: String?) {
+            self.html = html
+            self.tipReferences = tipReferences
+            self.headings = headings
+            self.plainText = plainText
+            self.tryThis = tryThis
+        }
     }
 }
 

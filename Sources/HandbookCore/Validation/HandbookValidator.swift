@@ -47,7 +47,7 @@ public enum HandbookValidator {
         let references = ReferenceChecks(config: config, chapterNumbers: Set(chapters.map(\.number)),
                                          tipNumbers: Set(tips.map(\.0.number)), drafts: drafts,
                                          themeSlugs: config.themes.map(\.slug))
-        for (tip, at) in tips { diagnostics += references.diagnostics(of: tip, at: at) }
+        diagnostics += referenceProblems(of: tips, references)
         for theme in config.themes where !tips.contains(where: { $0.0.themes.contains(theme.slug) }) {
             diagnostics.append(.warning("theme '\(theme.slug)' has no tips", at: SourceLocation(file: files.config?.path ?? ContentLoader.configFileName),
                                         hint: "add 'themes: [\(theme.slug)]' to a tip, or remove the theme"))
@@ -91,6 +91,21 @@ public enum HandbookValidator {
             }
         }
         return unique
+    }
+
+    /// Every tip's reference problems, in tip order, checked on all cores.
+    private static func referenceProblems(of tips: [(Tip, ContentDecoder.TipLocations)],
+                                          _ references: ReferenceChecks) -> [Diagnostic] {
+        let chunks = min(tips.count, 64)
+        let problems = ConcurrentResults<[Diagnostic]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var found: [Diagnostic] = []
+            for index in (chunk * tips.count / chunks)..<((chunk + 1) * tips.count / chunks) {
+                found += references.diagnostics(of: tips[index].0, at: tips[index].1)
+            }
+            problems[chunk] = found
+        }
+        return problems.takeValues().flatMap { $0 }
     }
 
     private static func decodeInParallel<T>(_ files: [SourceFile], _ decode: @Sendable (SourceFile) -> T) -> [T] {
