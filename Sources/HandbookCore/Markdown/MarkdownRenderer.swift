@@ -4,32 +4,31 @@
 import CCmark
 import Foundation
 
-/// The HTML of one Markdown body and what was learnt while rendering it. Its fields share one
-/// copy-on-write box, as `Tip`'s do: bodies are passed around (pages, search, cache) far more
-/// often than they change, and a copy is then one reference count.
+/// The HTML of one Markdown body and what was learnt while rendering it. Its fields sit in one
+/// `CopyOnWrite` box, as `Tip`'s do: bodies are passed around far more often than they change.
 public struct RenderedMarkdown: Sendable {
     public var html: String {
-        get { storage.html }
-        set { mutableStorage.html = newValue }
+        get { fields.value.html }
+        set { fields.value.html = newValue }
     }
     /// Tips this body links to, in order of first mention (for "referenced by").
     public var tipReferences: [Int] {
-        get { storage.tipReferences }
-        set { mutableStorage.tipReferences = newValue }
+        get { fields.value.tipReferences }
+        set { fields.value.tipReferences = newValue }
     }
     public var headings: [Heading] {
-        get { storage.headings }
-        set { mutableStorage.headings = newValue }
+        get { fields.value.headings }
+        set { fields.value.headings = newValue }
     }
     /// The body as plain text, for search and summaries.
     public var plainText: String {
-        get { storage.plainText }
-        set { mutableStorage.plainText = newValue }
+        get { fields.value.plainText }
+        set { fields.value.plainText = newValue }
     }
     /// The text of the closing "Try this:" paragraph, without its label.
     public var tryThis: String? {
-        get { storage.tryThis }
-        set { mutableStorage.tryThis = newValue }
+        get { fields.value.tryThis }
+        set { fields.value.tryThis = newValue }
     }
 
     public struct Heading: Sendable, Hashable {
@@ -39,37 +38,19 @@ public struct RenderedMarkdown: Sendable {
     }
 
     init(html: String, tipReferences: [Int], headings: [Heading], plainText: String, tryThis: String?) {
-        storage = Storage(html: html, tipReferences: tipReferences, headings: headings, plainText: plainText, tryThis: tryThis)
+        fields = CopyOnWrite(Fields(html: html, tipReferences: tipReferences, headings: headings, plainText: plainText,
+                                    tryThis: tryThis))
     }
 
-    private var storage: Storage
-
-    private var mutableStorage: Storage {
-        mutating get {
-            if !isKnownUniquelyReferenced(&storage) {
-                storage = Storage(html: storage.html, tipReferences: storage.tipReferences, headings: storage.headings,
-                                  plainText: storage.plainText, tryThis: storage.tryThis)
-            }
-            return storage
-        }
-    }
-
-    /// Changed only through `mutableStorage`, that is only while no other value holds it.
-    private final class Storage: @unchecked Sendable {
+    private struct Fields: Sendable {
         var html: String
         var tipReferences: [Int]
         var headings: [Heading]
         var plainText: String
         var tryThis: String?
-
-        init(html: String, tipReferences: [Int], headings: [Heading], plainText: String, tryThis: String?) {
-            self.html = html
-            self.tipReferences = tipReferences
-            self.headings = headings
-            self.plainText = plainText
-            self.tryThis = tryThis
-        }
     }
+
+    private var fields: CopyOnWrite<Fields>
 }
 
 /// Renders Markdown bodies for one kind of output (`destinations` decides the URLs).

@@ -65,9 +65,14 @@ enum SearchScripts {
             + $1.url.utf8.count + $1.tryThis.utf8.count + 40 })
         func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
         func literal(_ text: String) { JavaScriptLiteral.append(text, to: &bytes) }
+        func list<Item>(_ items: [Item], separator: String = ",", _ item: (Item) -> Void) {
+            for (position, element) in items.enumerated() {
+                if position > 0 { append(separator) }
+                item(element)
+            }
+        }
         append("window.HandbookData={\"v\":1,\"themes\":[")
-        for (position, theme) in index.themes.enumerated() {
-            if position > 0 { append(",") }
+        list(index.themes) { theme in
             append("[")
             literal(theme.slug)
             append(",")
@@ -75,13 +80,9 @@ enum SearchScripts {
             append("]")
         }
         append("],\"steps\":[")
-        for (position, step) in index.flywheelSteps.enumerated() {
-            if position > 0 { append(",") }
-            literal(step)
-        }
+        list(index.flywheelSteps, literal)
         append("],\"tips\":[\n")
-        for (position, tip) in index.tips.enumerated() {
-            if position > 0 { append(",\n") }
+        list(index.tips, separator: ",\n") { tip in
             append("[\(tip.number),")
             literal(tip.title)
             append(",")
@@ -89,10 +90,7 @@ enum SearchScripts {
             append(",")
             literal(tip.summary)
             append(",[")
-            for (offset, theme) in tip.themes.enumerated() {
-                if offset > 0 { append(",") }
-                append(String(theme))
-            }
+            list(tip.themes) { append(String($0)) }
             append("],")
             literal(tip.tryThis)
             append(",\(tip.flywheelStep)]")
