@@ -1,4 +1,4 @@
-//! `swift run -c release --static-swift-stdlib HandbookBenchmarks [--sizes 100,1000,10000] [--runs 5] [--work DIR]`
+//! `swift build -c release --static-swift-stdlib --product HandbookBenchmarks && .build/release/HandbookBenchmarks [--sizes 100,1000,10000] [--runs 5] [--work DIR]`
 //!
 //! Generates handbooks of N tips, runs the full build several times for each, and prints the
 //! median, min and max wall time, CPU time and the process's peak memory so far.

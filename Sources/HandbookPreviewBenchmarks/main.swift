@@ -1,7 +1,8 @@
 //! Latency of `handbook serve`: from an editor's save (temporary file renamed over a tip) to the
 //! reload event reaching a page connected to the reload channel, over a real socket.
 //!
-//!     swift run -c release --static-swift-stdlib --scratch-path .build-serve-release HandbookPreviewBenchmarks \
+//!     swift build -c release --static-swift-stdlib --scratch-path .build-serve-release --product HandbookPreviewBenchmarks
+//!     .build-serve-release/release/HandbookPreviewBenchmarks \
 //!         [--runs 40] [--edits body,title] [--content DIR]... [--tips N]... [--fetch PATH]
 //!
 //! Without `--content` or `--tips` it measures the repository's handbook and a generated one of
