@@ -14,7 +14,7 @@ struct PartialMemoPlan: Sendable {
     /// For each replayable template, the heads of every name it and its partials use, sorted.
     let heads: [String: [TemplateKey]]
 
-    init(_ templates: [String: CompiledTemplate]) {
+    init(_ templates: [String: [TemplateNode]]) {
         var heads: [String: [TemplateKey]] = [:]
         for name in templates.keys {
             var found = Set<String>()
@@ -26,16 +26,16 @@ struct PartialMemoPlan: Sendable {
 
     /// Adds the heads of template `name` to `found`; false when it cannot be replayed (it reaches
     /// a block or parent tag, or includes itself).
-    private static func collect(_ name: String, _ templates: [String: CompiledTemplate],
+    private static func collect(_ name: String, _ templates: [String: [TemplateNode]],
                                 into found: inout Set<String>, visiting: inout Set<String>) -> Bool {
         // A missing template renders nothing, whatever the values.
-        guard let template = templates[name] else { return true }
+        guard let nodes = templates[name] else { return true }
         guard visiting.insert(name).inserted else { return false }
         defer { visiting.remove(name) }
-        return collect(template.nodes, templates, into: &found, visiting: &visiting)
+        return collect(nodes, templates, into: &found, visiting: &visiting)
     }
 
-    private static func collect(_ nodes: [TemplateNode], _ templates: [String: CompiledTemplate],
+    private static func collect(_ nodes: [TemplateNode], _ templates: [String: [TemplateNode]],
                                 into found: inout Set<String>, visiting: inout Set<String>) -> Bool {
         for node in nodes {
             switch node {
@@ -60,7 +60,8 @@ struct PartialMemoPlan: Sendable {
 /// its own, so no lock is taken and no reference count is shared.
 final class PartialMemo {
     struct Key: Hashable {
-        var name: String
+        /// The partial's template number in the library.
+        var template: Int
         /// Nesting depth at the tag: the expansion limits depend on it.
         var depth: Int
     }

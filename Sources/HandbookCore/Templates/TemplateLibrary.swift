@@ -1,31 +1,43 @@
-//! A theme's templates, parsed once and shared by every page render.
+//! A theme's templates, parsed and compiled once, shared by every page render.
 
 /// Templates by name (`layout`, `partials/header`, …), compiled once; immutable and Sendable, so
 /// one library serves every rendering thread. Partials and parents are looked up in it by name.
 public struct TemplateLibrary: Sendable {
-    let templates: [String: CompiledTemplate]
+    /// The compiled templates, by number; `numbers` gives each name's number.
+    let programs: [TemplateProgram]
+    let numbers: [String: Int]
     /// The names of every template.
     public let names: Set<String>
     /// Which partials a `PartialMemo` may replay, and what their output depends on.
     let memoPlan: PartialMemoPlan
+    /// `memoPlan`'s heads by template number (nil: never replayed).
+    let memoHeads: [[TemplateKey]?]
 
     /// Parses every template. Throws one error per template that cannot be parsed (the first
     /// problem in it), sorted by template name.
     public init(templates texts: [String: String]) throws(TemplateErrors) {
-        var templates: [String: CompiledTemplate] = [:]
+        var trees: [String: [TemplateNode]] = [:]
         var errors: [TemplateError] = []
         for (name, text) in texts {
             do {
-                templates[name] = CompiledTemplate(nodes: try TemplateParser.parse(text, name: name), sizeHint: 0)
+                trees[name] = try TemplateParser.parse(text, name: name)
             } catch {
                 errors.append(error)
             }
         }
         if !errors.isEmpty { throw TemplateErrors(errors: errors.sorted { $0.name < $1.name }) }
-        for (name, size) in Self.sizeHints(templates) { templates[name]?.sizeHint = size }
-        self.templates = templates
-        self.names = Set(templates.keys)
-        self.memoPlan = PartialMemoPlan(templates)
+        let sorted = trees.keys.sorted()
+        let numbers = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($0.element, $0.offset) })
+        let hints = Self.sizeHints(trees)
+        var blockNumbers: [String: Int32] = [:]
+        self.programs = sorted.map { name in
+            TemplateProgram(trees[name]!, sizeHint: hints[name] ?? 1024, templateNumbers: numbers, blockNumbers: &blockNumbers)
+        }
+        self.numbers = numbers
+        self.names = Set(sorted)
+        let plan = PartialMemoPlan(trees)
+        self.memoPlan = plan
+        self.memoHeads = sorted.map { plan.heads[$0] }
     }
 
     /// Renders template `name`, or returns nil when there is no such template. A partial or parent
@@ -39,9 +51,10 @@ public struct TemplateLibrary: Sendable {
     /// `capacity` reserves room for a document much larger than its template (the booklet holds
     /// every body), so the output is not copied at each doubling.
     public func renderUTF8(_ name: String, _ context: TemplateValue, capacity: Int = 0) -> [UInt8]? {
-        guard let template = templates[name] else { return nil }
-        var renderer = TemplateRenderer(library: self, context: context, capacity: max(capacity, template.sizeHint))
-        renderer.render(template.nodes)
+        guard let number = numbers[name] else { return nil }
+        let program = programs[number]
+        var renderer = TemplateRenderer(library: self, context: context, capacity: max(capacity, program.sizeHint))
+        renderer.render(program)
         return renderer.output
     }
 
@@ -50,35 +63,36 @@ public struct TemplateLibrary: Sendable {
     /// what it held but keeping its storage, and replaying partials from `memo` where their
     /// values are unchanged. Returns false when there is no such template.
     func render(_ name: String, layers: [TemplateValue], into output: inout [UInt8], memo: PartialMemo?) -> Bool {
-        guard let template = templates[name] else { return false }
+        guard let number = numbers[name] else { return false }
+        let program = programs[number]
         // Moved, not copied: a second reference would make the renderer copy the buffer.
         var buffer: [UInt8] = []
         swap(&buffer, &output)
-        var renderer = TemplateRenderer(library: self, layers: layers, output: consume buffer, capacity: template.sizeHint,
+        var renderer = TemplateRenderer(library: self, layers: layers, output: consume buffer, capacity: program.sizeHint,
                                         memo: memo)
-        renderer.render(template.nodes)
+        renderer.render(program)
         output = renderer.output
         return true
     }
 
     /// Converts a `[String: Any]` context (see `TemplateValue.init(_:)`) and renders template `name`.
     public func render(_ name: String, _ context: [String: Any]) -> String? {
-        guard templates[name] != nil else { return nil }
+        guard numbers[name] != nil else { return nil }
         return render(name, TemplateValue(context))
     }
 
-    public func hasTemplate(_ name: String) -> Bool { templates[name] != nil }
+    public func hasTemplate(_ name: String) -> Bool { numbers[name] != nil }
 
     /// For each template, its text and that of the partials and parents it includes (each counted
     /// once per tag, a cycle not followed), plus room for the values: reserved once so the output
     /// rarely grows.
-    private static func sizeHints(_ templates: [String: CompiledTemplate]) -> [String: Int] {
+    private static func sizeHints(_ templates: [String: [TemplateNode]]) -> [String: Int] {
         var sizes: [String: Int] = [:]
         var visiting = Set<String>()
         func size(of name: String) -> Int {
             if let known = sizes[name] { return known }
-            guard let template = templates[name], visiting.insert(name).inserted else { return 0 }
-            let total = size(of: template.nodes)
+            guard let nodes = templates[name], visiting.insert(name).inserted else { return 0 }
+            let total = size(of: nodes)
             visiting.remove(name)
             sizes[name] = total
             return total

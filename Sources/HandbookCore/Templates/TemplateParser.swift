@@ -38,12 +38,6 @@ enum TemplateNode: Sendable {
     case block(String, [TemplateNode])
 }
 
-/// A parsed template and a guess of how long its pages are, to reserve the output once.
-struct CompiledTemplate: Sendable {
-    let nodes: [TemplateNode]
-    var sizeHint: Int
-}
-
 /// Parses the Mustache subset of Handbook's themes: text, variables (escaped and raw, with dotted
 /// names and `.`), sections, inverted sections, comments, partials, parents and blocks.
 ///

@@ -1,4 +1,4 @@
-//! Renders a compiled template into one growing buffer of UTF-8 bytes.
+//! Runs a compiled template (`TemplateProgram`) into one growing buffer of UTF-8 bytes.
 
 /// The state of one render: the output (UTF-8, made a `String` once at the end), the context
 /// stack, the block definitions of the parents being rendered, the indentation of standalone
@@ -15,8 +15,9 @@ struct TemplateRenderer {
     private(set) var output: [UInt8]
     private var stack: [TemplateValue]
     /// Block definitions of the parents being rendered, outermost first: the outermost child's
-    /// definition of a block wins, as in the Mustache inheritance spec.
-    private var blockScopes: [[String: [TemplateNode]]] = []
+    /// definition of a block wins, as in the Mustache inheritance spec. Each is a table of the
+    /// program holding the parent tag.
+    private var blockScopes: [(program: TemplateProgram, table: Int)] = []
     /// Put before every line that the current partial starts (empty outside indented partials).
     private var indentation: [UInt8] = []
     /// A standalone partial starts a line even when the output before it does not end one (the
@@ -28,6 +29,7 @@ struct TemplateRenderer {
     private let memo: PartialMemo?
 
     private var mayExpand: Bool { depth < Self.maxDepth && expansions < Self.maxExpansions }
+    private static var noIndentation: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
 
     init(library: TemplateLibrary, context: TemplateValue, capacity: Int) {
         self.init(library: library, layers: [context], output: [], capacity: capacity, memo: nil)
@@ -46,78 +48,97 @@ struct TemplateRenderer {
         self.memo = memo
     }
 
-    mutating func render(_ nodes: [TemplateNode]) {
-        // Indexing the array, rather than iterating it, lets the optimiser read each node in
-        // place instead of copying it (and retaining its payload) first.
-        for position in nodes.indices {
-            switch nodes[position] {
-            case .text(let text):
+    /// Renders a template's own steps.
+    mutating func render(_ program: TemplateProgram) {
+        run(program, from: 0, to: program.mainCount)
+    }
+
+    /// Runs steps `start..<end` of `program`. A section or block step is followed by its body;
+    /// the step says where the body ends, so running on past it skips it.
+    private mutating func run(_ program: TemplateProgram, from start: Int, to end: Int) {
+        let steps = program.steps
+        var position = start
+        while position < end {
+            let step = steps[position]
+            position += 1
+            switch step {
+            case .text(let first, let last):
+                let text = program.bytes(.init(start: first, end: last))
                 if indentation.isEmpty {
                     output.append(contentsOf: text)
                 } else {
                     appendIndented(text)
                 }
 
-            case .variable(let path, let escaped):
-                if let value = lookUp(path) { append(value, escaped: escaped) }
+            case .variable(let keys, let escaped):
+                if let value = lookUp(keys, in: program.keys) { append(value, escaped: escaped) }
 
-            case .section(let path, let body):
-                guard let value = lookUp(path) else { continue }
+            case .section(let keys, let bodyEnd):
+                let body = position
+                position = Int(bodyEnd)
+                guard let value = lookUp(keys, in: program.keys) else { continue }
                 switch value {
                 case .list(let items):
                     for item in items {
                         stack.append(item)
-                        render(body)
+                        run(program, from: body, to: position)
                         stack.removeLast()
                     }
                 case .bool(let flag):
-                    if flag { render(body) }
+                    if flag { run(program, from: body, to: position) }
                 default:
                     if value.isTruthy {
                         stack.append(value)
-                        render(body)
+                        run(program, from: body, to: position)
                         stack.removeLast()
                     }
                 }
 
-            case .invertedSection(let path, let body):
-                if !(lookUp(path)?.isTruthy ?? false) { render(body) }
+            case .invertedSection(let keys, let bodyEnd):
+                let body = position
+                position = Int(bodyEnd)
+                if !(lookUp(keys, in: program.keys)?.isTruthy ?? false) { run(program, from: body, to: position) }
 
-            case .partial(let name, let indented):
-                guard mayExpand, let template = library.templates[name] else { continue }
-                if let memo, indented.isEmpty, indentation.isEmpty, let heads = library.memoPlan.heads[name] {
-                    replayOrRecord(name, template, heads: heads, memo: memo)
+            case .partial(let number, let indented):
+                guard mayExpand, number >= 0 else { continue }
+                let template = library.programs[Int(number)]
+                if let memo, indented.isEmpty, indentation.isEmpty, let heads = library.memoHeads[Int(number)] {
+                    replayOrRecord(Int(number), template, heads: heads, memo: memo)
                 } else {
-                    expand(template.nodes, indented: indented)
+                    expand(template, from: 0, to: template.mainCount, indented: program.bytes(indented))
                 }
 
-            case .parent(let name, let blocks, let indented):
-                guard mayExpand, let template = library.templates[name] else { continue }
-                blockScopes.append(blocks)
-                expand(template.nodes, indented: indented)
+            case .parent(let number, let blocks, let indented):
+                guard mayExpand, number >= 0 else { continue }
+                let template = library.programs[Int(number)]
+                blockScopes.append((program, Int(blocks)))
+                expand(template, from: 0, to: template.mainCount, indented: program.bytes(indented))
                 blockScopes.removeLast()
 
-            case .block(let name, let defaultBody):
-                if let override = definition(of: name) {
+            case .block(let name, let bodyEnd):
+                let body = position
+                position = Int(bodyEnd)
+                if let (owner, override) = definition(of: name) {
                     guard mayExpand else { continue }
-                    expand(override, indented: [])
+                    expand(owner, from: Int(override.start), to: Int(override.end), indented: Self.noIndentation)
                 } else {
-                    render(defaultBody)
+                    run(program, from: body, to: position)
                 }
             }
         }
     }
 
-    private mutating func expand(_ nodes: [TemplateNode], indented: [UInt8]) {
+    private mutating func expand(_ program: TemplateProgram, from start: Int, to end: Int,
+                                 indented: UnsafeBufferPointer<UInt8>) {
         depth += 1
         expansions += 1
         if indented.isEmpty {
-            render(nodes)
+            run(program, from: start, to: end)
         } else {
             let outer = indentation, outerPending = indentNextWrite, written = output.count
-            indentation += indented
+            indentation.append(contentsOf: indented)
             indentNextWrite = true
-            render(nodes)
+            run(program, from: start, to: end)
             // A partial that wrote nothing leaves the line as it found it.
             indentNextWrite = output.count == written && outerPending
             indentation = outer
@@ -127,8 +148,8 @@ struct TemplateRenderer {
 
     /// Copies what the partial rendered last time when its heads find equal values now (and the
     /// expansion limits cannot be reached), else renders it and remembers the result.
-    private mutating func replayOrRecord(_ name: String, _ template: CompiledTemplate, heads: [TemplateKey], memo: PartialMemo) {
-        let key = PartialMemo.Key(name: name, depth: depth)
+    private mutating func replayOrRecord(_ number: Int, _ template: TemplateProgram, heads: [TemplateKey], memo: PartialMemo) {
+        let key = PartialMemo.Key(template: number, depth: depth)
         let values = heads.map { lookUp(head: $0) }
         if let entry = memo.entries[key], entry.values == values, entry.pendingBefore == indentNextWrite,
            expansions + entry.expansions <= Self.maxExpansions {
@@ -140,7 +161,7 @@ struct TemplateRenderer {
         }
         memo.noteMiss()
         let start = output.count, startExpansions = expansions, pendingBefore = indentNextWrite
-        expand(template.nodes, indented: [])
+        expand(template, from: 0, to: template.mainCount, indented: Self.noIndentation)
         // A render that ran into a limit depends on how many expansions came before it.
         guard expansions < Self.maxExpansions else { return }
         memo.entries[key] = PartialMemo.Entry(values: values, output: Array(output[start...]),
@@ -153,31 +174,36 @@ struct TemplateRenderer {
         if head.name == "." { return stack[stack.count - 1] }
         var index = stack.count - 1
         while index >= 0 {
-            if case .object(let fields) = stack[index], let found = fields[head] { return found }
+            if let found = stack[index].member(head) { return found }
             index -= 1
         }
         return nil
     }
 
-    private func definition(of block: String) -> [TemplateNode]? {
+    /// The outermost definition of block `name` among the parents being rendered.
+    private func definition(of name: Int32) -> (TemplateProgram, BlockDefinition)? {
         for scope in blockScopes {
-            if let nodes = scope[block] { return nodes }
+            for definition in scope.program.blockTables[scope.table] where definition.name == name {
+                return (scope.program, definition)
+            }
         }
         return nil
     }
 
-    /// The first part of the name up the context stack, the rest inside the value found.
+    /// The name's first key up the context stack, the rest inside the value found.
     @inline(__always)
-    private func lookUp(_ path: TemplatePath) -> TemplateValue? {
-        if path.isImplicit { return stack[stack.count - 1] }
+    private func lookUp(_ range: TemplateStep.KeyRange, in keys: UnsafeBufferPointer<TemplateKey>) -> TemplateValue? {
+        if range.isImplicit { return stack[stack.count - 1] }
+        let head = Int(range.start), end = Int(range.end)
         var index = stack.count - 1
         while index >= 0 {
-            if case .object(let fields) = stack[index], let found = fields[path.head] {
-                if path.tail.isEmpty { return found }
+            if let found = stack[index].member(keys[head]) {
                 var value = found
-                for key in path.tail {
-                    guard case .object(let inner) = value, let next = inner[key] else { return nil }
+                var part = head + 1
+                while part < end {
+                    guard let next = value.member(keys[part]) else { return nil }
                     value = next
+                    part += 1
                 }
                 return value
             }
@@ -223,12 +249,12 @@ struct TemplateRenderer {
 
     /// Template text inside an indented partial: the indentation goes before each line that has
     /// content; a final line break waits for whatever comes next, which may be nothing.
-    private mutating func appendIndented(_ text: [UInt8]) {
+    private mutating func appendIndented(_ text: UnsafeBufferPointer<UInt8>) {
         var lineStart = 0
         while lineStart < text.count {
             let lineEnd = text[lineStart...].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? text.count
             indentIfAtLineStart()
-            output.append(contentsOf: text[lineStart..<lineEnd])
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd]))
             lineStart = lineEnd
         }
     }

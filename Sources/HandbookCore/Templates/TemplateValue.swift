@@ -65,6 +65,14 @@ public enum TemplateValue: Sendable, Equatable {
         }
     }
 
+    /// The field `key` of an object; nil for a missing field or a value that is not an object.
+    /// A method, so the renderer reads the object where it lies instead of copying it out first.
+    @inline(__always)
+    func member(_ key: TemplateKey) -> TemplateValue? {
+        if case .object(let fields) = self { return fields[key] }
+        return nil
+    }
+
     /// Whether a section shows its content: not `false`, `.null` or empty.
     public var isTruthy: Bool {
         switch self {
