@@ -708,9 +708,9 @@ private func parseError(_ template: String, name: String = "main") -> TemplateEr
         variant.config.title = "A & <b>"
 
         var comparison = Comparison()
-        for (handbook, introduction) in [(handbook, content.introduction?.html), (variant, nil)] {
+        for (handbook, introduction) in [(handbook, content.introduction?.htmlUTF8), (variant, nil)] {
             let context = BookletContext(
-                handbook: handbook, tipBodies: content.tips.map(\.html), chapterBodies: content.chapters.map(\.html),
+                handbook: handbook, tipBodies: content.tips.map(\.htmlUTF8), chapterBodies: content.chapters.map(\.htmlUTF8),
                 introduction: introduction, strings: booklet.strings,
                 links: BookletLinks(words: .init()), paper: .a5, stylesheet: booklet.stylesheet).make()
             Self.compare(mustache.render(context.plainValue), fast.render("booklet", context),

@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func aChangedRenderedBodyLeavesItsCopiesAsTheyWere() {
-        let original = RenderedMarkdown(html: "<p>a</p>", tipReferences: [2], headings: [], plainText: "a", tryThis: nil)
+        let original = RenderedMarkdown(html: Array("<p>a</p>".utf8), tipReferences: [2], headings: [], plainText: "a", tryThis: nil)
         var copy = original
         copy.html = "<p>b</p>"
         copy.tipReferences.append(3)

@@ -43,8 +43,8 @@ public enum BookletBuilder {
         let output = alternateOutput(for: theme)
         let (content, _) = ContentRenderer.render(handbook, pageDestinations: output.pageDestinations,
                                                   homeDestinations: output.homeDestinations, anchorPrefix: output.anchorPrefix)
-        let bodies = AlternateBodies(introduction: content.introduction?.html, chapters: content.chapters.map(\.html),
-                                     tips: content.tips.map(\.html))
+        let bodies = AlternateBodies(introduction: content.introduction?.htmlUTF8, chapters: content.chapters.map(\.htmlUTF8),
+                                     tips: content.tips.map(\.htmlUTF8))
         return html(for: handbook, theme: theme, bodies: bodies, paper: paper)
     }
 
@@ -70,7 +70,7 @@ public enum BookletBuilder {
             introduction: bodies.introduction,
             strings: theme.strings, links: links(for: theme), paper: paper, stylesheet: theme.stylesheet)
         // The bodies, plus about a kilobyte of headings, tags and references around each.
-        let bodyBytes = bodies.tips.reduce(0) { $0 + $1.utf8.count } + bodies.chapters.reduce(0) { $0 + $1.utf8.count }
+        let bodyBytes = bodies.tips.reduce(0) { $0 + $1.count } + bodies.chapters.reduce(0) { $0 + $1.count }
         let capacity = bodyBytes + theme.stylesheet.utf8.count + 1024 * (handbook.tips.count + handbook.chapters.count) + 65536
         return theme.template.renderUTF8("booklet", context.make(), capacity: capacity) ?? []
     }

@@ -4,10 +4,10 @@
 /// Text values are escaped by the template; only `*_html` and `*_css` keys go in raw.
 struct BookletContext {
     let handbook: Handbook
-    /// Rendered with `BookletLinks`, aligned with the model.
-    let tipBodies: [String]
-    let chapterBodies: [String]
-    let introduction: String?
+    /// Rendered with `BookletLinks`, aligned with the model, as UTF-8 HTML.
+    let tipBodies: [[UInt8]]
+    let chapterBodies: [[UInt8]]
+    let introduction: [UInt8]?
     let strings: [String: String]
     let links: BookletLinks
     let paper: PaperSize
@@ -38,7 +38,7 @@ struct BookletContext {
         if let subtitle = config.subtitle { context["subtitle"] = .string(subtitle) }
         if let edition = config.edition { context["edition"] = .string(edition) }
         if let introduction {
-            context["intro_html"] = .string(introduction)
+            context["intro_html"] = .utf8(introduction)
             context["has_intro"] = true
         }
         return .object(context)
@@ -65,7 +65,7 @@ struct BookletContext {
             "title": .string(chapter.title),
             "anchor": .string(BookletAnchor.chapter(chapter.number)),
             "bookmark_level": .int(level),
-            "intro_html": .string(chapterBodies[position]),
+            "intro_html": .utf8(chapterBodies[position]),
             "tips": .list((handbook.tipsByChapter[chapter.number] ?? []).map { tip(at: $0, level: level + 1) }),
         ]
         if let summary = chapter.summary { context["summary"] = .string(summary) }
@@ -85,7 +85,7 @@ struct BookletContext {
             "themes": .list(tip.themes.compactMap { handbook.theme(slug: $0) }.map {
                 .object(["title": .string($0.title), "slug": .string($0.slug)])
             }),
-            "body_html": .string(tipBodies[position]),
+            "body_html": .utf8(tipBodies[position]),
             "has_related": .bool(!tip.related.isEmpty),
             "related": .list(tip.related.compactMap { handbook.tipPosition(number: $0) }.map(reference)),
         ]

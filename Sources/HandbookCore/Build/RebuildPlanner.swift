@@ -5,7 +5,7 @@
 //! the previous build would render to the same bytes, and is skipped. Pages are fingerprinted from
 //! the model (`PageInputs`), which costs a few hashes a page; only the small pages (search, my
 //! five, 404) have their real contexts built and walked. A tip or chapter page's body is compared
-//! as a string, which costs nothing when the preview reused the rendered body. The caller renders
+//! as its bytes, which costs nothing when the preview reused the rendered body. The caller renders
 //! everything when the templates themselves changed.
 
 import Foundation
@@ -35,16 +35,16 @@ public struct PageFingerprints: Sendable {
 }
 
 /// One page's fingerprint: a hash of its inputs, and the rendered body it shows, if any. Two equal
-/// bodies are usually one string, which `==` sees at once; a body rendered anew is compared whole.
+/// bodies are usually one array, which `==` sees at once; a body rendered anew is compared whole.
 struct PagePrint: Equatable, Sendable {
     var inputs: Int
-    var body: String?
+    var body: [UInt8]?
 
     static func == (a: PagePrint, b: PagePrint) -> Bool {
         guard a.inputs == b.inputs else { return false }
         switch (a.body, b.body) {
         case (nil, nil): return true
-        case let (x?, y?): return ContentCache.sameBytes(x, y)
+        case let (x?, y?): return x == y
         default: return false
         }
     }
@@ -129,14 +129,14 @@ struct PageInputs: Sendable {
         var hasher = Hasher()
         hasher.combine(page.template)
         hasher.combine(siteWide)
-        var body: String?
+        var body: [UInt8]?
         switch page {
         case .tip(let position):
             feedTip(at: position, into: &hasher)
-            body = content.tips[position].html
+            body = content.tips[position].htmlUTF8
         case .chapter(let position):
             feedChapter(at: position, into: &hasher)
-            body = content.chapters[position].html
+            body = content.chapters[position].htmlUTF8
         case .home:
             feedHome(into: &hasher)
         case .allTips:
@@ -183,7 +183,7 @@ struct PageInputs: Sendable {
         hasher.combine(handbook.tips.count)
         hasher.combine(chapterSummaries)
         for theme in handbook.themes { hasher.combine(handbook.tipsByTheme[theme.slug]?.count ?? 0) }
-        hasher.combineBytes(of: content.introduction?.html)
+        hasher.combineBytes(of: content.introduction?.htmlUTF8)
     }
 
     /// The theme's tips grouped by chapter, and on the flywheel's page the tips of each step. The
@@ -252,6 +252,9 @@ enum ContextFingerprint {
         case .string(let text):
             hasher.combine(1 as UInt8)
             hasher.combineBytes(of: text)
+        case .utf8(let bytes):
+            hasher.combine(1 as UInt8)
+            hasher.combineBytes(of: bytes)
         case .bool(let flag):
             hasher.combine(2 as UInt8)
             hasher.combine(flag)
@@ -278,6 +281,13 @@ enum ContextFingerprint {
 extension Hasher {
     /// A string as its UTF-8 bytes. `combine(String)` treats canonically equal strings ("é" and
     /// "e" + accent) as equal, but they print different bytes, so a page with either must differ.
+    mutating func combineBytes(of bytes: [UInt8]?) {
+        guard let bytes else { return combine(0 as UInt8) }
+        combine(1 as UInt8)
+        bytes.withUnsafeBytes { combine(bytes: $0) }
+        combine(bytes.count)
+    }
+
     mutating func combineBytes(of text: String?) {
         guard var text else { return combine(0 as UInt8) }
         combine(1 as UInt8)

@@ -11,11 +11,12 @@ public struct RenderedContent: Sendable {
     public var referencedBy: [Int: [Int]]
 }
 
-/// The same bodies rendered for a second kind of output (the booklet), aligned like `RenderedContent`.
+/// The same bodies rendered for a second kind of output (the booklet), aligned like
+/// `RenderedContent`, as UTF-8 HTML.
 public struct AlternateBodies: Sendable {
-    public var introduction: String?
-    public var chapters: [String]
-    public var tips: [String]
+    public var introduction: [UInt8]?
+    public var chapters: [[UInt8]]
+    public var tips: [[UInt8]]
 }
 
 /// A second kind of output to render every body for, from the same parse.
@@ -52,7 +53,7 @@ public enum ContentRenderer {
         return (content, diagnostics)
     }
 
-    private typealias Rendered = (RenderedMarkdown, String?, [Diagnostic])
+    private typealias Rendered = (RenderedMarkdown, [UInt8]?, [Diagnostic])
     private typealias Site = (RenderedMarkdown, [Diagnostic])
 
     /// One Markdown body to render: its text, where it came from, and whose it is.
@@ -83,8 +84,8 @@ public enum ContentRenderer {
         let renderer = tipsToRender.isEmpty && chaptersToRender.isEmpty
             ? nil : MarkdownRenderer(handbook: handbook, destinations: pageDestinations)
         /// Renders `toRender` of `bodies` on all cores into `sites`; returns the alternate HTML.
-        func renderAll(_ bodies: [Body], _ toRender: [Int], into sites: ConcurrentResults<Site>) -> [String?] {
-            let alternates = ConcurrentResults<String?>(count: alternate == nil ? 0 : bodies.count)
+        func renderAll(_ bodies: [Body], _ toRender: [Int], into sites: ConcurrentResults<Site>) -> [[UInt8]?] {
+            let alternates = ConcurrentResults<[UInt8]?>(count: alternate == nil ? 0 : bodies.count)
             guard let renderer else { return [] }
             DispatchQueue.concurrentPerform(iterations: toRender.count) { slot in
                 let body = bodies[toRender[slot]]
@@ -122,8 +123,8 @@ public enum ContentRenderer {
         let content = RenderedContent(introduction: introduction?.0, chapters: renderedChapters.map(\.0),
                                       tips: renderedTips.map(\.0), referencedBy: referencedBy)
         let bodies = alternate.map { _ in
-            AlternateBodies(introduction: introduction?.1, chapters: chapterAlternates.map { $0 ?? "" },
-                            tips: tipAlternates.map { $0 ?? "" })
+            AlternateBodies(introduction: introduction?.1, chapters: chapterAlternates.map { $0 ?? [] },
+                            tips: tipAlternates.map { $0 ?? [] })
         }
         return (content, bodies, diagnostics)
     }

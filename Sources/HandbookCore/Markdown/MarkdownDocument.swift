@@ -33,11 +33,14 @@ final class MarkdownDocument {
         return result
     }
 
-    /// HTML for the whole document. Raw HTML is left out (cmark's safe mode) unless `unsafe`.
-    func html(unsafe: Bool) -> String {
-        guard let pointer = cmark_render_html(root, unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) else { return "" }
+    /// HTML for the whole document, as UTF-8. Raw HTML is left out (cmark's safe mode) unless
+    /// `unsafe`. cmark's output is valid UTF-8 (its input is a `String`, and it replaces any bad
+    /// sequence it meets), so the bytes are copied as they are.
+    func htmlUTF8(unsafe: Bool) -> [UInt8] {
+        guard let pointer = cmark_render_html(root, unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) else { return [] }
         defer { free(pointer) }
-        return String(cString: pointer)
+        return Array(UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self),
+                                         count: strlen(pointer)))
     }
 
     // MARK: - Node helpers

@@ -7,9 +7,15 @@ import Foundation
 /// The HTML of one Markdown body and what was learnt while rendering it. Its fields sit in one
 /// `CopyOnWrite` box, as `Tip`'s do: bodies are passed around far more often than they change.
 public struct RenderedMarkdown: Sendable {
-    public var html: String {
+    /// The HTML as cmark wrote it, UTF-8: pages copy these bytes, never checking them again as
+    /// making a `String` would.
+    public var htmlUTF8: [UInt8] {
         get { fields.value.html }
         set { fields.value.html = newValue }
+    }
+    public var html: String {
+        get { String(decoding: htmlUTF8, as: UTF8.self) }
+        set { htmlUTF8 = Array(newValue.utf8) }
     }
     /// Tips this body links to, in order of first mention (for "referenced by").
     public var tipReferences: [Int] {
@@ -37,13 +43,13 @@ public struct RenderedMarkdown: Sendable {
         public var id: String
     }
 
-    init(html: String, tipReferences: [Int], headings: [Heading], plainText: String, tryThis: String?) {
+    init(html: [UInt8], tipReferences: [Int], headings: [Heading], plainText: String, tryThis: String?) {
         fields = CopyOnWrite(Fields(html: html, tipReferences: tipReferences, headings: headings, plainText: plainText,
                                     tryThis: tryThis))
     }
 
     private struct Fields: Sendable {
-        var html: String
+        var html: [UInt8]
         var tipReferences: [Int]
         var headings: [Heading]
         var plainText: String
@@ -90,7 +96,7 @@ struct MarkdownRenderer: Sendable {
     /// booklet's links and anchors) from the same parse: the tree is walked and checked once,
     /// then its links and heading ids are pointed at the other output and it is rendered again.
     func render(_ markdown: String, source: MarkdownSource, anchorPrefix: String?,
-                alternate: (destinations: LinkDestinations, anchorPrefix: String?)?) -> (RenderedMarkdown, String?, [Diagnostic]) {
+                alternate: (destinations: LinkDestinations, anchorPrefix: String?)?) -> (RenderedMarkdown, [UInt8]?, [Diagnostic]) {
         let document = MarkdownDocument(markdown)
         var diagnostics: [Diagnostic] = []
         var references: [Int] = []
@@ -131,7 +137,7 @@ struct MarkdownRenderer: Sendable {
             MarkdownDocument.wrapInlines(of: node, open: "<p class=\"try-this\">", close: "</p>", as: CMARK_NODE_CUSTOM_BLOCK)
         }
 
-        func html(for destinations: LinkDestinations, anchorPrefix: String?, last: Bool) -> String? {
+        func html(for destinations: LinkDestinations, anchorPrefix: String?, last: Bool) -> [UInt8]? {
             for (custom, level, id) in customHeadings {
                 if let custom { cmark_node_set_on_enter(custom, "<h\(level) id=\"\(Self.anchor(id, prefix: anchorPrefix))\">") }
             }
@@ -144,16 +150,16 @@ struct MarkdownRenderer: Sendable {
             for (node, open) in linksToWrap {
                 MarkdownDocument.wrapInlines(of: node, open: open, close: "</a>", as: CMARK_NODE_CUSTOM_INLINE)
             }
-            return document.html(unsafe: unsafeHTML)
+            return document.htmlUTF8(unsafe: unsafeHTML)
         }
 
-        let siteHTML: String
+        let siteHTML: [UInt8]
         if let first = html(for: destinations, anchorPrefix: anchorPrefix, last: alternate == nil) {
             siteHTML = first
         } else {
             // The first output wraps links (not the site's, which never does): render it from a
             // parse of its own, and the alternate from this one.
-            siteHTML = render(markdown, source: source, anchorPrefix: anchorPrefix).0.html
+            siteHTML = render(markdown, source: source, anchorPrefix: anchorPrefix).0.htmlUTF8
         }
         let alternateHTML = alternate.flatMap { html(for: $0.destinations, anchorPrefix: $0.anchorPrefix, last: true) }
         let rendered = RenderedMarkdown(html: siteHTML, tipReferences: references, headings: headings,
@@ -243,7 +249,8 @@ struct MarkdownRenderer: Sendable {
     // MARK: - Blocks
 
     private func uniqueID(for text: String, used: inout Set<String>) -> String {
-        let base = URLSlug.make(text).isEmpty ? "section" : URLSlug.make(text)
+        let slug = URLSlug.make(text)
+        let base = slug.isEmpty ? "section" : slug
         var id = base
         var counter = 2
         while !used.insert(id).inserted {

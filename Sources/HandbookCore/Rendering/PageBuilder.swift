@@ -156,7 +156,7 @@ struct PageBuilder: Sendable {
                                 "url": .string(root + SitePaths.theme(theme.slug)), "count_label": .string(countLabel(count))])
             }),
         ]
-        if let intro = content.introduction { context["intro_html"] = .string(intro.html) }
+        if let intro = content.introduction { context["intro_html"] = .utf8(intro.htmlUTF8) }
         return context
     }
 
@@ -189,7 +189,7 @@ struct PageBuilder: Sendable {
         var context: Fields = [
             "page_title": .string(chapter.title),
             "chapter": chapterSummary(chapter, root: root),
-            "intro_html": .string(content.chapters[index].html),
+            "intro_html": .utf8(content.chapters[index].htmlUTF8),
             "tips": .list((handbook.tipsByChapter[chapter.number] ?? []).map { tipSummary(at: $0, root: root) }),
         ]
         if index > 0 { context["previous"] = chapterSummary(handbook.chapters[index - 1], root: root) }
@@ -203,7 +203,7 @@ struct PageBuilder: Sendable {
         var context: Fields = [
             "page_title": .string("\(tip.number). \(tip.title)"),
             "tip": tipSummary(at: index, root: root),
-            "body_html": .string(content.tips[index].html),
+            "body_html": .utf8(content.tips[index].htmlUTF8),
             // Closures, not `handbook.tipPosition(number:)`: a method reference copies the handbook.
             "related": .list(tip.related.compactMap { handbook.tipPosition(number: $0) }.map { tipSummary(at: $0, root: root) }),
             "referenced_by": .list((referencedBy ?? []).compactMap { handbook.tipPosition(number: $0) }

@@ -222,6 +222,14 @@ struct TemplateRenderer {
             } else {
                 appendUTF8(text)
             }
+        case .utf8(let bytes):
+            guard !bytes.isEmpty else { return }
+            if !indentation.isEmpty { indentIfAtLineStart() }
+            if escaped {
+                HTMLEscape.append(bytes, to: &output)
+            } else {
+                output.append(contentsOf: bytes)
+            }
         case .int(let number):
             if !indentation.isEmpty { indentIfAtLineStart() }
             appendUTF8(String(number))

@@ -4,6 +4,9 @@
 /// empty; every other value is shown.
 public enum TemplateValue: Sendable, Equatable {
     case string(String)
+    /// Text kept as the UTF-8 bytes it was made as (rendered Markdown from cmark), printed like
+    /// `.string`: it never becomes a `String`, whose making would check every byte again.
+    case utf8([UInt8])
     case int(Int)
     case bool(Bool)
     case list([TemplateValue])
@@ -77,6 +80,7 @@ public enum TemplateValue: Sendable, Equatable {
     public var isTruthy: Bool {
         switch self {
         case .string(let text): !text.isEmpty
+        case .utf8(let bytes): !bytes.isEmpty
         case .int(let number): number != 0
         case .bool(let flag): flag
         case .list(let items): !items.isEmpty
@@ -90,6 +94,7 @@ public enum TemplateValue: Sendable, Equatable {
     public var plainValue: Any {
         switch self {
         case .string(let text): text
+        case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
         case .int(let number): number
         case .bool(let flag): flag
         case .list(let items): items.map(\.plainValue)
