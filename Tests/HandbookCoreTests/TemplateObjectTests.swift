@@ -49,4 +49,23 @@ import Testing
                                               "list": [.object(["name": "x"]), .object(["name": "y"])]])
         #expect(library.render("page", context) == "1|2|xRyR|")
     }
+
+    /// Objects skip a scan when a name's bit is clear: with far more names than bits, every name
+    /// set must still be found, and names never set, or removed, must not be.
+    @Test func findsEveryNameItHoldsAndNoOther() {
+        var object = TemplateObject()
+        let names = (0..<300).map { "field_\($0)" }
+        for (index, name) in names.enumerated() { object[name] = .int(index) }
+        var other = TemplateObject()
+        other.merge(object) { $1 }
+        for (index, name) in names.enumerated() {
+            #expect(object[name] == .int(index) && other[name] == .int(index))
+        }
+        #expect((0..<300).allSatisfy { object["missing_\($0)"] == nil })
+        for name in names where name.hasSuffix("7") { object[name] = nil }
+        for (index, name) in names.enumerated() {
+            #expect(object[name] == (name.hasSuffix("7") ? nil : .int(index)))
+        }
+        #expect(TemplateObject(["x": "1"])["x"] == "1" && TemplateObject(["x": "1"])["y"] == nil)
+    }
 }

@@ -35,16 +35,26 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
     }
 
     private var fields: [Field]
+    /// One bit per field, chosen by its name's hash (a one-word Bloom filter): a lookup whose bit
+    /// is clear skips the object without scanning it. Most lookups miss most objects of the
+    /// context stack (the page's own fields, then the shared ones), so this saves most scans.
+    private var keyBits: UInt64
 
-    public init() { fields = [] }
+    public init() {
+        fields = []
+        keyBits = 0
+    }
 
     public init(_ dictionary: [String: TemplateValue]) {
-        fields = dictionary.map { Field(key: TemplateKey($0.key), value: $0.value) }
+        let fields = dictionary.map { Field(key: TemplateKey($0.key), value: $0.value) }
+        self.fields = fields
+        keyBits = Self.keyBits(of: fields)
     }
 
     /// Later entries replace earlier ones with the same name.
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
         fields = []
+        keyBits = 0
         fields.reserveCapacity(elements.count)
         for (name, value) in elements { self[name] = value }
     }
@@ -63,14 +73,28 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
         set {
             switch (position(of: key), newValue) {
             case (let index?, let value?): fields[index].value = value
-            case (let index?, nil): fields.remove(at: index)
-            case (nil, let value?): fields.append(Field(key: key, value: value))
+            case (let index?, nil):
+                fields.remove(at: index)
+                keyBits = Self.keyBits(of: fields)
+            case (nil, let value?):
+                fields.append(Field(key: key, value: value))
+                keyBits |= Self.bit(key)
             case (nil, nil): break
             }
         }
     }
 
+    @inline(__always)
+    private static func bit(_ key: TemplateKey) -> UInt64 {
+        1 &<< (key.hash &>> 58)
+    }
+
+    private static func keyBits(of fields: [Field]) -> UInt64 {
+        fields.reduce(0) { $0 | bit($1.key) }
+    }
+
     private func position(of key: TemplateKey) -> Int? {
+        guard keyBits & Self.bit(key) != 0 else { return nil }
         for index in fields.indices where fields[index].key.hash == key.hash && fields[index].key.name == key.name {
             return index
         }
@@ -85,6 +109,7 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
                 fields[index].value = combine(fields[index].value, field.value)
             } else {
                 fields.append(field)
+                keyBits |= Self.bit(field.key)
             }
         }
     }
