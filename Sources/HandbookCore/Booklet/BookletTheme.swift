@@ -2,7 +2,6 @@
 //! booklet's own words in `booklet/strings/<lang>.yml`.
 
 import Foundation
-import Yams
 
 /// The print template and stylesheet of a theme. Kept apart from `SiteTheme` because the booklet
 /// is one self-contained document with its own stylesheet, not a page of the site.
@@ -41,10 +40,10 @@ struct BookletTheme: Sendable {
         for code in language == "en" ? ["en"] : ["en", language] {
             let file = "strings/\(code).yml"
             guard let yaml = read(folder.appendingPathComponent(file)) else { continue }
-            guard let map = (try? Yams.load(yaml: yaml, .basic)) as? [String: Any] else {
+            guard let entries = (try? StringsFile.entries(of: yaml)) ?? nil else {
                 throw BuildFailure([.error("strings file must be 'key: text' lines", at: SourceLocation(file: "\(shown)/\(file)"))])
             }
-            strings.merge(map.mapValues { "\($0)" }) { _, booklet in booklet }
+            strings.merge(entries) { _, booklet in booklet }
         }
         // `</style>` inside the stylesheet would end the inlined <style> element early.
         return BookletTheme(template: template, stylesheet: stylesheet.replacingASCII("</", with: "<\\/"),

@@ -30,6 +30,9 @@ public enum SiteBuilder {
                                booklet: Bool = false,
                                progress: (String) -> Void = { _ in }) throws -> Prepared {
         try checkFolders(options)
+        // The templates do not depend on the content: they are parsed while it is read.
+        let templates = loadTheme == nil
+            ? BackgroundJob { SiteTheme.loadTemplates(from: options.theme, displayPath: options.themeDisplay) } : nil
         progress("Loading content")
         let files = ContentLoader.load(root: options.content, displayRoot: options.contentDisplay, cache: cache)
         progress("Validating")
@@ -38,8 +41,7 @@ public enum SiteBuilder {
         var diagnostics = problems
         progress("Loading theme")
         let language = validated?.config.language ?? "en"
-        let (theme, themeProblems) = loadTheme?(language)
-            ?? SiteTheme.load(from: options.theme, displayPath: options.themeDisplay, language: language)
+        let (theme, themeProblems) = loadTheme?(language) ?? templates!.result().withStrings(for: language)
         diagnostics += themeProblems
         var bookletTheme: BookletTheme?
         if booklet, let theme {

@@ -1,7 +1,6 @@
 //! The visual theme: Mustache templates, interface strings per language, and static assets.
 
 import Foundation
-import Yams
 
 /// A theme folder (`themes/default/`): `templates/**/*.mustache`, `strings/<lang>.yml`, `assets/`.
 /// Named `SiteTheme` so that `Theme` stays the handbook's own word for its content categories.
@@ -18,13 +17,40 @@ public struct SiteTheme: Sendable {
 
     /// Loads and parses every template once. Reports all template errors with file and line.
     public static func load(from folder: URL, displayPath: String, language: String) -> (SiteTheme?, [Diagnostic]) {
+        loadTemplates(from: folder, displayPath: displayPath).withStrings(for: language)
+    }
+
+    /// What a theme is before its strings are chosen: the part that does not depend on the
+    /// handbook's language, so a build can load it while it reads the content.
+    struct Templates: Sendable {
+        let folder: URL
+        let displayPath: String
+        let library: TemplateLibrary?
+        let diagnostics: [Diagnostic]
+
+        /// The theme with the strings for `language` (falling back to English key by key).
+        func withStrings(for language: String) -> (SiteTheme?, [Diagnostic]) {
+            var diagnostics = self.diagnostics
+            let strings = loadStrings(folder: folder, displayPath: displayPath, language: language, diagnostics: &diagnostics)
+            guard let library, !diagnostics.hasErrors else { return (nil, diagnostics) }
+            let stylesheet = (try? String(contentsOf: folder.appendingPathComponent("assets/handbook.css"), encoding: .utf8)) ?? ""
+            return (SiteTheme(folder: folder, library: library,
+                              templateNames: library.names, strings: strings,
+                              stylesheet: stylesheet.replacingASCII("</", with: "<\\/")), diagnostics)
+        }
+    }
+
+    /// Reads and parses the templates, reporting every problem with its file and line.
+    static func loadTemplates(from folder: URL, displayPath: String) -> Templates {
         var diagnostics: [Diagnostic] = []
         let templatesFolder = folder.appendingPathComponent("templates")
         var texts: [String: String] = [:]
         let files = FileManager.default.enumerator(atPath: templatesFolder.path)?.compactMap { $0 as? String } ?? []
         if files.isEmpty {
-            return (nil, [.error("theme folder '\(displayPath)' has no templates/ folder with .mustache files", at: nil,
-                                 hint: "pass --theme with the path of a theme, e.g. themes/default")])
+            return Templates(folder: folder, displayPath: displayPath, library: nil, diagnostics: [
+                .error("theme folder '\(displayPath)' has no templates/ folder with .mustache files", at: nil,
+                       hint: "pass --theme with the path of a theme, e.g. themes/default"),
+            ])
         }
         for relative in files.sorted() where relative.hasSuffix(".mustache") {
             let shown = "\(displayPath)/templates/\(relative)"
@@ -52,12 +78,7 @@ public struct SiteTheme: Sendable {
                                       hint: "copy it from themes/default/templates/"))
         }
         diagnostics += PartialCycles.check(templates: texts, displayPath: displayPath)
-        let strings = loadStrings(folder: folder, displayPath: displayPath, language: language, diagnostics: &diagnostics)
-        guard let library, !diagnostics.hasErrors else { return (nil, diagnostics) }
-        let stylesheet = (try? String(contentsOf: folder.appendingPathComponent("assets/handbook.css"), encoding: .utf8)) ?? ""
-        return (SiteTheme(folder: folder, library: library,
-                          templateNames: library.names, strings: strings,
-                          stylesheet: stylesheet.replacingASCII("</", with: "<\\/")), diagnostics)
+        return Templates(folder: folder, displayPath: displayPath, library: library, diagnostics: diagnostics)
     }
 
     /// Renders a page from its context stack (see `PageBuilder.layers(for:)`) into `output`,
@@ -80,13 +101,12 @@ public struct SiteTheme: Sendable {
                 return nil
             }
             do {
-                // `.basic`: strings are text, read as written (`1.50` stays `1.50`, `~` stays `~`).
-                guard let map = try Yams.load(yaml: text, .basic) as? [String: Any] else {
+                guard let entries = try StringsFile.entries(of: text) else {
                     diagnostics.append(.error("strings file must be 'key: text' lines",
                                               at: SourceLocation(file: "\(displayPath)/strings/\(code).yml")))
                     return nil
                 }
-                return map.mapValues { "\($0)" }
+                return entries
             } catch {
                 diagnostics.append(.error("cannot read strings file: \(error)",
                                           at: SourceLocation(file: "\(displayPath)/strings/\(code).yml")))

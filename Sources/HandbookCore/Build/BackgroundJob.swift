@@ -1,0 +1,23 @@
+//! One piece of work started on another thread, whose result is waited for later.
+
+import Foundation
+
+/// Runs `work` at once on a global queue; `result()` waits for it. The value is written once,
+/// before the semaphore is signalled, and read only after waiting on it.
+final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
+    private var value: Value?
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async {
+            self.value = work()
+            self.finished.signal()
+        }
+    }
+
+    /// The work's result; call it once.
+    func result() -> Value {
+        finished.wait()
+        return value!
+    }
+}
