@@ -108,7 +108,9 @@ public enum ContentRenderer {
             if reuse?.fill(reused, with: [(text, source)]).isEmpty == true, let site = reused[0] {
                 introduction = (site.0, nil, site.1)
             } else {
-                let home = MarkdownRenderer(handbook: handbook, destinations: homeDestinations)
+                // The page renderer's table of files serves the home page's links too.
+                let home = renderer?.retargeted(to: handbook, destinations: homeDestinations)
+                    ?? MarkdownRenderer(handbook: handbook, destinations: homeDestinations)
                 introduction = render(home, text, source, .introduction, alternateDestinations: alternate?.homeDestinations)
                 reuse?.remember((introduction!.0, introduction!.2), of: text, source: source)
             }

@@ -21,6 +21,7 @@ struct LinkResolver: Sendable {
     init(handbook: Handbook) {
         self.handbook = handbook
         var paths: [String: LinkTarget] = [:]
+        paths.reserveCapacity(handbook.tips.count + handbook.chapters.count)
         for tip in handbook.tips { paths[Self.normalise(tip.source.file)] = .tip(tip.number) }
         for chapter in handbook.chapters { paths[Self.normalise(chapter.source.file)] = .chapter(chapter.number) }
         targetsByPath = paths

@@ -16,8 +16,11 @@ public struct Handbook: Sendable {
 
     public init(config: HandbookConfig, chapters: [Chapter], tips: [Tip]) {
         self.config = config
-        self.chapters = chapters.sorted { $0.number < $1.number }
-        self.tips = tips.sorted { $0.number < $1.number }
+        // Files are read in name order, which is nearly always number order: sorted only if not.
+        self.chapters = Self.isAscending(chapters.map(\.number)) ? chapters : chapters.sorted { $0.number < $1.number }
+        self.tips = Self.isAscending(tips.map(\.number)) ? tips : tips.sorted { $0.number < $1.number }
+        chapterIndex.reserveCapacity(chapters.count)
+        tipIndex.reserveCapacity(tips.count)
         for (position, chapter) in self.chapters.enumerated() { chapterIndex[chapter.number] = position }
         for (position, theme) in config.themes.enumerated() { themeIndex[theme.slug] = position }
         for (position, tip) in self.tips.enumerated() {
@@ -28,6 +31,10 @@ public struct Handbook: Sendable {
     }
 
     public var themes: [Theme] { config.themes }
+
+    private static func isAscending(_ numbers: [Int]) -> Bool {
+        numbers.indices.dropFirst().allSatisfy { numbers[$0 - 1] < numbers[$0] }
+    }
 
     public func tip(number: Int) -> Tip? { tipIndex[number].map { tips[$0] } }
     public func tipPosition(number: Int) -> Int? { tipIndex[number] }

@@ -63,18 +63,24 @@ public enum HandbookValidator {
 
     private static func uniqueTips(_ tips: [(Tip, ContentDecoder.TipLocations)],
                                    diagnostics: inout [Diagnostic]) -> [(Tip, ContentDecoder.TipLocations)] {
-        var firstFile: [Int: String] = [:]
-        var unique: [(Tip, ContentDecoder.TipLocations)] = []
-        for entry in tips {
-            if let first = firstFile[entry.0.number] {
-                diagnostics.append(.error("tip number \(entry.0.number) is already used by \(first)", at: entry.1.number,
+        // Number → position of the first tip with it. Without a repeat (the usual case) the list is
+        // returned as it came, not copied entry by entry.
+        var first: [Int: Int] = [:]
+        first.reserveCapacity(tips.count)
+        var repeats = IndexSet()
+        for index in tips.indices {
+            let number = tips[index].0.number
+            if let earlier = first[number] {
+                diagnostics.append(.error("tip number \(number) is already used by \(tips[earlier].0.source.file)",
+                                          at: tips[index].1.number,
                                           hint: "give this tip the next free number (handbook new tip picks one)"))
+                repeats.insert(index)
             } else {
-                firstFile[entry.0.number] = entry.0.source.file
-                unique.append(entry)
+                first[number] = index
             }
         }
-        return unique
+        guard !repeats.isEmpty else { return tips }
+        return tips.indices.filter { !repeats.contains($0) }.map { tips[$0] }
     }
 
     private static func uniqueChapters(_ chapters: [(Chapter, SourceLocation)], diagnostics: inout [Diagnostic]) -> [Chapter] {
