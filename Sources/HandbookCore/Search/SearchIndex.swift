@@ -100,7 +100,9 @@ enum SearchIndexBuilder {
         // Tips are collected in runs of consecutive tips, each run merging its own words as it
         // goes; the runs are then merged in order. A large handbook thus never holds every tip's
         // word list at once, and most of the merging happens on all cores.
-        let runs = min(count, max(1, count / 128))
+        // At least one run per core, so that a small handbook's index (a job of its own beside
+        // the pages, often the longest) is not made on one core.
+        let runs = min(count, max(ProcessInfo.processInfo.activeProcessorCount, count / 128))
         let perRun = ConcurrentResults<Run>(count: runs)
         DispatchQueue.concurrentPerform(iterations: runs) { run in
             var result = Run()
