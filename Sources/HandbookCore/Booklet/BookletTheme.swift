@@ -40,7 +40,7 @@ struct BookletTheme: Sendable {
         for code in language == "en" ? ["en"] : ["en", language] {
             let file = "strings/\(code).yml"
             guard let yaml = read(folder.appendingPathComponent(file)) else { continue }
-            guard let entries = (try? StringsFile.entries(of: yaml)) ?? nil else {
+            guard let entries = try? StringsFile.entries(of: yaml) else {
                 throw BuildFailure([.error("strings file must be 'key: text' lines", at: SourceLocation(file: "\(shown)/\(file)"))])
             }
             strings.merge(entries) { _, booklet in booklet }

@@ -281,17 +281,20 @@ enum ContextFingerprint {
 extension Hasher {
     /// A string as its UTF-8 bytes. `combine(String)` treats canonically equal strings ("é" and
     /// "e" + accent) as equal, but they print different bytes, so a page with either must differ.
-    mutating func combineBytes(of bytes: [UInt8]?) {
-        guard let bytes else { return combine(0 as UInt8) }
-        combine(1 as UInt8)
-        bytes.withUnsafeBytes { combine(bytes: $0) }
-        combine(bytes.count)
-    }
-
     mutating func combineBytes(of text: String?) {
         guard var text else { return combine(0 as UInt8) }
+        text.withUTF8 { combinePresent(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// UTF-8 text kept as bytes, fed exactly as `combineBytes(of: String?)` feeds the same text.
+    mutating func combineBytes(of bytes: [UInt8]?) {
+        guard let bytes else { return combine(0 as UInt8) }
+        bytes.withUnsafeBytes { combinePresent($0) }
+    }
+
+    private mutating func combinePresent(_ bytes: UnsafeRawBufferPointer) {
         combine(1 as UInt8)
-        text.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
-        combine(text.utf8.count)
+        combine(bytes: bytes)
+        combine(bytes.count)
     }
 }

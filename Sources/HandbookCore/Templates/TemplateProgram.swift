@@ -7,8 +7,8 @@
 
 /// One step of a `TemplateProgram`. Offsets are `Int32` so that a step fits in 17 bytes.
 enum TemplateStep {
-    /// The program's text bytes `start..<end`.
-    case text(start: Int32, end: Int32)
+    /// A range of the program's text bytes.
+    case text(ByteRange)
     /// The name made of the program's keys `keys` (empty: `.`, the current value).
     case variable(keys: KeyRange, escaped: Bool)
     /// The body is the steps after this one, up to `end`, where rendering goes on.
@@ -120,8 +120,7 @@ private struct TemplateCompiler {
         for node in nodes {
             switch node {
             case .text(let text):
-                steps.append(.text(start: Int32(bytes.count), end: Int32(bytes.count + text.count)))
-                bytes += text
+                steps.append(.text(byteRange(text)))
             case .variable(let path, let escaped):
                 steps.append(.variable(keys: keyRange(path), escaped: escaped))
             case .section(let path, let body):
@@ -162,7 +161,7 @@ private struct TemplateCompiler {
     /// A step followed by its body; `make` gets the position after the body.
     private mutating func emitBody(_ body: [TemplateNode], _ make: (Int32) -> TemplateStep) {
         let position = steps.count
-        steps.append(.text(start: 0, end: 0))
+        steps.append(.text(.init(start: 0, end: 0)))  // replaced below, once the body is laid out
         emit(body)
         steps[position] = make(Int32(steps.count))
     }

@@ -62,8 +62,8 @@ struct TemplateRenderer {
             let step = steps[position]
             position += 1
             switch step {
-            case .text(let first, let last):
-                let text = program.bytes(.init(start: first, end: last))
+            case .text(let range):
+                let text = program.bytes(range)
                 if indentation.isEmpty {
                     output.append(contentsOf: text)
                 } else {
@@ -214,22 +214,10 @@ struct TemplateRenderer {
 
     private mutating func append(_ value: TemplateValue, escaped: Bool) {
         switch value {
-        case .string(let text):
-            guard !text.isEmpty else { return }
-            if !indentation.isEmpty { indentIfAtLineStart() }
-            if escaped {
-                HTMLEscape.append(text, to: &output)
-            } else {
-                appendUTF8(text)
-            }
+        case .string(var text):
+            text.withUTF8 { appendText($0, escaped: escaped) }
         case .utf8(let bytes):
-            guard !bytes.isEmpty else { return }
-            if !indentation.isEmpty { indentIfAtLineStart() }
-            if escaped {
-                HTMLEscape.append(bytes, to: &output)
-            } else {
-                output.append(contentsOf: bytes)
-            }
+            bytes.withUnsafeBufferPointer { appendText($0, escaped: escaped) }
         case .int(let number):
             if !indentation.isEmpty { indentIfAtLineStart() }
             appendUTF8(String(number))
@@ -239,6 +227,17 @@ struct TemplateRenderer {
         case .list, .object, .null:
             // swift-mustache prints a Swift description of a list or an object; nothing is better.
             return
+        }
+    }
+
+    /// Text of a value, HTML-escaped for `{{…}}`; nothing for empty text.
+    private mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool) {
+        guard !bytes.isEmpty else { return }
+        if !indentation.isEmpty { indentIfAtLineStart() }
+        if escaped {
+            HTMLEscape.append(bytes, to: &output)
+        } else {
+            output.append(contentsOf: bytes)
         }
     }
 

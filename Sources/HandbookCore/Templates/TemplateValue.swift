@@ -105,8 +105,7 @@ public enum TemplateValue: Sendable, Equatable {
 
     /// The field `key` of an object, or nil.
     public subscript(key: String) -> TemplateValue? {
-        if case .object(let fields) = self { return fields[key] }
-        return nil
+        member(TemplateKey(key))
     }
 }
 
