@@ -39,6 +39,7 @@ public enum SiteBuilder {
         let (validated, problems) = HandbookValidator.validate(files, options: .init(includeDrafts: options.includeDrafts),
                                                                cache: cache)
         var diagnostics = problems
+        releaseInBackground(files)
         progress("Loading theme")
         let language = validated?.config.language ?? "en"
         let (theme, themeProblems) = loadTheme?(language) ?? templates!.result().withStrings(for: language)
@@ -104,7 +105,7 @@ public enum SiteBuilder {
         let handbook = prepared.handbook
         let everyPage = PageKind.all(for: handbook)
         let pages = only.map { selected in everyPage.filter(selected.contains) } ?? everyPage
-        let paths = pages.map { $0.path(in: handbook) }
+        let paths = pages.concurrentMap { $0.path(in: handbook) }
         if let writer = sink as? SiteWriter { try writer.prepareFolders(for: paths + ["assets/x"]) }
         // A preview re-rendering a few pages should not make every tip's summary first.
         let builder = PageBuilder(handbook: handbook, content: prepared.content, strings: prepared.theme.strings,
@@ -138,6 +139,7 @@ public enum SiteBuilder {
                 }
             }
         }
+        releaseInBackground((builder, paths))
         if let error = failures.takeValues().compactMap({ $0 }).first { throw error }
         if let base = handbook.config.baseURL {
             let everyPath = everyPage.map { $0.path(in: handbook) }

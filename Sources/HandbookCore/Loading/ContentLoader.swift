@@ -54,8 +54,8 @@ public enum ContentLoader {
             collectMarkdown(in: rootPath + "/" + folder, display: display + "/" + folder, realRoot: realRoot,
                             visited: &visited, into: &found, followsLinks: &files.followsLinks, diagnostics: &files.diagnostics)
             let results = readAll(found, cache: cache)
-            for (result, found) in zip(results, found) {
-                switch result {
+            for (index, found) in found.enumerated() {
+                switch results.take(index)! {
                 case .success(let file):
                     if isTips {
                         files.tips.append(file)
@@ -142,14 +142,18 @@ public enum ContentLoader {
     }
 
     /// Reads the files on all cores; the order of the result is the order of `paths`.
+    /// The results are taken one by one (`take(_:)`), moved rather than copied.
     private static func readAll(_ paths: [(path: String, display: String)],
-                                cache: ContentCache?) -> [Result<SourceFile, Diagnostic>] {
-        if let cache { return cache.readAll(paths, reading: read(path:display:)) }
+                                cache: ContentCache?) -> ConcurrentResults<Result<SourceFile, Diagnostic>> {
         let results = ConcurrentResults<Result<SourceFile, Diagnostic>>(count: paths.count)
+        if let cache {
+            for (index, result) in cache.readAll(paths, reading: read(path:display:)).enumerated() { results[index] = result }
+            return results
+        }
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             results[index] = read(path: paths[index].path, display: paths[index].display, cache: cache)
         }
-        return results.takeValues()
+        return results
     }
 
     private static func read(path: String, display: String, cache: ContentCache?) -> Result<SourceFile, Diagnostic> {

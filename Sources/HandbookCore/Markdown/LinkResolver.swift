@@ -16,15 +16,11 @@ struct LinkResolver: Sendable {
 
     let handbook: Handbook
     /// Content file path (as shown in messages, normalised) → what it is.
-    private let targetsByPath: [String: LinkTarget]
+    let targetsByPath: LinkTargetTable
 
     init(handbook: Handbook) {
         self.handbook = handbook
-        var paths: [String: LinkTarget] = [:]
-        paths.reserveCapacity(handbook.tips.count + handbook.chapters.count)
-        for tip in handbook.tips { paths[Self.normalise(tip.source.file)] = .tip(tip.number) }
-        for chapter in handbook.chapters { paths[Self.normalise(chapter.source.file)] = .chapter(chapter.number) }
-        targetsByPath = paths
+        targetsByPath = LinkTargetTable(handbook: handbook)
     }
 
     /// This resolver for a handbook with the same files, tip numbers, chapters and themes (the
@@ -33,7 +29,7 @@ struct LinkResolver: Sendable {
         LinkResolver(handbook: handbook, targetsByPath: targetsByPath)
     }
 
-    private init(handbook: Handbook, targetsByPath: [String: LinkTarget]) {
+    private init(handbook: Handbook, targetsByPath: LinkTargetTable) {
         self.handbook = handbook
         self.targetsByPath = targetsByPath
     }

@@ -56,6 +56,8 @@ public enum HandbookValidator {
         if sorted.hasErrors { return (nil, sorted) }
         let handbook = Handbook(config: config, chapters: chapters, tips: tips.map(\.0))
         cache?.keepValidation(ValidationState(options: options, files: files, decodedTips: decodedTips, references: references))
+        // Every tip's source locations are freed off the critical path.
+        releaseInBackground((decodedTips, tips))
         return (handbook, sorted)
     }
 

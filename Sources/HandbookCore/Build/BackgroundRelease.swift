@@ -1,0 +1,11 @@
+//! Freeing large values on another thread.
+
+import Foundation
+
+/// Lets a background thread drop the last reference to `value`, so that freeing it (for a large
+/// handbook, tens of thousands of strings and arrays) happens beside the build instead of on
+/// the one thread that waits between two parallel steps. The caller must hold no other copy.
+func releaseInBackground<Value: Sendable>(_ value: consuming Value) {
+    let value = value
+    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(value) {} }
+}
