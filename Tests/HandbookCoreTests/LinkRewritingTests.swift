@@ -34,6 +34,23 @@ import Testing
             "<p><a href=\"../tips/001-one.html\">a</a> <a href=\"../chapters/02-second.html\">b</a> <a href=\"../tips/003-three.html#top\">c</a></p>\n")
     }
 
+    /// The table of content files is made only when a relative `.md` link needs it, and then
+    /// finds the same targets as before.
+    @Test func fileTableIsMadeOnTheFirstMarkdownLink() throws {
+        let fixture = ContentFixture(ContentFixture.standard([:]))
+        let prepared = try SiteBuilder.prepare(fixture.options)
+        let resolver = LinkResolver(handbook: prepared.handbook)
+        #expect(resolver.resolve("tip:1", from: "content/tips/002-two.md") == .handbook(.tip(1), fragment: nil))
+        #expect(resolver.resolve("https://example.com/a.md", from: "content/tips/002-two.md") == .unchanged)
+        #expect(!resolver.targetsByPath.isMade)
+        #expect(resolver.resolve("../chapters/02-second.md#top", from: "content/tips/002-two.md")
+            == .handbook(.chapter(2), fragment: "top"))
+        #expect(resolver.targetsByPath.isMade)
+        #expect(resolver.resolve("003-three.md", from: "content/tips/002-two.md") == .handbook(.tip(3), fragment: nil))
+        #expect(resolver.retargeted(to: prepared.handbook).resolve("./001-one.md", from: "content/tips/002-two.md")
+            == .handbook(.tip(1), fragment: nil))
+    }
+
     @Test func externalLinksAreUntouched() throws {
         #expect(try html("[w](https://example.com/a?b=1&c=2) [m](mailto:a@example.com) [s](#here)") ==
             "<p><a href=\"https://example.com/a?b=1&amp;c=2\">w</a> <a href=\"mailto:a@example.com\">m</a> <a href=\"#here\">s</a></p>\n")
