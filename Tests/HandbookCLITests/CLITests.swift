@@ -118,6 +118,25 @@ import Testing
         #expect(try String(contentsOf: precious, encoding: .utf8) == "keep me")
     }
 
+    /// A build is parsed with `build` as the root (a shortcut in `HandbookCommand.main`); what it
+    /// cannot parse still gets the whole command's messages, named `handbook build`.
+    @Test func buildArgumentsParseAsUnderTheWholeCommand() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let options = try Self.run(["--output", "out", "--timings"], in: folder)
+        #expect(options.status == 0)
+        #expect(options.stdout.hasSuffix("-> out\n"), "got: \(options.stdout)")
+        #expect(options.stderr.contains("Rendering Markdown"))
+        let help = try Self.run(["build", "--help"], in: folder)
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: handbook build [--content <content>]"), "got: \(help.stdout)")
+        let mistake = try Self.run(["build", "--ouput", "x"], in: folder)
+        #expect(mistake.status == 64)
+        #expect(mistake.stderr.contains("Error: Unknown option '--ouput'"))
+        #expect(mistake.stderr.contains("Usage: handbook build"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x").path))
+    }
+
     @Test func helpListsTheCommands() throws {
         let result = try Self.run(["--help"], in: Self.packageRoot)
         for command in ["build", "check", "new"] {
