@@ -23,15 +23,19 @@ public enum HandbookValidator {
             diagnostics += problems
         }
 
-        let decodedTips = cache?.tips(from: files.tips) ?? decodeInParallel(files.tips, ContentDecoder.tip(from:))
+        var decodedTips = cache?.tips(from: files.tips) ?? decodeInParallel(files.tips, ContentDecoder.tip(from:))
         let decodedChapters = cache.map { cache in files.chapters.map { cache.chapter(from: $0) } }
             ?? decodeInParallel(files.chapters, ContentDecoder.chapter(from:))
         diagnostics += decodedTips.flatMap(\.2) + decodedChapters.flatMap(\.1)
 
         let chapters = uniqueChapters(decodedChapters.compactMap(\.0), diagnostics: &diagnostics)
-        var tips: [(Tip, ContentDecoder.TipLocations)] = decodedTips.compactMap { tip, locations, _ in
-            guard let tip, let locations else { return nil }
-            return (tip, locations)
+        // The cache keeps the tips as decoded; otherwise they are moved out rather than copied (a
+        // copy touches every tip's strings again, each a cache miss in a large handbook).
+        let decodedForCache = cache == nil ? [] : decodedTips
+        var tips: [(Tip, ContentDecoder.TipLocations)] = []
+        tips.reserveCapacity(decodedTips.count)
+        for index in decodedTips.indices {
+            if let tip = decodedTips[index].0.take(), let locations = decodedTips[index].1.take() { tips.append((tip, locations)) }
         }
         tips = uniqueTips(tips, diagnostics: &diagnostics)
         let drafts = Set(tips.filter { $0.0.draft }.map(\.0.number))
@@ -55,7 +59,7 @@ public enum HandbookValidator {
         let sorted = diagnostics.sortedByLocation()
         if sorted.hasErrors { return (nil, sorted) }
         let handbook = Handbook(config: config, chapters: chapters, tips: tips.map(\.0))
-        cache?.keepValidation(ValidationState(options: options, files: files, decodedTips: decodedTips, references: references))
+        cache?.keepValidation(ValidationState(options: options, files: files, decodedTips: decodedForCache, references: references))
         // Every tip's source locations are freed off the critical path.
         releaseInBackground((decodedTips, tips))
         return (handbook, sorted)
