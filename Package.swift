@@ -88,7 +88,9 @@ let package = Package(
         ),
         .testTarget(
             name: "HandbookCLITests",
-            dependencies: ["HandbookCore"]
+            // The executable target too: its quick reading of build arguments is checked against
+            // ArgumentParser's.
+            dependencies: ["HandbookCore", "HandbookCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -18,9 +18,14 @@ struct BuildCommand: ParsableCommand {
     var timings = false
 
     func run() throws {
+        try Self.build(source.buildOptions(output: output), timings: timings)
+    }
+
+    /// Builds the site, printing the problems and the summary line, as `handbook build` does.
+    static func build(_ options: BuildOptions, timings: Bool) throws {
         do {
             var clock = StepClock()
-            let report = try SiteBuilder.build(source.buildOptions(output: output)) { step in
+            let report = try SiteBuilder.build(options) { step in
                 if timings { clock.start(step) }
             }
             if timings { clock.finish() }

@@ -22,6 +22,14 @@ struct HandbookCommand: AsyncParsableCommand {
         case let first? where !first.hasPrefix("-"): nil
         default: arguments
         }
+        if let buildArguments, let quick = QuickBuildArguments(buildArguments) {
+            do {
+                try BuildCommand.build(quick.buildOptions, timings: quick.timings)
+            } catch {
+                BuildCommand.exit(withError: error)
+            }
+            return
+        }
         if let buildArguments, let build = (try? BuildCommand.parseAsRoot(buildArguments)) as? BuildCommand {
             do {
                 try build.run()
