@@ -82,26 +82,6 @@ import Testing
         #expect(Set(hashes).count == 1 && hashes.count == 4)
     }
 
-    // One collector reused from tip to tip (its table emptied slot by slot, or whole when
-    // full) finds exactly the words a fresh collector finds, in the same order.
-    @Test func aReusedWordCollectorEqualsAFreshOne() {
-        var generator = SeededGenerator(seed: 11)
-        var reused = WordCollector(capacity: 8)
-        for _ in 0..<300 {
-            let vocabulary = Int.random(in: 1...400, using: &generator)
-            let text = (0..<Int.random(in: 0...600, using: &generator))
-                .map { _ in "w\(Int.random(in: 0..<vocabulary, using: &generator))" }.joined(separator: " ")
-            reused.reset()
-            reused.add(text)
-            var fresh = WordCollector()
-            fresh.add(text)
-            #expect(reused.hashes == fresh.hashes)
-            #expect((0..<reused.count).map(reused.word) == (0..<fresh.count).map(fresh.word))
-            var seen = Set<String>()
-            #expect((0..<fresh.count).map(fresh.word) == SearchText.words(in: text).filter { seen.insert($0).inserted })
-        }
-    }
-
     /// `readable`'s rules one byte at a time, as first written: a space before a capital or an
     /// opening ” that follows a sentence's end, line breaks and tabs as one space, then trimmed.
     static func readableByteByByte(_ text: String) -> String {
@@ -174,6 +154,36 @@ import Testing
 
     // search.js bisects the vocabulary with JavaScript's `<`, which compares UTF-16 code units;
     // the byte-wise shortcut must agree with it, also across the surrogate range.
+    /// A handbook of 403 tips (three runs of 128 or more, merged) whose words repeat within and
+    /// across tips: every word's postings are the tips whose title, summary or text has it, as
+    /// `SearchText.words` defines words, made on all cores or on one thread alike.
+    @Test func postingsMatchTheDefinitionAcrossRuns() throws {
+        var generator = SeededGenerator(seed: 5)
+        var files: [String: String] = [:]
+        for number in 4...403 {
+            let words = (0..<Int.random(in: 1...40, using: &generator)).map { _ in
+                ["Word\(Int.random(in: 0..<60, using: &generator))", "café", "Don't", "x\(number % 7)"]
+                    .randomElement(using: &generator)!
+            }
+            files["tips/\(number)-t.md"] = ContentFixture.tip(number, title: "Title \(number % 11)", themes: "[empathy]",
+                                                              related: "[]", body: words.joined(separator: " "))
+        }
+        let fixture = ContentFixture(ContentFixture.standard(files))
+        let prepared = try SiteBuilder.prepare(fixture.options)
+        let handbook = prepared.handbook
+        var expected: [String: [Int32]] = [:]
+        for (position, tip) in handbook.tips.enumerated() {
+            let text = [tip.title, tip.summary ?? "", prepared.content.tips[position].plainText].joined(separator: " ")
+            for word in Set(SearchText.words(in: text)) { expected[word, default: []].append(Int32(position)) }
+        }
+        for onAllCores in [true, false] {
+            let index = SearchIndexBuilder.build(handbook, content: prepared.content, onAllCores: onAllCores)
+            #expect(index.tips.count == handbook.tips.count)
+            #expect(Set(index.words) == Set(expected.keys))
+            for word in index.words { #expect(index.posting(of: word) == expected[word], "\(word)") }
+        }
+    }
+
     @Test func wordOrderIsJavaScriptsUTF16Order() {
         let words = ["", "a", "ab", "b", "z", "é", "e\u{301}", "zz", "東京", "\u{E000}x", "\u{FFFD}", "\u{1F600}", "a\u{1F600}",
                      "a\u{FFEE}", "naïve", "naive", "\u{10000}", "\u{FFFF}", "\u{7F}", "\u{80}"]

@@ -112,7 +112,8 @@ public enum SiteBuilder {
                                   inlineStylesheet: prepared.theme.stylesheet, shareSummaries: pages.count > 64)
         var extraJobs: [@Sendable () throws -> Void] = []
         if let alongside { extraJobs.append(alongside) }
-        if searchFiles { extraJobs.append { try writeSearchFiles(prepared, into: sink) } }
+        // A job beside the pages, which keep every core busy: made on its worker's thread alone.
+        if searchFiles { extraJobs.append { try writeSearchFiles(prepared, into: sink, onAllCores: false) } }
         let jobs = extraJobs
         let total = jobs.count + pages.count
         let failures = ConcurrentResults<Error?>(count: total)
@@ -148,11 +149,12 @@ public enum SiteBuilder {
         return pages.count
     }
 
-    /// The search index, tip data and snippet texts (`assets/*.js`).
-    public static func writeSearchFiles(_ prepared: Prepared, into sink: OutputSink) throws {
-        let index = SearchIndexBuilder.build(prepared.handbook, content: prepared.content)
+    /// The search index, tip data and snippet texts (`assets/*.js`), made on all cores, or with
+    /// `onAllCores: false` on the calling thread (for a job of a parallel loop).
+    public static func writeSearchFiles(_ prepared: Prepared, into sink: OutputSink, onAllCores: Bool = true) throws {
+        let index = SearchIndexBuilder.build(prepared.handbook, content: prepared.content, onAllCores: onAllCores)
         let failures = ConcurrentResults<Error?>(count: SearchScripts.fileCount(for: index))
-        SearchScripts.forEachFile(of: index) { number, path, bytes in
+        SearchScripts.forEachFile(of: index, onAllCores: onAllCores) { number, path, bytes in
             do {
                 try sink.write(utf8: bytes, to: path)
                 failures[number] = .some(nil)

@@ -94,19 +94,19 @@ struct SearchIndex: Sendable {
 
 /// Builds the `SearchIndex` of a handbook.
 enum SearchIndexBuilder {
-    static func build(_ handbook: Handbook, content: RenderedContent) -> SearchIndex {
+    /// `onAllCores: false` builds it on the calling thread (see `forEachIteration`).
+    static func build(_ handbook: Handbook, content: RenderedContent, onAllCores: Bool = true) -> SearchIndex {
         let themePosition = Dictionary(uniqueKeysWithValues: handbook.themes.enumerated().map { ($1.slug, $0) })
         let count = handbook.tips.count
         // Tips are collected in runs of consecutive tips, each run merging its own words as it
         // goes; the runs are then merged in order. A large handbook thus never holds every tip's
-        // word list at once, and most of the merging happens on all cores.
-        // At least one run per core, so that a small handbook's index (a job of its own beside
-        // the pages, often the longest) is not made on one core.
-        let runs = min(count, max(ProcessInfo.processInfo.activeProcessorCount, count / 128))
+        // word list at once, and most of the merging happens on all cores (when asked for), with
+        // at least one run per core.
+        let cores = onAllCores ? ProcessInfo.processInfo.activeProcessorCount : 1
+        let runs = min(count, max(cores, count / 128))
         let perRun = ConcurrentResults<Run>(count: runs)
-        DispatchQueue.concurrentPerform(iterations: runs) { run in
+        forEachIteration(runs, onAllCores: onAllCores) { run in
             var result = Run()
-            var words = WordCollector()
             for index in (run * count / runs)..<((run + 1) * count / runs) {
                 let tip = handbook.tips[index]
                 let plainText = content.tips[index].plainText
@@ -115,18 +115,16 @@ enum SearchIndexBuilder {
                     themes: tip.themes.compactMap { themePosition[$0] }, tryThis: content.tips[index].tryThis ?? "",
                     flywheelStep: tip.flywheelStep ?? 0))
                 // Theme names are matched in the browser from `themes`, so they stay out of the postings.
-                words.reset()
-                words.add(tip.title)
-                if let summary = tip.summary { words.add(summary) }
-                words.add(plainText)
-                result.add(words, position: Int32(index))
+                result.add(tip.title, position: Int32(index))
+                if let summary = tip.summary { result.add(summary, position: Int32(index)) }
+                result.add(plainText, position: Int32(index))
                 result.texts.append(plainText)
             }
             perRun[run] = result
         }
         let results = perRun.takeValues()
 
-        // Merge on the hashes the collectors computed: cheaper than hashing each word again.
+        // Merge on the hashes the scanner computed: cheaper than hashing each word again.
         // Runs are in tip order, so every list stays ascending and first appearances keep their order.
         let ids = HashSlots(capacity: results.first.map { $0.words.count * 4 } ?? 16)
         var vocabulary: [String] = []
@@ -160,6 +158,12 @@ enum SearchIndexBuilder {
     }
 
     /// The entries, texts and merged words of a run of consecutive tips.
+    ///
+    /// Each word is looked up as it is scanned, by its 64-bit FNV-1a hash (made by the scanner as
+    /// it reads the word, `SearchText.wordHash`), in an open-addressing table: two different words
+    /// sharing a 64-bit hash is not a practical concern. A word becomes a `String` only the first
+    /// time the run meets it; a repeat within the same tip is recognised by the last tip it was
+    /// seen in, so no list of a tip's own words is kept.
     private struct Run {
         var entries: [SearchIndex.Entry] = []
         var texts: [String] = []
@@ -167,16 +171,22 @@ enum SearchIndexBuilder {
         var words: [String] = []
         var hashes: [UInt64] = []
         var lists: [[Int32]] = []
+        /// The position of the last tip each word was found in.
+        private var lastSeen: [Int32] = []
         private let ids = HashSlots(capacity: 4096)
 
-        mutating func add(_ collector: WordCollector, position: Int32) {
-            for (local, hash) in collector.hashes.enumerated() {
-                if let id = ids.insert(hash, value: Int32(words.count)) {
-                    lists[Int(id)].append(position)
+        /// Adds the words of `text`, a part of the tip at `position` (tips come in ascending order).
+        mutating func add(_ text: String, position: Int32) {
+            SearchText.forEachWord(in: text) { bytes, hash in
+                if let id = ids.insert(hash, value: Int32(words.count)).map(Int.init) {
+                    guard lastSeen[id] != position else { return }
+                    lastSeen[id] = position
+                    lists[id].append(position)
                 } else {
-                    words.append(collector.word(local))
+                    words.append(String(decoding: bytes, as: UTF8.self))
                     hashes.append(hash)
                     lists.append([position])
+                    lastSeen.append(position)
                 }
             }
         }
