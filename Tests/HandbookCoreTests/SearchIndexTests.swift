@@ -194,6 +194,23 @@ import Testing
         }
     }
 
+    /// The vocabulary's order, compared in one buffer of bytes (no word beyond U+FFFF) or by
+    /// `precedes` (some word beyond it), is JavaScript's.
+    @Test func vocabularyIsSortedInUTF16Order() {
+        var generator = SeededGenerator(seed: 3)
+        let pieces = ["", "a", "b", "ab", "z", "é", "e\u{301}", "東", "\u{FFFD}", "\u{FFEE}", "\u{7F}", "\u{80}", "na", "ïve"]
+        for beyondBMP in [false, true] {
+            for _ in 0..<200 {
+                var words = (0..<Int.random(in: 1...40, using: &generator)).map { _ in
+                    (0..<Int.random(in: 1...3, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                }
+                if beyondBMP { words.append("a\u{1F600}") }
+                let order = SearchIndex.utf16Order(of: words).map { words[$0] }
+                #expect(order == words.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }, "\(words)")
+            }
+        }
+    }
+
     @Test func themeNamesStayOutOfThePostings() throws {
         // The browser matches theme names from the tips' theme list.
         let index = try Self.index()

@@ -64,19 +64,33 @@ struct SearchIndex: Sendable {
         return bytewise ?? a.utf16.lexicographicallyPrecedes(b.utf16)
     }
 
-    /// The positions of `words` in UTF-16 order. Each word's UTF-8 bytes are read once; when no
-    /// word has a character beyond U+FFFF (nearly always), byte order is UTF-16 order.
+    /// The positions of `words` in UTF-16 order. The words' UTF-8 bytes are copied once into one
+    /// buffer and compared there; when no word has a character beyond U+FFFF (nearly always),
+    /// byte order is UTF-16 order.
     static func utf16Order(of words: [String]) -> [Int] {
-        let bytes = words.map { Array($0.utf8) }
-        if bytes.contains(where: { $0.contains { $0 >= 0xF0 } }) {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        ends.reserveCapacity(words.count)
+        var beyondBMP = false
+        for var word in words {
+            word.withUTF8 { utf8 in
+                if utf8.contains(where: { $0 >= 0xF0 }) { beyondBMP = true }
+                bytes.append(contentsOf: utf8)
+            }
+            ends.append(bytes.count)
+        }
+        if beyondBMP || bytes.isEmpty {
             return words.indices.sorted { precedes(words[$0], words[$1]) }
         }
-        return words.indices.sorted { left, right in
-            bytes[left].withUnsafeBufferPointer { a in
-                bytes[right].withUnsafeBufferPointer { b in
-                    let common = min(a.count, b.count)
-                    let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
-                    return order != 0 ? order < 0 : a.count < b.count
+        return bytes.withUnsafeBufferPointer { bytes in
+            ends.withUnsafeBufferPointer { ends in
+                let base = bytes.baseAddress!
+                return words.indices.sorted { left, right in
+                    let leftStart = left == 0 ? 0 : ends[left - 1], rightStart = right == 0 ? 0 : ends[right - 1]
+                    let leftCount = ends[left] - leftStart, rightCount = ends[right] - rightStart
+                    let common = min(leftCount, rightCount)
+                    let order = common == 0 ? 0 : memcmp(base + leftStart, base + rightStart, common)
+                    return order != 0 ? order < 0 : leftCount < rightCount
                 }
             }
         }
@@ -126,16 +140,22 @@ enum SearchIndexBuilder {
 
         // Merge on the hashes the scanner computed: cheaper than hashing each word again.
         // Runs are in tip order, so every list stays ascending and first appearances keep their order.
-        let ids = HashSlots(capacity: results.first.map { $0.words.count * 4 } ?? 16)
         var vocabulary: [String] = []
         var lists: [[Int32]] = []
-        for run in results {
-            for (local, hash) in run.hashes.enumerated() {
-                if let id = ids.insert(hash, value: Int32(vocabulary.count)) {
-                    lists[Int(id)].append(contentsOf: run.lists[local])
-                } else {
-                    vocabulary.append(run.words[local])
-                    lists.append(run.lists[local])
+        if results.count == 1 {
+            // A single run (a small handbook, made on one thread) is already merged.
+            vocabulary = results[0].words
+            lists = results[0].lists
+        } else {
+            let ids = HashSlots(capacity: results.first.map { $0.words.count * 4 } ?? 16)
+            for run in results {
+                for (local, hash) in run.hashes.enumerated() {
+                    if let id = ids.insert(hash, value: Int32(vocabulary.count)) {
+                        lists[Int(id)].append(contentsOf: run.lists[local])
+                    } else {
+                        vocabulary.append(run.words[local])
+                        lists.append(run.lists[local])
+                    }
                 }
             }
         }
