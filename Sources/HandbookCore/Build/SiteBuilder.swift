@@ -112,8 +112,7 @@ public enum SiteBuilder {
                                   inlineStylesheet: prepared.theme.stylesheet, shareSummaries: pages.count > 64)
         var extraJobs: [@Sendable () throws -> Void] = []
         if let alongside { extraJobs.append(alongside) }
-        // A job beside the pages, which keep every core busy: made on its worker's thread alone.
-        if searchFiles { extraJobs.append { try writeSearchFiles(prepared, into: sink, onAllCores: false) } }
+        if searchFiles { extraJobs += searchFileJobs(prepared, into: sink) }
         let jobs = extraJobs
         let total = jobs.count + pages.count
         let failures = ConcurrentResults<Error?>(count: total)
@@ -163,6 +162,24 @@ public enum SiteBuilder {
             }
         }
         if let error = failures.takeValues().compactMap({ $0 }).first { throw error }
+    }
+
+    /// The search files as jobs beside the pages: the index with the tip data, made on its
+    /// worker's thread alone (every core is busy with pages, so a nested parallel loop would add
+    /// nothing), and each text chunk, which needs only the tips' texts, as a job of its own.
+    private static func searchFileJobs(_ prepared: Prepared, into sink: OutputSink) -> [@Sendable () throws -> Void] {
+        let index: @Sendable () throws -> Void = {
+            let index = SearchIndexBuilder.build(prepared.handbook, content: prepared.content, onAllCores: false)
+            try sink.write(utf8: SearchScripts.data(index), to: SearchScripts.dataPath)
+            try sink.write(utf8: SearchScripts.invertedIndex(index), to: SearchScripts.indexPath)
+        }
+        let chunks = (0..<SearchScripts.chunkCount(tips: prepared.content.tips.count)).map { chunk -> @Sendable () throws -> Void in
+            {
+                let texts = prepared.content.tips.lazy.map(\.plainText)
+                try sink.write(utf8: SearchScripts.textChunk(chunk, texts: texts), to: SearchScripts.textPath(chunk: chunk))
+            }
+        }
+        return [index] + chunks
     }
 
     // MARK: - Steps' helpers

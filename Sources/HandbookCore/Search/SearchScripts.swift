@@ -28,7 +28,12 @@ enum SearchScripts {
 
     /// The number of files `forEachFile` makes.
     static func fileCount(for index: SearchIndex) -> Int {
-        2 + (index.texts.count + SearchIndex.chunkSize - 1) / SearchIndex.chunkSize
+        2 + chunkCount(tips: index.texts.count)
+    }
+
+    /// The number of text chunk files for `tips` tips.
+    static func chunkCount(tips: Int) -> Int {
+        (tips + SearchIndex.chunkSize - 1) / SearchIndex.chunkSize
     }
 
     /// Makes each file (as UTF-8 bytes) on all cores and hands it to `body` (from any thread) as
@@ -42,20 +47,22 @@ enum SearchScripts {
             switch job {
             case 0: body(0, dataPath, data(index))
             case 1: body(1, indexPath, invertedIndex(index))
-            default: body(job, textPath(chunk: job - 2), textChunk(job - 2, of: index))
+            default: body(job, textPath(chunk: job - 2), textChunk(job - 2, texts: index.texts))
             }
         }
     }
 
-    /// Text chunk `chunk`: each tip's text made readable and escaped in one go, as bytes.
-    static func textChunk(_ chunk: Int, of index: SearchIndex) -> [UInt8] {
-        let range = (chunk * SearchIndex.chunkSize)..<min(index.texts.count, (chunk + 1) * SearchIndex.chunkSize)
+    /// Text chunk `chunk` of every tip's plain text (`texts`, in tip order): each text made
+    /// readable and escaped in one go, as bytes. It needs nothing of the index, so a build makes
+    /// the chunks while the index is made.
+    static func textChunk<Texts: RandomAccessCollection<String>>(_ chunk: Int, texts: Texts) -> [UInt8] where Texts.Index == Int {
+        let range = (chunk * SearchIndex.chunkSize)..<min(texts.count, (chunk + 1) * SearchIndex.chunkSize)
         var bytes = Array(header.utf8)
-        bytes.reserveCapacity(index.texts[range].reduce(256) { $0 + $1.utf8.count + $1.utf8.count / 8 + 4 })
+        bytes.reserveCapacity(texts[range].reduce(256) { $0 + $1.utf8.count + $1.utf8.count / 8 + 4 })
         bytes.append(contentsOf: "(window.HandbookSearchTexts=window.HandbookSearchTexts||[])[\(chunk)]=[\n".utf8)
         for position in range {
             if position > range.lowerBound { bytes.append(contentsOf: ",\n".utf8) }
-            SearchIndexBuilder.withReadable(index.texts[position]) { JavaScriptLiteral.append($0, to: &bytes) }
+            SearchIndexBuilder.withReadable(texts[position]) { JavaScriptLiteral.append($0, to: &bytes) }
         }
         bytes.append(contentsOf: "];\n".utf8)
         return bytes
