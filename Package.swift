@@ -10,8 +10,10 @@ let fastAllocator: LinkerSetting = .linkedLibrary("mimalloc", .when(platforms: [
 /// Foundation inside the program instead of twenty shared libraries to bind at every start
 /// (about 9 ms, a third of a build of the real handbook). gold, the default linker, warns about
 /// a `mktemp` inside static Foundation that the handbook never calls; lld, the toolchain's own
-/// linker, links the same program without the warning.
-let toolchainLinker: LinkerSetting = .unsafeFlags(["-use-ld=lld"], .when(platforms: [.linux], configuration: .release))
+/// linker, links the same program without the warning. `-z pack-relative-relocs` stores the
+/// 104,000 relative relocations of the static program as a compact RELR table (20 KB instead of
+/// 2.5 MB, glibc 2.36 or later): `handbook --help` 15.0 -> 13.0 ms, most of it system time.
+let toolchainLinker: LinkerSetting = .unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"], .when(platforms: [.linux], configuration: .release))
 
 let executableLinking = [fastAllocator, toolchainLinker]
 
