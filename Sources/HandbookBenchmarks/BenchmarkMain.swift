@@ -58,9 +58,9 @@ struct BenchmarkMain {
     static func timePageKinds(_ options: BuildOptions, size: Int) throws {
         let prepared = try SiteBuilder.prepare(options, booklet: true)
         let handbook = prepared.handbook
-        // The two long jobs that run beside the pages, each on its own, on one thread as in a build.
+        // The two long jobs that run beside the pages, each on its own.
         let jobs: [(String, () throws -> Void)] = [
-            ("search files", { try SiteBuilder.writeSearchFiles(prepared, into: MemorySink(), onAllCores: false) }),
+            ("search files", { try SiteBuilder.writeSearchFiles(prepared, into: MemorySink()) }),
             ("booklet", { try BookletBuilder.write(prepared, themeDisplay: "theme", into: MemorySink()) }),
         ]
         for (name, job) in jobs {

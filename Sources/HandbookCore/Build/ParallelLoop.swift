@@ -5,11 +5,9 @@ import Foundation
 /// Runs `body` for `0..<iterations`: on all cores (`concurrentPerform`) when `onAllCores`, else
 /// in order on the calling thread.
 ///
-/// A job that is itself one iteration of a parallel loop (the search files beside the pages)
+/// A job that is itself one iteration of a parallel loop (the search index beside the pages)
 /// asks for a plain loop: every core is already busy with the outer loop, so a nested
-/// `concurrentPerform` cannot add speed, and it may wait for a worker thread that the kernel
-/// schedules only milliseconds later (the search index of the real handbook, about 2 ms of
-/// work, took 7-8 ms that way).
+/// `concurrentPerform` cannot add speed (it ran its iterations one after another there).
 func forEachIteration(_ iterations: Int, onAllCores: Bool, _ body: @Sendable (Int) -> Void) {
     if onAllCores {
         DispatchQueue.concurrentPerform(iterations: iterations, execute: body)

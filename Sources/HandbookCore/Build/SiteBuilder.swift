@@ -148,12 +148,12 @@ public enum SiteBuilder {
         return pages.count
     }
 
-    /// The search index, tip data and snippet texts (`assets/*.js`), made on all cores, or with
-    /// `onAllCores: false` on the calling thread (for a job of a parallel loop).
-    public static func writeSearchFiles(_ prepared: Prepared, into sink: OutputSink, onAllCores: Bool = true) throws {
-        let index = SearchIndexBuilder.build(prepared.handbook, content: prepared.content, onAllCores: onAllCores)
+    /// The search index, tip data and snippet texts (`assets/*.js`), made on all cores (the
+    /// preview's, on request; a build makes them as jobs beside the pages, `searchFileJobs`).
+    public static func writeSearchFiles(_ prepared: Prepared, into sink: OutputSink) throws {
+        let index = SearchIndexBuilder.build(prepared.handbook, content: prepared.content)
         let failures = ConcurrentResults<Error?>(count: SearchScripts.fileCount(for: index))
-        SearchScripts.forEachFile(of: index, onAllCores: onAllCores) { number, path, bytes in
+        SearchScripts.forEachFile(of: index) { number, path, bytes in
             do {
                 try sink.write(utf8: bytes, to: path)
                 failures[number] = .some(nil)

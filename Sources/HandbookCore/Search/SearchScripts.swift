@@ -39,11 +39,9 @@ enum SearchScripts {
     /// Makes each file (as UTF-8 bytes) on all cores and hands it to `body` (from any thread) as
     /// soon as it is made, so a build can write it and let it go: together the chunks are as large
     /// as every tip's text. Files are numbered data, index, then the text chunks in order.
-    /// `onAllCores: false` makes them on the calling thread (see `forEachIteration`).
-    static func forEachFile(of index: SearchIndex, onAllCores: Bool = true,
-                            _ body: @Sendable (_ number: Int, _ path: String, _ bytes: [UInt8]) -> Void) {
+    static func forEachFile(of index: SearchIndex, _ body: @Sendable (_ number: Int, _ path: String, _ bytes: [UInt8]) -> Void) {
         let chunks = fileCount(for: index) - 2
-        forEachIteration(chunks + 2, onAllCores: onAllCores) { job in
+        DispatchQueue.concurrentPerform(iterations: chunks + 2) { job in
             switch job {
             case 0: body(0, dataPath, data(index))
             case 1: body(1, indexPath, invertedIndex(index))

@@ -73,23 +73,20 @@ public enum HandbookValidator {
         // returned as it came, not copied entry by entry.
         var first: [Int: Int] = [:]
         first.reserveCapacity(tips.count)
-        // Positions of repeats, ascending: a plain array, since Foundation's IndexSet sets itself
-        // up on first use (about 0.1 ms of a build of the real handbook).
-        var repeats: [Int] = []
+        var repeats = false
         for index in tips.indices {
             let number = tips[index].0.number
             if let earlier = first[number] {
                 diagnostics.append(.error("tip number \(number) is already used by \(tips[earlier].0.source.file)",
                                           at: tips[index].1.number,
                                           hint: "give this tip the next free number (handbook new tip picks one)"))
-                repeats.append(index)
+                repeats = true
             } else {
                 first[number] = index
             }
         }
-        guard !repeats.isEmpty else { return tips }
-        let skipped = Set(repeats)
-        return tips.indices.filter { !skipped.contains($0) }.map { tips[$0] }
+        guard repeats else { return tips }
+        return tips.indices.filter { first[tips[$0].0.number] == $0 }.map { tips[$0] }
     }
 
     private static func uniqueChapters(_ chapters: [(Chapter, SourceLocation)], diagnostics: inout [Diagnostic]) -> [Chapter] {
