@@ -17,8 +17,11 @@ final class PollingBackend: WatchBackend, @unchecked Sendable {
         self.report = report
     }
 
+    /// Takes the first scan before it returns, so that a save right after `start()` is seen as a
+    /// change (a first scan on the polling thread could come after it, and miss it).
     func start() {
-        let thread = Thread { [self] in run() }
+        let known = scan()
+        let thread = Thread { [self] in run(from: known) }
         thread.name = "handbook-poll"
         thread.start()
     }
@@ -28,8 +31,8 @@ final class PollingBackend: WatchBackend, @unchecked Sendable {
         wakePipe.wake()
     }
 
-    private func run() {
-        var known = scan()
+    private func run(from first: [String: FileSignature]) {
+        var known = first
         var pending = Set<String>()
         while !stopped.withLock({ isStopped }) {
             var fds = [pollfd(fd: wakePipe.readEnd, events: Int16(POLLIN), revents: 0)]
