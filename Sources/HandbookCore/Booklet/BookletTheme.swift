@@ -19,35 +19,56 @@ struct BookletTheme: Sendable {
     /// Throws when the template cannot be parsed, naming the file and line.
     static func load(from themeFolder: URL, displayPath: String, language: String,
                      siteStrings: [String: String]) throws -> BookletTheme? {
+        try loadFiles(from: themeFolder, displayPath: displayPath).get()?
+            .withStrings(for: language, siteStrings: siteStrings)
+    }
+
+    /// The template and stylesheet, which do not depend on the handbook's language, so a build
+    /// can read and parse them while it reads the content (`Files.withStrings` then finishes the
+    /// theme). nil when the theme has no `booklet/` folder; a failure names the file and line.
+    static func loadFiles(from themeFolder: URL, displayPath: String) -> Result<Files?, BuildFailure> {
         let folder = themeFolder.appendingPathComponent(Self.folder)
         let shown = "\(displayPath)/\(Self.folder)"
-        guard FileManager.default.fileExists(atPath: folder.path) else { return nil }
+        guard FileManager.default.fileExists(atPath: folder.path) else { return .success(nil) }
         guard let text = read(folder.appendingPathComponent("booklet.mustache")) else {
-            throw BuildFailure([.error("cannot read the booklet template", at: SourceLocation(file: "\(shown)/booklet.mustache"),
-                                       hint: "copy it from themes/default/booklet/")])
+            return .failure(BuildFailure([.error("cannot read the booklet template", at: SourceLocation(file: "\(shown)/booklet.mustache"),
+                                                 hint: "copy it from themes/default/booklet/")]))
         }
         let template: TemplateLibrary
         do {
             template = try TemplateLibrary(templates: ["booklet": text])
         } catch {
-            throw BuildFailure(error.errors.map {
+            return .failure(BuildFailure(error.errors.map {
                 .error("template error: \($0.message)", at: SourceLocation(file: "\(shown)/booklet.mustache", line: $0.line, column: $0.column),
                        hint: "near: \($0.lineText.trimmingWhitespace())")
-            })
+            }))
         }
         let stylesheet = read(folder.appendingPathComponent("booklet.css")) ?? ""
-        var strings = siteStrings
-        for code in language == "en" ? ["en"] : ["en", language] {
-            let file = "strings/\(code).yml"
-            guard let yaml = read(folder.appendingPathComponent(file)) else { continue }
-            guard let entries = try? StringsFile.entries(of: yaml) else {
-                throw BuildFailure([.error("strings file must be 'key: text' lines", at: SourceLocation(file: "\(shown)/\(file)"))])
-            }
-            strings.merge(entries) { _, booklet in booklet }
-        }
         // `</style>` inside the stylesheet would end the inlined <style> element early.
-        return BookletTheme(template: template, stylesheet: stylesheet.replacingASCII("</", with: "<\\/"),
-                            strings: strings)
+        return .success(Files(folder: folder, shown: shown, template: template,
+                              stylesheet: stylesheet.replacingASCII("</", with: "<\\/")))
+    }
+
+    /// A booklet theme before its words: see `loadFiles`.
+    struct Files: Sendable {
+        let folder: URL
+        let shown: String
+        let template: TemplateLibrary
+        let stylesheet: String
+
+        /// The theme with the site's words for `language`, overridden by the booklet's own.
+        func withStrings(for language: String, siteStrings: [String: String]) throws -> BookletTheme {
+            var strings = siteStrings
+            for code in language == "en" ? ["en"] : ["en", language] {
+                let file = "strings/\(code).yml"
+                guard let yaml = BookletTheme.read(folder.appendingPathComponent(file)) else { continue }
+                guard let entries = try? StringsFile.entries(of: yaml) else {
+                    throw BuildFailure([.error("strings file must be 'key: text' lines", at: SourceLocation(file: "\(shown)/\(file)"))])
+                }
+                strings.merge(entries) { _, booklet in booklet }
+            }
+            return BookletTheme(template: template, stylesheet: stylesheet, strings: strings)
+        }
     }
 
     private static func read(_ url: URL) -> String? {

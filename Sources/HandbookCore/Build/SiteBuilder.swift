@@ -33,6 +33,8 @@ public enum SiteBuilder {
         // The templates do not depend on the content: they are parsed while it is read.
         let templates = loadTheme == nil
             ? BackgroundJob { SiteTheme.loadTemplates(from: options.theme, displayPath: options.themeDisplay) } : nil
+        let bookletFiles = booklet
+            ? BackgroundJob { BookletTheme.loadFiles(from: options.theme, displayPath: options.themeDisplay) } : nil
         progress("Loading content")
         let files = ContentLoader.load(root: options.content, displayRoot: options.contentDisplay, cache: cache)
         progress("Validating")
@@ -45,10 +47,9 @@ public enum SiteBuilder {
         let (theme, themeProblems) = loadTheme?(language) ?? templates!.result().withStrings(for: language)
         diagnostics += themeProblems
         var bookletTheme: BookletTheme?
-        if booklet, let theme {
+        if let bookletFiles, let theme {
             do {
-                bookletTheme = try BookletTheme.load(from: theme.folder, displayPath: options.themeDisplay,
-                                                     language: language, siteStrings: theme.strings)
+                bookletTheme = try bookletFiles.result().get()?.withStrings(for: language, siteStrings: theme.strings)
             } catch let failure as BuildFailure {
                 diagnostics += failure.diagnostics
             }

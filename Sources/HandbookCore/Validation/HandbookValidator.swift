@@ -16,14 +16,16 @@ public enum HandbookValidator {
                                 cache: ContentCache? = nil) -> (Handbook?, [Diagnostic]) {
         var diagnostics = files.diagnostics
 
+        // handbook.yml goes through Yams, whose first use costs about a millisecond: a build
+        // decodes it on another thread while the tips are decoded (the preview's cache keeps it).
+        let configJob = cache == nil ? files.config.map { file in BackgroundJob { ContentDecoder.config(from: file) } } : nil
+        var decodedTips = cache?.tips(from: files.tips) ?? decodeInParallel(files.tips, ContentDecoder.tip(from:))
         var config: HandbookConfig?
         if let file = files.config {
-            let (decoded, problems) = cache?.config(from: file) ?? ContentDecoder.config(from: file)
+            let (decoded, problems) = configJob?.result() ?? cache?.config(from: file) ?? ContentDecoder.config(from: file)
             config = decoded
             diagnostics += problems
         }
-
-        var decodedTips = cache?.tips(from: files.tips) ?? decodeInParallel(files.tips, ContentDecoder.tip(from:))
         let decodedChapters = cache.map { cache in files.chapters.map { cache.chapter(from: $0) } }
             ?? decodeInParallel(files.chapters, ContentDecoder.chapter(from:))
         diagnostics += decodedTips.flatMap(\.2) + decodedChapters.flatMap(\.1)
