@@ -164,16 +164,19 @@ import Testing
 
     // MARK: - Themes
 
-    private func themeProblems(_ edit: (URL) throws -> Void) throws -> [String] {
+    /// The problems a build reports after `edit` changes a copy of the default theme's
+    /// `templates/` (or, with `booklet`, its `booklet/` folder, which only a build with the
+    /// booklet reads).
+    private func themeProblems(booklet: Bool = false, _ edit: (URL) throws -> Void) throws -> [String] {
         let fixture = ContentFixture(ContentFixture.standard())
         let theme = fixture.directory.file("theme")
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("themes/default"), to: theme)
-        try edit(theme.appendingPathComponent("templates"))
+        try edit(theme.appendingPathComponent(booklet ? "booklet" : "templates"))
         var options = fixture.options
         options.theme = theme
         options.themeDisplay = "theme"
         do {
-            _ = try SiteBuilder.prepare(options)
+            _ = try SiteBuilder.prepare(options, booklet: booklet)
             return []
         } catch let failure as BuildFailure {
             return failure.diagnostics.map(\.description)
@@ -187,6 +190,22 @@ import Testing
         #expect(result.count == 1)
         #expect(result.first?.hasPrefix("theme/templates/tips.mustache:4:") == true)
         #expect(result.first?.contains("a section is closed with a different name than it was opened with") == true)
+    }
+
+    @Test func bookletTemplateThatFailsToParse() throws {
+        let result = try themeProblems(booklet: true) { folder in
+            try "<h1>{{title}}</h1>\n{{#tips}}\n<p>{{title}}</p>\n{{/tip}}\n".write(to: folder.appendingPathComponent("booklet.mustache"), atomically: true, encoding: .utf8)
+        }
+        #expect(result.count == 1)
+        #expect(result.first?.hasPrefix("theme/booklet/booklet.mustache:4:") == true)
+        #expect(result.first?.contains("a section is closed with a different name than it was opened with") == true)
+    }
+
+    @Test func bookletStringsThatAreNotKeyTextLines() throws {
+        let result = try themeProblems(booklet: true) { folder in
+            try "- a list\n- not key: text lines\n".write(to: folder.appendingPathComponent("strings/en.yml"), atomically: true, encoding: .utf8)
+        }
+        #expect(result == ["theme/booklet/strings/en.yml: error: strings file must be 'key: text' lines"])
     }
 
     @Test func missingTemplate() throws {
