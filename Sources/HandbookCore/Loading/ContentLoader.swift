@@ -78,7 +78,7 @@ public enum ContentLoader {
                                         followsLinks: inout Bool, diagnostics: inout [Diagnostic]) {
         let manager = FileManager.default
         guard let real = realPath(directory), visited.insert(real).inserted else { return }
-        guard let entries = listFolder(directory) else {
+        guard let entries = FolderListing.entries(of: directory) else {
             if manager.fileExists(atPath: directory) {
                 diagnostics.append(.error("cannot read folder", at: SourceLocation(file: display),
                                           hint: "check the folder's permissions"))
@@ -123,22 +123,6 @@ public enum ContentLoader {
                 found.append((path, shown))
             }
         }
-    }
-
-    /// The names in a folder with their `d_type` (`DT_REG`, `DT_DIR`, `DT_LNK`, or `DT_UNKNOWN`
-    /// where the file system does not tell), or nil when it cannot be opened.
-    private static func listFolder(_ directory: String) -> [(name: String, type: Int32)]? {
-        guard let folder = opendir(directory) else { return nil }
-        defer { closedir(folder) }
-        var entries: [(name: String, type: Int32)] = []
-        while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-            }
-            if name == "." || name == ".." { continue }
-            entries.append((name, Int32(entry.pointee.d_type)))
-        }
-        return entries
     }
 
     /// Reads the files on all cores; the order of the result is the order of `paths`.

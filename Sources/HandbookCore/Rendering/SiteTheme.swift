@@ -45,14 +45,14 @@ public struct SiteTheme: Sendable {
         var diagnostics: [Diagnostic] = []
         let templatesFolder = folder.appendingPathComponent("templates")
         var texts: [String: String] = [:]
-        let files = FileManager.default.enumerator(atPath: templatesFolder.path)?.compactMap { $0 as? String } ?? []
+        let files = FolderListing.everyPath(under: templatesFolder.path) ?? []
         if files.isEmpty {
             return Templates(folder: folder, displayPath: displayPath, library: nil, diagnostics: [
                 .error("theme folder '\(displayPath)' has no templates/ folder with .mustache files", at: nil,
                        hint: "pass --theme with the path of a theme, e.g. themes/default"),
             ])
         }
-        for relative in files.sorted() where relative.hasSuffix(".mustache") {
+        for relative in files where relative.hasSuffix(".mustache") {
             let shown = "\(displayPath)/templates/\(relative)"
             guard let data = FileManager.default.contents(atPath: templatesFolder.appendingPathComponent(relative).path),
                   let text = String(data: data, encoding: .utf8) else {
