@@ -145,16 +145,17 @@ enum SearchIndexBuilder {
         if results.count == 1 {
             // A single run (a small handbook, made on one thread) is already merged.
             vocabulary = results[0].words
-            lists = results[0].lists
+            lists = results[0].lists()
         } else {
             let ids = HashSlots(capacity: results.first.map { $0.words.count * 4 } ?? 16)
             for run in results {
+                let runLists = run.lists()
                 for (local, hash) in run.hashes.enumerated() {
                     if let id = ids.insert(hash, value: Int32(vocabulary.count)) {
-                        lists[Int(id)].append(contentsOf: run.lists[local])
+                        lists[Int(id)].append(contentsOf: runLists[local])
                     } else {
                         vocabulary.append(run.words[local])
-                        lists.append(run.lists[local])
+                        lists.append(runLists[local])
                     }
                 }
             }
@@ -182,33 +183,69 @@ enum SearchIndexBuilder {
     /// Each word is looked up as it is scanned, by its 64-bit FNV-1a hash (made by the scanner as
     /// it reads the word, `SearchText.wordHash`), in an open-addressing table: two different words
     /// sharing a 64-bit hash is not a practical concern. A word becomes a `String` only the first
-    /// time the run meets it; a repeat within the same tip is recognised by the last tip it was
-    /// seen in, so no list of a tip's own words is kept.
+    /// time the run meets it. The table also keeps the last tip each word was seen in, so a repeat
+    /// within a tip costs one table lookup; each first mention in a tip is noted in one flat list
+    /// (`mentions`), turned into the per-word lists once, at the end (`lists()`).
     private struct Run {
         var entries: [SearchIndex.Entry] = []
         var texts: [String] = []
-        /// Words in order of first appearance, their hashes, and the positions of the tips with each.
+        /// Words in order of first appearance, and their hashes.
         var words: [String] = []
         var hashes: [UInt64] = []
-        var lists: [[Int32]] = []
-        /// The position of the last tip each word was found in.
-        private var lastSeen: [Int32] = []
+        /// The ids of the words of each tip, each once per tip, tip after tip...
+        private var mentions: [Int32] = []
+        /// ...and where each tip's part of `mentions` ends, with the tip's position.
+        private var tipEnds: [(position: Int32, end: Int)] = []
         private let ids = HashSlots(capacity: 4096)
 
         /// Adds the words of `text`, a part of the tip at `position` (tips come in ascending order).
         mutating func add(_ text: String, position: Int32) {
+            var mentions = mentions
+            self.mentions = []
+            var words = words, hashes = hashes
+            self.words = []
+            self.hashes = []
+            // The table is used unretained: it lives as long as the run, and a retain and release
+            // around every word's lookup cost a tenth of the search index's time.
+            let table = Unmanaged.passUnretained(ids)
             SearchText.forEachWord(in: text) { bytes, hash in
-                if let id = ids.insert(hash, value: Int32(words.count)).map(Int.init) {
-                    guard lastSeen[id] != position else { return }
-                    lastSeen[id] = position
-                    lists[id].append(position)
-                } else {
+                let visit = table._withUnsafeGuaranteedRef { $0.visit(hash, newValue: Int32(words.count), mark: position) }
+                switch visit {
+                case .known:
+                    break
+                case .firstForMark(let id):
+                    mentions.append(id)
+                case .new(let id):
                     words.append(String(decoding: bytes, as: UTF8.self))
                     hashes.append(hash)
-                    lists.append([position])
-                    lastSeen.append(position)
+                    mentions.append(id)
                 }
             }
+            if tipEnds.last?.position == position {
+                tipEnds[tipEnds.count - 1].end = mentions.count
+            } else {
+                tipEnds.append((position, mentions.count))
+            }
+            self.mentions = mentions
+            self.words = words
+            self.hashes = hashes
+        }
+
+        /// For each word (by id), the ascending positions of the tips that have it.
+        func lists() -> [[Int32]] {
+            var counts = [Int](repeating: 0, count: words.count)
+            for id in mentions { counts[Int(id)] += 1 }
+            var lists = counts.map { count -> [Int32] in
+                var list: [Int32] = []
+                list.reserveCapacity(count)
+                return list
+            }
+            var start = 0
+            for (position, end) in tipEnds {
+                for index in start..<end { lists[Int(mentions[index])].append(position) }
+                start = end
+            }
+            return lists
         }
     }
 
