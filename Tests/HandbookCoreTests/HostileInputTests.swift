@@ -183,21 +183,14 @@ import Testing
         }
     }
 
-    @Test func templateThatFailsToParse() throws {
-        let result = try themeProblems { folder in
-            try "<h1>{{title}}</h1>\n{{#tips}}\n<p>{{name}}</p>\n{{/tip}}\n".write(to: folder.appendingPathComponent("tips.mustache"), atomically: true, encoding: .utf8)
+    /// A page template, or the booklet's (which only a build with the booklet reads).
+    @Test(arguments: [false, true]) func templateThatFailsToParse(booklet: Bool) throws {
+        let file = booklet ? "booklet/booklet.mustache" : "templates/tips.mustache"
+        let result = try themeProblems(booklet: booklet) { folder in
+            try "<h1>{{title}}</h1>\n{{#tips}}\n<p>{{name}}</p>\n{{/tip}}\n".write(to: folder.appendingPathComponent(file.components(separatedBy: "/")[1]), atomically: true, encoding: .utf8)
         }
         #expect(result.count == 1)
-        #expect(result.first?.hasPrefix("theme/templates/tips.mustache:4:") == true)
-        #expect(result.first?.contains("a section is closed with a different name than it was opened with") == true)
-    }
-
-    @Test func bookletTemplateThatFailsToParse() throws {
-        let result = try themeProblems(booklet: true) { folder in
-            try "<h1>{{title}}</h1>\n{{#tips}}\n<p>{{title}}</p>\n{{/tip}}\n".write(to: folder.appendingPathComponent("booklet.mustache"), atomically: true, encoding: .utf8)
-        }
-        #expect(result.count == 1)
-        #expect(result.first?.hasPrefix("theme/booklet/booklet.mustache:4:") == true)
+        #expect(result.first?.hasPrefix("theme/\(file):4:") == true)
         #expect(result.first?.contains("a section is closed with a different name than it was opened with") == true)
     }
 
