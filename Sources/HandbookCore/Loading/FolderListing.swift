@@ -20,6 +20,12 @@ enum FolderListing {
         return entries
     }
 
+    /// The names in a folder (hidden ones too), as `FileManager.contentsOfDirectory` lists them;
+    /// empty when it cannot be opened.
+    static func names(in directory: String) -> [String] {
+        entries(of: directory)?.map(\.name) ?? []
+    }
+
     /// The path, relative to `directory`, of everything below it, as `FileManager`'s
     /// `enumerator(atPath:)` lists them: folders are listed and entered, hidden names included,
     /// symlinks listed but not entered. Sorted; nil when `directory` cannot be opened.

@@ -28,8 +28,7 @@ public final class SiteWriter: OutputSink, @unchecked Sendable {
         try? manager.removeItem(at: staging)
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            try Data("Built by Handbook. This folder is replaced on every build.\n".utf8)
-                .write(to: staging.appendingPathComponent(SitePaths.marker))
+            try write("Built by Handbook. This folder is replaced on every build.\n", to: SitePaths.marker)
         } catch {
             throw BuildFailure([.error("cannot write into '\(parent.path)': \(error.localizedDescription)", at: nil,
                                        hint: "check the folder's permissions, or pass --output with another folder")])
@@ -130,7 +129,7 @@ public final class SiteWriter: OutputSink, @unchecked Sendable {
             throw BuildFailure([.error("output '\(displayPath)' is a file, not a folder", at: nil,
                                        hint: "pass --output with a folder path")])
         }
-        let contents = (try? manager.contentsOfDirectory(atPath: output.path)) ?? []
+        let contents = FolderListing.names(in: output.path)
         if contents.isEmpty || contents.contains(SitePaths.marker) { return }
         throw BuildFailure([.error("refusing to replace '\(displayPath)': it is not empty and was not built by Handbook",
                                    at: nil,
@@ -140,7 +139,7 @@ public final class SiteWriter: OutputSink, @unchecked Sendable {
     /// Staging folders of builds that were killed before they could clean up.
     private static func removeLeftoverStaging(in parent: URL, name: String) {
         let manager = FileManager.default
-        for entry in (try? manager.contentsOfDirectory(atPath: parent.path)) ?? []
+        for entry in FolderListing.names(in: parent.path)
         where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
             // Leave the folders of a build that is still running.
             if let pid = entry.split(separator: "-").last.flatMap({ pid_t($0) }), kill(pid, 0) == 0 || errno != ESRCH {
@@ -151,7 +150,7 @@ public final class SiteWriter: OutputSink, @unchecked Sendable {
             // at the very end of a deletion); otherwise the marker is there (deleted last).
             guard let attributes = try? manager.attributesOfItem(atPath: folder.path),
                   attributes[.type] as? FileAttributeType == .typeDirectory else { continue }
-            let contents = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
+            let contents = FolderListing.names(in: folder.path)
             if contents.contains(SitePaths.marker) {
                 removeBuiltFolder(folder)
             } else if contents.isEmpty {
@@ -182,12 +181,17 @@ public final class SiteWriter: OutputSink, @unchecked Sendable {
     /// Every entry below `directory` (but `skipping` at its top), files and symlinks apart from
     /// folders, which are listed parents first. Symlinks are never followed.
     private static func collectEntries(in directory: String, skipping: String?, files: inout [String], folders: inout [String]) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names where name != skipping {
+        guard let entries = FolderListing.entries(of: directory) else { return }
+        for (name, type) in entries where name != skipping {
             let path = directory + "/" + name
-            var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
-            if info.st_mode & S_IFMT == S_IFDIR {
+            // The listing's type saves a call per file; a file system that does not say is asked.
+            var isFolder = type == DT_DIR
+            if type == DT_UNKNOWN {
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                isFolder = info.st_mode & S_IFMT == S_IFDIR
+            }
+            if isFolder {
                 folders.append(path)
                 collectEntries(in: path, skipping: nil, files: &files, folders: &folders)
             } else {
