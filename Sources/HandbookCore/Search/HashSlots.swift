@@ -18,12 +18,7 @@ final class HashSlots {
         while size < capacity * 2 { size *= 2 }
         self.size = size
         mask = size - 1
-        keys = .allocate(capacity: size)
-        keys.initialize(repeating: 0, count: size)
-        values = .allocate(capacity: size)
-        values.initialize(repeating: 0, count: size)
-        marks = .allocate(capacity: size)
-        marks.initialize(repeating: -1, count: size)
+        (keys, values, marks) = Self.emptySlots(size)
     }
 
     deinit {
@@ -46,50 +41,62 @@ final class HashSlots {
     /// tip position), saying whether it already had that mark.
     @inline(__always)
     func visit(_ key: UInt64, newValue: Int32, mark: Int32) -> Visit {
-        var slot = Int(truncatingIfNeeded: key) & mask
-        while keys[slot] != 0 {
-            if keys[slot] == key {
-                if marks[slot] == mark { return .known }
-                marks[slot] = mark
-                return .firstForMark(values[slot])
-            }
-            slot = (slot + 1) & mask
+        let (slot, found) = locate(key)
+        guard found else {
+            store(key, value: newValue, mark: mark, at: slot)
+            return .new(newValue)
         }
-        keys[slot] = key
-        values[slot] = newValue
+        if marks[slot] == mark { return .known }
         marks[slot] = mark
-        count += 1
-        if count * 2 > size { grow() }
-        return .new(newValue)
+        return .firstForMark(values[slot])
     }
 
     /// The value stored for `key`, or nil after storing `value` for it.
     func insert(_ key: UInt64, value: Int32) -> Int32? {
+        let (slot, found) = locate(key)
+        if found { return values[slot] }
+        store(key, value: value, mark: -1, at: slot)
+        return nil
+    }
+
+    /// The slot holding `key`, or the empty slot where it belongs.
+    @inline(__always)
+    private func locate(_ key: UInt64) -> (slot: Int, found: Bool) {
         var slot = Int(truncatingIfNeeded: key) & mask
         while keys[slot] != 0 {
-            if keys[slot] == key { return values[slot] }
+            if keys[slot] == key { return (slot, true) }
             slot = (slot + 1) & mask
         }
+        return (slot, false)
+    }
+
+    @inline(__always)
+    private func store(_ key: UInt64, value: Int32, mark: Int32, at slot: Int) {
         keys[slot] = key
         values[slot] = value
+        marks[slot] = mark
         count += 1
         if count * 2 > size { grow() }
-        return nil
+    }
+
+    private static func emptySlots(_ size: Int)
+        -> (UnsafeMutablePointer<UInt64>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>) {
+        let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: size)
+        keys.initialize(repeating: 0, count: size)
+        let values = UnsafeMutablePointer<Int32>.allocate(capacity: size)
+        values.initialize(repeating: 0, count: size)
+        let marks = UnsafeMutablePointer<Int32>.allocate(capacity: size)
+        marks.initialize(repeating: -1, count: size)
+        return (keys, values, marks)
     }
 
     private func grow() {
         let oldKeys = keys, oldValues = values, oldMarks = marks, oldSize = size
         size *= 2
         mask = size - 1
-        keys = .allocate(capacity: size)
-        keys.initialize(repeating: 0, count: size)
-        values = .allocate(capacity: size)
-        values.initialize(repeating: 0, count: size)
-        marks = .allocate(capacity: size)
-        marks.initialize(repeating: -1, count: size)
+        (keys, values, marks) = Self.emptySlots(size)
         for index in 0..<oldSize where oldKeys[index] != 0 {
-            var slot = Int(truncatingIfNeeded: oldKeys[index]) & mask
-            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            let slot = locate(oldKeys[index]).slot
             keys[slot] = oldKeys[index]
             values[slot] = oldValues[index]
             marks[slot] = oldMarks[index]

@@ -200,6 +200,8 @@ enum SearchIndexBuilder {
 
         /// Adds the words of `text`, a part of the tip at `position` (tips come in ascending order).
         mutating func add(_ text: String, position: Int32) {
+            // The lists are moved into locals for the scan and back after it: the closure then
+            // appends to uniquely held arrays instead of reaching them through `self`.
             var mentions = mentions
             self.mentions = []
             var words = words, hashes = hashes
