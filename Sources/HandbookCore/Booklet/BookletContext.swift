@@ -33,7 +33,7 @@ struct BookletContext {
             "parts": .list(handbook.parts.enumerated().map { index, part in
                 self.part(index: index, name: part.name, chapters: part.chapters, hasParts: hasParts, positions: chapterPositions)
             }),
-            "themes": .list(handbook.themes.map(themeIndexEntry)),
+            "themes": .list(handbook.themes.map { themeIndexEntry($0) }),
         ]
         if let subtitle = config.subtitle { context["subtitle"] = .string(subtitle) }
         if let edition = config.edition { context["edition"] = .string(edition) }
@@ -87,7 +87,7 @@ struct BookletContext {
             }),
             "body_html": .utf8(tipBodies[position]),
             "has_related": .bool(!tip.related.isEmpty),
-            "related": .list(tip.related.compactMap { handbook.tipPosition(number: $0) }.map(reference)),
+            "related": .list(tip.related.compactMap { handbook.tipPosition(number: $0) }.map { reference($0) }),
         ]
         let steps = handbook.config.flywheelSteps
         if let step = tip.flywheelStep, step >= 1, step <= steps.count {

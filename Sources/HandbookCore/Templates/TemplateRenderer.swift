@@ -212,10 +212,15 @@ struct TemplateRenderer {
         return nil
     }
 
-    private mutating func append(_ value: TemplateValue, escaped: Bool) {
+    /// Takes the value looked up for it (`consuming`): its text is read in place instead of
+    /// copied once more (a retain and a release for every value a page prints).
+    private mutating func append(_ value: consuming TemplateValue, escaped: Bool) {
         switch value {
-        case .string(var text):
-            text.withUTF8 { appendText($0, escaped: escaped) }
+        case .string(let text):
+            // `utf8.withContiguousStorageIfAvailable` reads a native string where it lies;
+            // `withUTF8` is mutating, so it would copy (and retain) the string first.
+            let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendText($0, escaped: escaped) }
+            if done == nil { Array(text.utf8).withUnsafeBufferPointer { appendText($0, escaped: escaped) } }
         case .utf8(let bytes):
             bytes.withUnsafeBufferPointer { appendText($0, escaped: escaped) }
         case .int(let number):
@@ -230,7 +235,9 @@ struct TemplateRenderer {
         }
     }
 
-    /// Text of a value, HTML-escaped for `{{…}}`; nothing for empty text.
+    /// Text of a value, HTML-escaped for `{{…}}`; nothing for empty text. Kept out of line: once
+    /// inlined into `append`, the optimizer appends a value's bytes as an array, which retains it.
+    @inline(never)
     private mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool) {
         guard !bytes.isEmpty else { return }
         if !indentation.isEmpty { indentIfAtLineStart() }
