@@ -41,7 +41,7 @@ public enum SiteBuilder {
         let (validated, problems) = HandbookValidator.validate(files, options: .init(includeDrafts: options.includeDrafts),
                                                                cache: cache)
         var diagnostics = problems
-        releaseInBackground(files)
+        releaseInBackground(consume files)
         progress("Loading theme")
         let language = validated?.config.language ?? "en"
         let (theme, themeProblems) = loadTheme?(language) ?? templates!.result().withStrings(for: language)
@@ -87,7 +87,7 @@ public enum SiteBuilder {
                                      diagnostics: prepared.diagnostics, output: options.outputDisplay)
             // Freeing a large handbook's model and bodies takes tens of milliseconds; it is done on
             // another thread, so the build returns (and `handbook build` exits) without waiting.
-            DispatchQueue.global(qos: .utility).async { withExtendedLifetime(prepared) {} }
+            releaseInBackground(consume prepared)
             return report
         } catch {
             writer.discard()
@@ -140,7 +140,7 @@ public enum SiteBuilder {
                 }
             }
         }
-        releaseInBackground((builder, paths))
+        releaseInBackground((consume builder, consume paths))
         if let error = failures.takeValues().compactMap({ $0 }).first { throw error }
         if let base = handbook.config.baseURL {
             let everyPath = everyPage.map { $0.path(in: handbook) }

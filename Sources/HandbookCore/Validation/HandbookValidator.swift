@@ -63,7 +63,7 @@ public enum HandbookValidator {
         let handbook = Handbook(config: config, chapters: chapters, tips: tips.map(\.0))
         cache?.keepValidation(ValidationState(options: options, files: files, decodedTips: decodedForCache, references: references))
         // Every tip's source locations are freed off the critical path.
-        releaseInBackground((decodedTips, tips))
+        releaseInBackground((consume decodedTips, consume tips))
         return (handbook, sorted)
     }
 
