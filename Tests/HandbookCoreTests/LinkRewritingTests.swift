@@ -94,6 +94,6 @@ import Testing
         let prepared = try SiteBuilder.prepare(fixture.options)
         #expect(prepared.content.referencedBy == [3: [2]])
         let page = try fixture.pages()["tips/003-three.html"] ?? ""
-        #expect(page.contains("<a href=\"../tips/002-two.html\"><span class=\"tip-number\">2</span> Two</a>"))
+        #expect(page.contains("<a href=\"../tips/002-two.html\"><span class=\"tip-number\">2</span> <span class=\"link-title\">Two</span></a>"))
     }
 }

@@ -46,7 +46,7 @@ import Testing
         #expect(page.contains("rel=\"prev\""))
         #expect(page.contains("href=\"../tips/001-one.html\" rel=\"prev\""))
         #expect(page.contains("href=\"../tips/003-three.html\" rel=\"next\""))
-        #expect(page.contains("<a href=\"../tips/003-three.html\"><span class=\"tip-number\">3</span> Three</a>"))
+        #expect(page.contains("<a href=\"../tips/003-three.html\"><span class=\"tip-number\">3</span> <span class=\"link-title\">Three</span></a>"))
         #expect(page.contains("<link rel=\"stylesheet\" href=\"../assets/handbook.css\">"))
     }
 
