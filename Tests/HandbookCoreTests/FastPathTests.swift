@@ -27,7 +27,8 @@ import Testing
         #expect(pages.count > 64, "the shared summaries are used above 64 pages")
         // The plain path: one merged context per page, nothing shared, no partial replayed.
         let plain = PageBuilder(handbook: prepared.handbook, content: prepared.content, strings: prepared.theme.strings,
-                                inlineStylesheet: prepared.theme.stylesheet, shareSummaries: false)
+                                inlineStylesheet: prepared.theme.stylesheet, hasBooklet: prepared.theme.hasBooklet,
+                                shareSummaries: false)
         for page in pages {
             let path = page.path(in: prepared.handbook)
             let alone = try #require(prepared.theme.library.render(page.template, plain.context(for: page)))

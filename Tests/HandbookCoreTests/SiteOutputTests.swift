@@ -50,6 +50,26 @@ import Testing
         #expect(page.contains("<link rel=\"stylesheet\" href=\"../assets/handbook.css\">"))
     }
 
+    /// Every page's footer links to the printable booklet, at the page's depth; a theme without
+    /// a booklet (no `booklet/` folder) gets no such link, since its builds write no booklet.
+    @Test func pagesLinkToTheBookletOnlyWhenTheThemeHasOne() throws {
+        let fixture = ContentFixture(ContentFixture.standard())
+        let pages = try fixture.pages()
+        #expect(pages["index.html"]?.contains("<a href=\"booklet/index.html\">Printable booklet</a>") == true)
+        #expect(pages["tips/002-two.html"]?.contains("<a href=\"../booklet/index.html\">Printable booklet</a>") == true)
+
+        let folder = TemporaryDirectory()
+        let theme = folder.file("theme")
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("themes/default"), to: theme)
+        try FileManager.default.removeItem(at: theme.appendingPathComponent("booklet"))
+        var options = fixture.options
+        options.theme = theme
+        let sink = MemorySink()
+        try SiteBuilder.renderPages(try SiteBuilder.prepare(options), into: sink)
+        #expect(sink.files["index.html"]?.contains("Made with Handbook.") == true)
+        #expect(!sink.files.values.contains { $0.contains("booklet/index.html") })
+    }
+
     @Test func themePageGroupsTipsByChapterWithCount() throws {
         let page = try #require(try ContentFixture(ContentFixture.standard()).pages()["themes/empathy.html"])
         #expect(page.contains("3 tips"))

@@ -673,7 +673,7 @@ private func parseError(_ template: String, name: String = "main") -> TemplateEr
         for handbook in [handbook, variant] {
             let (content, _) = ContentRenderer.renderForSite(handbook)
             let builder = PageBuilder(handbook: handbook, content: content, strings: theme.strings,
-                                      inlineStylesheet: theme.stylesheet)
+                                      inlineStylesheet: theme.stylesheet, hasBooklet: theme.hasBooklet)
             for page in PageKind.all(for: handbook) {
                 let context = builder.context(for: page)
                 Self.compare(mustache.render(context.plainValue, withTemplate: page.template), fast.render(page.template, context),

@@ -104,7 +104,7 @@ struct PageInputs: Sendable {
         self.handbook = handbook
         content = prepared.content
         builder = PageBuilder(handbook: handbook, content: prepared.content, strings: prepared.theme.strings,
-                              inlineStylesheet: prepared.theme.stylesheet)
+                              inlineStylesheet: prepared.theme.stylesheet, hasBooklet: prepared.theme.hasBooklet)
         var hasher = Hasher()
         hasher.combineBytes(of: String(reflecting: handbook.config))
         ContextFingerprint.feed(.object(TemplateObject(prepared.theme.strings.mapValues(TemplateValue.string))), into: &hasher)

@@ -110,7 +110,8 @@ public enum SiteBuilder {
         if let writer = sink as? SiteWriter { try writer.prepareFolders(for: paths + ["assets/x"]) }
         // A preview re-rendering a few pages should not make every tip's summary first.
         let builder = PageBuilder(handbook: handbook, content: prepared.content, strings: prepared.theme.strings,
-                                  inlineStylesheet: prepared.theme.stylesheet, shareSummaries: pages.count > 64)
+                                  inlineStylesheet: prepared.theme.stylesheet,
+                                  hasBooklet: prepared.theme.hasBooklet, shareSummaries: pages.count > 64)
         var extraJobs: [@Sendable () throws -> Void] = []
         if let alongside { extraJobs.append(alongside) }
         if searchFiles { extraJobs += searchFileJobs(prepared, into: sink) }

@@ -14,6 +14,7 @@ struct PageBuilder: Sendable {
     let handbook: Handbook
     let content: RenderedContent
     let strings: [String: String]
+    let hasBooklet: Bool
     /// Inlined into the 404 page, which must look right at any depth.
     let inlineStylesheet: String
     /// Made once: the strings as one value, and the fields that every page at a depth shares.
@@ -28,9 +29,11 @@ struct PageBuilder: Sendable {
 
     /// - Parameter shareSummaries: make every tip's summary once up front; worth it when most of
     ///   the pages are rendered, not when a preview re-renders a handful.
+    /// - Parameter hasBooklet: the build writes `booklet/index.html`, which the pages then link to.
     init(handbook: Handbook, content: RenderedContent, strings: [String: String], inlineStylesheet: String,
-         shareSummaries: Bool = false) {
+         hasBooklet: Bool, shareSummaries: Bool = false) {
         self.handbook = handbook
+        self.hasBooklet = hasBooklet
         self.content = content
         self.strings = strings
         self.inlineStylesheet = inlineStylesheet
@@ -132,6 +135,7 @@ struct PageBuilder: Sendable {
             }),
         ]
         if let subtitle = config.subtitle { context["site_subtitle"] = .string(subtitle) }
+        if hasBooklet { context["booklet_url"] = .string(root + BookletBuilder.htmlPath) }
         context.merge(searchCommon(root: root, current: current, siteKey: siteKey)) { $1 }
         return context
     }

@@ -12,6 +12,9 @@ public struct SiteTheme: Sendable {
     public let strings: [String: String]
     /// The theme's main stylesheet, inlined where a page cannot rely on finding it (404).
     public let stylesheet: String
+    /// Whether the theme has a booklet (`booklet/`), which every build then writes: pages link
+    /// to it only then.
+    public let hasBooklet: Bool
 
     public static let requiredTemplates = ["layout", "home", "tip", "chapter", "theme", "tips", "404", "search", "my-five"]
 
@@ -36,7 +39,9 @@ public struct SiteTheme: Sendable {
             let stylesheet = (try? String(contentsOf: folder.appendingPathComponent("assets/handbook.css"), encoding: .utf8)) ?? ""
             return (SiteTheme(folder: folder, library: library,
                               templateNames: library.names, strings: strings,
-                              stylesheet: stylesheet.replacingASCII("</", with: "<\\/")), diagnostics)
+                              stylesheet: stylesheet.replacingASCII("</", with: "<\\/"),
+                              hasBooklet: FileManager.default.fileExists(atPath: folder.appendingPathComponent(BookletTheme.folder).path)),
+                    diagnostics)
         }
     }
 
