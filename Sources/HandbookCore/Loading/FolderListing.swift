@@ -20,6 +20,15 @@ enum FolderListing {
         return entries
     }
 
+    /// Whether the entry at `path`, listed with `type`, is a folder (never following a symlink);
+    /// a file system that does not give types is asked. nil when it cannot be asked.
+    static func isFolder(_ path: String, type: Int32) -> Bool? {
+        guard type == DT_UNKNOWN else { return type == DT_DIR }
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return info.st_mode & S_IFMT == S_IFDIR
+    }
+
     /// The names in a folder (hidden ones too), as `FileManager.contentsOfDirectory` lists them;
     /// empty when it cannot be opened.
     static func names(in directory: String) -> [String] {
@@ -36,12 +45,7 @@ enum FolderListing {
         while let (relative, type) = pending.popLast() {
             paths.append(relative)
             let full = directory + "/" + relative
-            var isFolder = type == DT_DIR
-            if type == DT_UNKNOWN {
-                var info = stat()
-                isFolder = lstat(full, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
-            }
-            if isFolder, let inner = entries(of: full) {
+            if isFolder(full, type: type) == true, let inner = entries(of: full) {
                 pending += inner.map { (relative + "/" + $0.name, $0.type) }
             }
         }

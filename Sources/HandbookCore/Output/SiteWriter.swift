@@ -184,13 +184,8 @@ public final class SiteWriter: OutputSink, @unchecked Sendable {
         guard let entries = FolderListing.entries(of: directory) else { return }
         for (name, type) in entries where name != skipping {
             let path = directory + "/" + name
-            // The listing's type saves a call per file; a file system that does not say is asked.
-            var isFolder = type == DT_DIR
-            if type == DT_UNKNOWN {
-                var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
-                isFolder = info.st_mode & S_IFMT == S_IFDIR
-            }
+            // The listing's type saves a call per file.
+            guard let isFolder = FolderListing.isFolder(path, type: type) else { continue }
             if isFolder {
                 folders.append(path)
                 collectEntries(in: path, skipping: nil, files: &files, folders: &folders)

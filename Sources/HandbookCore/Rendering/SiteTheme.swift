@@ -40,8 +40,7 @@ public struct SiteTheme: Sendable {
             return (SiteTheme(folder: folder, library: library,
                               templateNames: library.names, strings: strings,
                               stylesheet: stylesheet.replacingASCII("</", with: "<\\/"),
-                              hasBooklet: FileManager.default.fileExists(atPath: folder.appendingPathComponent(BookletTheme.folder).path)),
-                    diagnostics)
+                              hasBooklet: BookletTheme.isPresent(in: folder)), diagnostics)
         }
     }
 
