@@ -48,9 +48,6 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "CFileSystem"),
-        // Asks mimalloc for 2 MiB pages, from the programs' start-up (.preinit_array): nothing
-        // calls it, linking it into a program is enough.
-        .target(name: "CAllocatorTuning"),
         .target(
             name: "HandbookCore",
             dependencies: [
@@ -75,14 +72,13 @@ let package = Package(
             dependencies: [
                 "HandbookCore",
                 "HandbookPreview",
-                "CAllocatorTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: executableLinking
         ),
         .executableTarget(
             name: "HandbookBenchmarks",
-            dependencies: ["HandbookCore", "CAllocatorTuning"],
+            dependencies: ["HandbookCore"],
             linkerSettings: executableLinking
         ),
         .executableTarget(

@@ -3,7 +3,6 @@
 //! Generates handbooks of N tips, runs the full build several times for each, and prints the
 //! median, min and max wall time, CPU time and the process's peak memory so far.
 
-import CAllocatorTuning
 import Foundation
 import HandbookCore
 
@@ -15,7 +14,6 @@ struct BenchmarkMain {
         try? FileManager.default.removeItem(at: work)
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         let theme = arguments.theme
-        print(handbook_prefers_large_pages() ? "mimalloc with 2 MiB pages" : "allocator: default pages")
         print("size   step                 median ms    min ms    max ms    cpu ms   peak MiB   runs")
         for size in arguments.sizes {
             let content = work.appendingPathComponent("content-\(size)")

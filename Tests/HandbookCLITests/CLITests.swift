@@ -22,12 +22,10 @@ import Testing
         var stderr: String
     }
 
-    /// Runs `handbook` with `arguments` in `folder`, with `environment` added to the tests' own.
-    static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Run {
+    static func run(_ arguments: [String], in folder: URL) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
         process.currentDirectoryURL = folder
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
