@@ -3,23 +3,31 @@
 import Foundation
 
 /// Times the steps that `SiteBuilder` reports and prints each one to standard error when the
-/// next starts, with the process's peak memory so far, so a slow or large build can be
-/// explained without a profiler.
+/// next starts: wall time, the CPU time of all threads (twice the wall time means two cores were
+/// busy throughout; close to it, that the step ran on one), and the process's peak memory so
+/// far, so a slow or large build can be explained without a profiler.
 struct StepClock {
-    private var current: (name: String, start: UInt64)?
+    private var current: (name: String, start: UInt64, cpu: Double)?
 
     mutating func start(_ step: String) {
         finish()
-        current = (step, DispatchTime.now().uptimeNanoseconds)
+        current = (step, DispatchTime.now().uptimeNanoseconds, Self.usage().cpu)
     }
 
     mutating func finish() {
-        guard let (name, start) = current else { return }
+        guard let (name, start, cpuAtStart) = current else { return }
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        let (cpu, peak) = Self.usage()
+        FileHandle.standardError.write(Data(String(format: "%8.1f ms  %8.1f ms CPU  %6.1f MiB peak  %@\n", milliseconds,
+                                                   cpu - cpuAtStart, peak, name as NSString).utf8))
+        current = nil
+    }
+
+    /// CPU milliseconds of every thread so far, and the peak resident memory in MiB.
+    private static func usage() -> (cpu: Double, peak: Double) {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        let peak = Double(usage.ru_maxrss) / 1024
-        FileHandle.standardError.write(Data(String(format: "%8.1f ms  %6.1f MiB peak  %@\n", milliseconds, peak, name as NSString).utf8))
-        current = nil
+        func milliseconds(_ time: timeval) -> Double { Double(time.tv_sec) * 1e3 + Double(time.tv_usec) / 1e3 }
+        return (milliseconds(usage.ru_utime) + milliseconds(usage.ru_stime), Double(usage.ru_maxrss) / 1024)
     }
 }
