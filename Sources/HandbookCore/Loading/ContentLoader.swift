@@ -48,24 +48,28 @@ public enum ContentLoader {
                 hint: "create \(display)/\(configFileName) with at least 'title:' and the list of 'themes:'"))
         }
 
-        for (folder, isTips) in [("chapters", false), ("tips", true)] {
-            var found: [(path: String, display: String)] = []
+        // Both folders are walked first and their files read in one parallel loop: one wait for
+        // the slowest file instead of two.
+        var found: [(path: String, display: String)] = []
+        var chapterCount = 0
+        for folder in ["chapters", "tips"] {
             var visited = Set<String>()
             collectMarkdown(in: rootPath + "/" + folder, display: display + "/" + folder, realRoot: realRoot,
                             visited: &visited, into: &found, followsLinks: &files.followsLinks, diagnostics: &files.diagnostics)
-            let results = readAll(found, cache: cache)
-            for (index, found) in found.enumerated() {
-                switch results.take(index)! {
-                case .success(let file):
-                    if isTips {
-                        files.tips.append(file)
-                        files.tipPaths.append(found.path)
-                    } else {
-                        files.chapters.append(file)
-                    }
-                case .failure(let diagnostic):
-                    files.diagnostics.append(diagnostic)
-                }
+            if folder == "chapters" { chapterCount = found.count }
+        }
+        let results = readAll(found, cache: cache)
+        files.tips.reserveCapacity(found.count - chapterCount)
+        files.tipPaths.reserveCapacity(found.count - chapterCount)
+        for (index, found) in found.enumerated() {
+            switch results.take(index)! {
+            case .success(let file) where index < chapterCount:
+                files.chapters.append(file)
+            case .success(let file):
+                files.tips.append(file)
+                files.tipPaths.append(found.path)
+            case .failure(let diagnostic):
+                files.diagnostics.append(diagnostic)
             }
         }
         return files
@@ -85,13 +89,16 @@ public enum ContentLoader {
             }
             return
         }
-        for (name, type) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
+        // In the order of the names' bytes: the same as `String`'s for the ASCII names content
+        // files have, and a tenth of its cost for a folder of thousands of tips.
+        let sorted = entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        for (name, type) in sorted where !name.hasPrefix(".") {
             let path = directory + "/" + name
             let shown = display + "/" + name
             // The folder listing says which entries are plain files and folders (no call per
             // entry); anything else (a symlink, or a file system that does not say) is looked at.
             if type == DT_REG {
-                if name.lowercased().hasSuffix(".md") { found.append((path, shown)) }
+                if isMarkdownName(name) { found.append((path, shown)) }
                 continue
             }
             var info = stat()
@@ -119,10 +126,18 @@ public enum ContentLoader {
             if info.st_mode & S_IFMT == S_IFDIR {
                 collectMarkdown(in: path, display: shown, realRoot: realRoot, visited: &visited,
                                 into: &found, followsLinks: &followsLinks, diagnostics: &diagnostics)
-            } else if name.lowercased().hasSuffix(".md") {
+            } else if isMarkdownName(name) {
                 found.append((path, shown))
             }
         }
+    }
+
+    /// Whether a file name ends in `.md`, in any case (`.MD` too), without lowercasing the name.
+    static func isMarkdownName(_ name: String) -> Bool {
+        var tail = name.utf8.reversed().makeIterator()
+        // `| 0x20` lowercases an ASCII letter, and maps no other byte to `d` or `m`.
+        return tail.next().map { $0 | 0x20 } == UInt8(ascii: "d") && tail.next().map { $0 | 0x20 } == UInt8(ascii: "m")
+            && tail.next() == UInt8(ascii: ".")
     }
 
     /// Reads the files on all cores; the order of the result is the order of `paths`.
@@ -156,6 +171,7 @@ public enum ContentLoader {
         defer { close(fd) }
         // The size is a first guess: a file that grows while it is read is read to its end.
         var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        let isRegular = info.st_mode & S_IFMT == S_IFREG
         var count = 0
         while true {
             if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
@@ -167,6 +183,8 @@ public enum ContentLoader {
             }
             if got == 0 { break }
             count += got
+            // A regular file reads short only at its end: no second call just to be told so.
+            if isRegular && count < bytes.count { break }
         }
         return bytes.withUnsafeBytes { SourceFile.decode(bytes: UnsafeRawBufferPointer(rebasing: $0[..<count]), path: display) }
     }
