@@ -6,6 +6,7 @@
 //! watcher compares file sizes and times at an interval.
 
 import Foundation
+import HandbookCore
 
 public final class ContentWatcher: @unchecked Sendable {
     public enum Mode: Sendable, Equatable {
@@ -100,7 +101,7 @@ public final class ContentWatcher: @unchecked Sendable {
             return false
         }
         if isDirectory || !inContent { return true }
-        return lower.hasSuffix(".md") || name == "handbook.yml"
+        return ContentLoader.isMarkdownName(name) || name == "handbook.yml"
     }
 }
 

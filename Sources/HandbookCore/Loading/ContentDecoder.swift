@@ -181,23 +181,16 @@ enum ContentDecoder {
         URLSlug.make(stem(of: path))
     }
 
-    /// The file name without a `.md` extension (any case). Found on the bytes for the usual
-    /// `dir/name.md`, falling back to `NSString` and full Unicode case folding for the rest.
+    /// The file name without a `.md` extension (any case, see `ContentLoader.isMarkdownName`).
+    /// The name is found on the bytes, after the last "/"; `NSString` only for a path ending in "/".
     static func stem(of path: String) -> String {
-        let utf8 = path.utf8
-        if utf8.last != UInt8(ascii: "/") {
-            let start = utf8.lastIndex(of: UInt8(ascii: "/")).map(utf8.index(after:)) ?? utf8.startIndex
-            let name = utf8[start...]
-            let bytes = Array(name.suffix(4))
-            // ".md" after an ASCII character (or alone): the last three characters are ".", "m", "d".
-            if bytes.count >= 3, bytes.count == 3 || bytes[0] < 0x80,
-               bytes[bytes.count - 3] == UInt8(ascii: "."), bytes[bytes.count - 2] | 0x20 == UInt8(ascii: "m"),
-               bytes[bytes.count - 1] | 0x20 == UInt8(ascii: "d") {
-                return String(Substring(name.dropLast(3)))
-            }
-            if !name.contains(where: { $0 >= 0x80 }) { return String(Substring(name)) }
+        let name: Substring
+        if path.utf8.last == UInt8(ascii: "/") {
+            name = Substring((path as NSString).lastPathComponent)
+        } else {
+            let utf8 = path.utf8
+            name = Substring(utf8[(utf8.lastIndex(of: UInt8(ascii: "/")).map(utf8.index(after:)) ?? utf8.startIndex)...])
         }
-        let name = (path as NSString).lastPathComponent
-        return name.lowercased().hasSuffix(".md") ? String(name.dropLast(3)) : name
+        return String(ContentLoader.isMarkdownName(name) ? name.dropLast(3) : name)
     }
 }

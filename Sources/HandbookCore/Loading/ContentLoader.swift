@@ -132,12 +132,17 @@ public enum ContentLoader {
         }
     }
 
-    /// Whether a file name ends in `.md`, in any case (`.MD` too), without lowercasing the name.
-    static func isMarkdownName(_ name: String) -> Bool {
+    /// Whether a file name ends in `.md` in any case, as `name.lowercased().hasSuffix(".md")` says
+    /// (it compares characters): the loader, the watcher, links and slugs all ask here. Decided on
+    /// the bytes when the character before `.md` is ASCII (or there is none), the usual case.
+    public static func isMarkdownName<Name: StringProtocol>(_ name: Name) -> Bool {
         var tail = name.utf8.reversed().makeIterator()
         // `| 0x20` lowercases an ASCII letter, and maps no other byte to `d` or `m`.
-        return tail.next().map { $0 | 0x20 } == UInt8(ascii: "d") && tail.next().map { $0 | 0x20 } == UInt8(ascii: "m")
-            && tail.next() == UInt8(ascii: ".")
+        guard tail.next().map({ $0 | 0x20 }) == UInt8(ascii: "d"), tail.next().map({ $0 | 0x20 }) == UInt8(ascii: "m"),
+              tail.next() == UInt8(ascii: ".") else { return false }
+        guard let before = tail.next(), before >= 0x80 else { return true }
+        // A non-ASCII character before it may join the "." into one character (a prefixed mark).
+        return name.lowercased().hasSuffix(".md")
     }
 
     /// Reads the files on all cores; the order of the result is the order of `paths`.

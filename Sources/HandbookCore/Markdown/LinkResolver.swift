@@ -53,7 +53,7 @@ struct LinkResolver: Sendable {
                 return .unchanged
             }
         }
-        guard address.lowercased().hasSuffix(".md"), !address.hasPrefix("/") else { return .unchanged }
+        guard ContentLoader.isMarkdownName(address), !address.hasPrefix("/") else { return .unchanged }
         let base = (sourceFile as NSString).deletingLastPathComponent
         let path = Self.normalise(base + "/" + (address.removingPercentEncoding ?? address))
         if let target = targetsByPath[path] { return .handbook(target, fragment: fragment) }
