@@ -143,6 +143,32 @@ def search_keyboard(page, base):
     expect(page.eval("document.activeElement.getAttribute('aria-expanded')") == "false", "aria-expanded stays true")
 
 
+@check("arrows go to the previous and next tip")
+def arrow_keys(page, base):
+    page.goto(base + "tips/" + tip_file(SITE, 7))
+    page.press(cdp.Page.ARROW_RIGHT)
+    page.browser.wait_event("Page.loadEventFired", page.session)
+    url = page.eval("location.href")
+    expect("/tips/008-" in url, "ArrowRight on tip 7 went to " + url)
+    page.press(cdp.Page.ARROW_LEFT)
+    page.browser.wait_event("Page.loadEventFired", page.session)
+    url = page.eval("location.href")
+    expect("/tips/007-" in url, "ArrowLeft on tip 8 went to " + url)
+    # In the search box the arrows move the caret, not the page.
+    page.eval("document.getElementById('site-search-input').focus()")
+    page.type("ab")
+    page.press(cdp.Page.ARROW_LEFT)
+    settle(page, 300)
+    expect("/tips/007-" in page.eval("location.href"), "ArrowLeft in the search box left the page")
+    caret = page.eval("document.getElementById('site-search-input').selectionStart")
+    expect(caret == 1, "the caret did not move left: %r" % caret)
+    page.goto(base + "chapters/" + sorted(os.listdir(SITE + "/chapters"))[0])
+    page.press(cdp.Page.ARROW_RIGHT)
+    page.browser.wait_event("Page.loadEventFired", page.session)
+    second = sorted(os.listdir(SITE + "/chapters"))[1]
+    expect(page.eval("location.href").endswith("/chapters/" + second), "ArrowRight on chapter 1 went to " + page.eval("location.href"))
+
+
 @check("accents: 'cafe' finds 'café'")
 def search_accents(page, base):
     for query in ("cafe", "CAFÉ", "Cafe%CC%81"):
@@ -290,6 +316,7 @@ def main():
             search_number(page, base)
             search_theme_filter(page, base)
             search_keyboard(page, base)
+            arrow_keys(page, base)
             if accent_site:
                 search_accents(page, "file://" + accent_site + "/")
             tip_of_the_day(page, base)

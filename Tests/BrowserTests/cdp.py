@@ -183,6 +183,8 @@ class Page:
 
     ARROW_DOWN = ("ArrowDown", "ArrowDown", None, 40)
     ARROW_UP = ("ArrowUp", "ArrowUp", None, 38)
+    ARROW_LEFT = ("ArrowLeft", "ArrowLeft", None, 37)
+    ARROW_RIGHT = ("ArrowRight", "ArrowRight", None, 39)
     ENTER = ("Enter", "Enter", "\r", 13)
     ESCAPE = ("Escape", "Escape", None, 27)
 

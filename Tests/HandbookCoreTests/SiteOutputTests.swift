@@ -44,8 +44,9 @@ import Testing
         #expect(page.contains("<a class=\"tag tag-empathy\" href=\"../themes/empathy.html\">Empathy</a>"))
         #expect(page.contains("href=\"../chapters/01-first.html\""))
         #expect(page.contains("rel=\"prev\""))
-        #expect(page.contains("href=\"../tips/001-one.html\" rel=\"prev\""))
-        #expect(page.contains("href=\"../tips/003-three.html\" rel=\"next\""))
+        // search.js follows these links on the left and right arrow keys; the attribute says so.
+        #expect(page.contains("href=\"../tips/001-one.html\" rel=\"prev\" aria-keyshortcuts=\"ArrowLeft\""))
+        #expect(page.contains("href=\"../tips/003-three.html\" rel=\"next\" aria-keyshortcuts=\"ArrowRight\""))
         #expect(page.contains("<a href=\"../tips/003-three.html\"><span class=\"tip-number\">3</span> <span class=\"link-title\">Three</span></a>"))
         #expect(page.contains("<link rel=\"stylesheet\" href=\"../assets/handbook.css\">"))
     }

@@ -752,11 +752,23 @@
     mainInput = pageInput;
   }
 
+  // The page's keyboard shortcuts (this script is on every page): "/" goes to the search box;
+  // the left and right arrows follow the pager's rel="prev" and rel="next" links, as in mdBook.
+  // None of them act while a field has the focus, nor with Ctrl, Cmd or Alt (Alt+Left is the
+  // browser's Back); Shift is allowed for "/", which some keyboards type with it.
+  var arrowLinks = { ArrowLeft: "a[rel=prev]", ArrowRight: "a[rel=next]" };
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || isEditable(event.target)) return;
-    if (!mainInput) return;
-    event.preventDefault();
-    mainInput.focus();
-    mainInput.select();
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isEditable(event.target)) return;
+    if (event.key === "/") {
+      if (!mainInput) return;
+      event.preventDefault();
+      mainInput.focus();
+      mainInput.select();
+    } else if (arrowLinks[event.key] && !event.shiftKey) {
+      var link = document.querySelector(arrowLinks[event.key]);
+      if (!link) return;
+      event.preventDefault();
+      location.href = link.href;
+    }
   });
 })();
