@@ -298,9 +298,42 @@ def sub_path(page, site):
             server.shutdown()
 
 
+@check("404 page shown deep in the site fixes its links")
+def not_found_deep(page, site):
+    handler = functools.partial(NotFoundHandler, directory=site)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = "http://127.0.0.1:%d/" % server.server_address[1]
+        page.goto(base + "tips/gone/deeper/missing.html")
+        page.wait_for("document.querySelector('[data-site-link]').href.indexOf('/gone/') < 0")
+        home = page.eval("document.querySelector('[data-site-link]').href")
+        expect(home == base + "index.html", "home link: " + home)
+        icon = page.eval("document.querySelector('link[rel=icon]').href")
+        expect(icon == base + "assets/icon.svg", "icon: " + icon)
+    finally:
+        server.shutdown()
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+class NotFoundHandler(QuietHandler):
+    """Answers a missing file with the site's 404.html, as an intranet server would be set to."""
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        with open(os.path.join(self.directory, "404.html"), "rb") as page:
+            body = page.read()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 def main():
@@ -321,6 +354,7 @@ def main():
                 search_accents(page, "file://" + accent_site + "/")
             tip_of_the_day(page, base)
             sub_path(page, SITE)
+            not_found_deep(page, SITE)
             page.collect_errors()
             if page.errors:
                 FAILURES.append("script errors")

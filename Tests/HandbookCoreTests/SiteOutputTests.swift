@@ -49,6 +49,7 @@ import Testing
         #expect(page.contains("href=\"../tips/003-three.html\" rel=\"next\" aria-keyshortcuts=\"ArrowRight\""))
         #expect(page.contains("<a href=\"../tips/003-three.html\"><span class=\"tip-number\">3</span> <span class=\"link-title\">Three</span></a>"))
         #expect(page.contains("<link rel=\"stylesheet\" href=\"../assets/handbook.css\">"))
+        #expect(page.contains("<link rel=\"icon\" href=\"../assets/icon.svg\" type=\"image/svg+xml\">"))
     }
 
     /// Every page's footer links to the printable booklet, at the page's depth; a theme without
