@@ -52,6 +52,27 @@ import Testing
         #expect(page.contains("<link rel=\"icon\" href=\"../assets/icon.svg\" type=\"image/svg+xml\">"))
     }
 
+    /// Tip, chapter, theme and home pages carry a `<meta name="description">` (their summary,
+    /// description or the subtitle), escaped; pages with nothing to say about themselves carry none.
+    @Test func pagesDescribeThemselvesInTheirHead() throws {
+        let quoted = "---\nnumber: 2\ntitle: Two\nchapter: 1\nthemes: [empathy]\nsummary: Say \"sorry\" & <mean> it.\n---\nBody.\n"
+        let chapter = "---\nnumber: 1\ntitle: First\npart: Part one\nsummary: Where it starts.\n---\nIntro.\n"
+        let pages = try ContentFixture(ContentFixture.standard(["tips/002-two.md": quoted, "chapters/01-first.md": chapter])).pages()
+        func description(_ path: String) -> String? {
+            guard let page = pages[path], let start = page.range(of: "<meta name=\"description\" content=\"") else { return nil }
+            return String(page[start.upperBound...].prefix { $0 != "\"" })
+        }
+        #expect(description("tips/001-one.html") == "Summary 1.")
+        #expect(description("tips/002-two.html") == "Say &quot;sorry&quot; &amp; &lt;mean&gt; it.")
+        #expect(description("chapters/01-first.html") == "Where it starts.")
+        #expect(description("chapters/02-second.html") == nil)
+        #expect(description("themes/empathy.html") == "Empathy in systems.")
+        #expect(description("index.html") == "For tests")
+        #expect(description("tips.html") == nil)
+        #expect(description("search.html") == nil)
+        #expect(pages["tips/001-one.html"]?.components(separatedBy: "name=\"description\"").count == 2, "one description per page")
+    }
+
     /// Every page's footer links to the printable booklet, at the page's depth; a theme without
     /// a booklet (no `booklet/` folder) gets no such link, since its builds write no booklet.
     @Test func pagesLinkToTheBookletOnlyWhenTheThemeHasOne() throws {

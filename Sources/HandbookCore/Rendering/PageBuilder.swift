@@ -99,10 +99,23 @@ struct PageBuilder: Sendable {
             context = theme(at: index, root: root)
             context.merge(flywheel(themeAt: index, root: root)) { $1 }
         }
+        if let description = description(of: page) { context["page_description"] = .string(description) }
         if let base = handbook.config.baseURL, context["canonical_url"] == nil {
             context["canonical_url"] = .string(Self.absolute(path, base: base))
         }
         return context
+    }
+
+    /// The page's one-line description (`<meta name="description">`), which intranet search
+    /// engines list under its title and chat tools show in a shared link's preview.
+    private func description(of page: PageKind) -> String? {
+        switch page {
+        case .home: handbook.config.subtitle
+        case .tip(let index): handbook.tips[index].summary
+        case .chapter(let index): handbook.chapters[index].summary
+        case .theme(let index): handbook.themes[index].description
+        case .allTips, .search, .myFive, .notFound: nil
+        }
     }
 
     /// Pages whose shared fields are those of every page at their depth: no navigation entry or
