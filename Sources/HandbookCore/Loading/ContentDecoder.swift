@@ -8,7 +8,7 @@ enum ContentDecoder {
     static let tipKeys = ["number", "title", "chapter", "themes", "related", "summary", "flywheel_step", "draft"]
     static let chapterKeys = ["number", "title", "part", "summary"]
     static let configKeys = ["title", "subtitle", "language", "edition", "introduction", "base_url",
-                             "themes", "flywheel", "unsafe_html"]
+                             "edit_url", "themes", "flywheel", "unsafe_html"]
     static let themeKeys = ["slug", "title", "description", "order"]
 
     // MARK: - Tips and chapters
@@ -93,17 +93,21 @@ enum ContentDecoder {
         let introduction = fields.string("introduction")
         let introductionLine = fields.values["introduction"]?.mark.map { $0.line + 1 } ?? 1
         let baseURL = fields.string("base_url")
+        let editURL = fields.string("edit_url")
         let unsafeHTML = fields.bool("unsafe_html") ?? false
         let flywheel = fields.strings("flywheel")?.map(\.0) ?? []
         var diagnostics = fields.diagnostics
-        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
-            diagnostics.append(.error("'base_url' must be an absolute http(s) URL", at: fields.keyLocation("base_url"),
-                                      hint: "for example 'base_url: https://intranet.example.com/handbook/'"))
+        func requireAbsolute(_ key: String, _ url: String?, example: String) {
+            guard let url, !(url.hasPrefix("http://") || url.hasPrefix("https://")) else { return }
+            diagnostics.append(.error("'\(key)' must be an absolute http(s) URL", at: fields.keyLocation(key),
+                                      hint: "for example '\(key): \(example)'"))
         }
+        requireAbsolute("base_url", baseURL, example: "https://intranet.example.com/handbook/")
+        requireAbsolute("edit_url", editURL, example: "https://git.example.com/cx/handbook/-/edit/main/content/")
         let themes = decodeThemes(fields, diagnostics: &diagnostics)
         guard let title, !diagnostics.hasErrors else { return (nil, diagnostics) }
         var config = HandbookConfig(title: title, subtitle: subtitle, language: language, edition: edition,
-                                    introduction: introduction, introductionLine: introductionLine, baseURL: baseURL,
+                                    introduction: introduction, introductionLine: introductionLine, baseURL: baseURL, editURL: editURL,
                                     themes: themes, flywheelSteps: flywheel, unsafeHTML: unsafeHTML)
         config.sourceFile = file.path
         return (config, diagnostics)

@@ -14,6 +14,9 @@ public struct HandbookConfig: Sendable {
     public var introductionLine: Int
     /// Absolute URL of the published site, for `sitemap.xml` and canonical links.
     public var baseURL: String?
+    /// Absolute URL under which the content folder's files can be edited (a Git host's edit
+    /// view); a page's "Edit this page" link is this followed by its file's path.
+    public var editURL: String?
     public var themes: [Theme]
     /// Names of the six loyalty flywheel steps, in order.
     public var flywheelSteps: [String]
@@ -24,7 +27,7 @@ public struct HandbookConfig: Sendable {
 
     public init(title: String, subtitle: String? = nil, language: String = "en", edition: String? = nil,
                 introduction: String? = nil, introductionLine: Int = 1, baseURL: String? = nil,
-                themes: [Theme], flywheelSteps: [String] = [], unsafeHTML: Bool = false) {
+                editURL: String? = nil, themes: [Theme], flywheelSteps: [String] = [], unsafeHTML: Bool = false) {
         self.title = title
         self.subtitle = subtitle
         self.language = language
@@ -32,6 +35,7 @@ public struct HandbookConfig: Sendable {
         self.introduction = introduction
         self.introductionLine = introductionLine
         self.baseURL = baseURL
+        self.editURL = editURL
         self.themes = themes
         self.flywheelSteps = flywheelSteps
         self.unsafeHTML = unsafeHTML

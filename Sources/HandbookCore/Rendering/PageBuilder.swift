@@ -20,6 +20,7 @@ struct PageBuilder: Sendable {
     /// Made once: the strings as one value, and the fields that every page at a depth shares.
     private let stringsValue: TemplateValue
     private let siteKey: String
+    private let editLinks: EditLinks
     /// Tip summaries for pages one folder down (`../`), by tip position; nil when not prepared.
     private let nestedTipSummaries: [TemplateValue]?
     /// The same for chapters, by chapter position.
@@ -39,6 +40,7 @@ struct PageBuilder: Sendable {
         self.inlineStylesheet = inlineStylesheet
         self.stringsValue = .object(TemplateObject(strings.mapValues(TemplateValue.string)))
         self.siteKey = URLSlug.make(handbook.config.title)
+        self.editLinks = EditLinks(config: handbook.config)
         self.nestedTipSummaries = shareSummaries ? Self.tipSummaries(of: handbook, root: "../") : nil
         self.nestedChapterSummaries = nil
         self.nestedSharedLayer = nil
@@ -100,6 +102,7 @@ struct PageBuilder: Sendable {
             context.merge(flywheel(themeAt: index, root: root)) { $1 }
         }
         if let description = description(of: page) { context["page_description"] = .string(description) }
+        if let editURL = editURL(of: page) { context["edit_url"] = .string(editURL) }
         if let base = handbook.config.baseURL, context["canonical_url"] == nil {
             context["canonical_url"] = .string(Self.absolute(path, base: base))
         }
@@ -115,6 +118,16 @@ struct PageBuilder: Sendable {
         case .chapter(let index): handbook.chapters[index].summary
         case .theme(let index): handbook.themes[index].description
         case .allTips, .search, .myFive, .notFound: nil
+        }
+    }
+
+    /// Where the page's source can be edited ("Edit this page"), when handbook.yml has `edit_url`.
+    private func editURL(of page: PageKind) -> String? {
+        switch page {
+        case .home: editLinks.configURL
+        case .tip(let index): editLinks.url(for: handbook.tips[index].source)
+        case .chapter(let index): editLinks.url(for: handbook.chapters[index].source)
+        case .allTips, .search, .myFive, .notFound, .theme: nil
         }
     }
 
