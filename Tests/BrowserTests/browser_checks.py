@@ -143,6 +143,27 @@ def search_keyboard(page, base):
     expect(page.eval("document.activeElement.getAttribute('aria-expanded')") == "false", "aria-expanded stays true")
 
 
+@check("a result's page marks the searched words")
+def search_highlight(page, base):
+    page.goto(base + "search.html?q=listen")
+    page.wait_for("document.querySelectorAll('.search-result').length")
+    href = page.eval("document.querySelector('.search-result').href")
+    expect(href.endswith("?highlight=listen"), "first result's link: " + href)
+    page.eval("document.querySelector('.search-result').click()")
+    page.browser.wait_event("Page.loadEventFired", page.session)
+    marks = page.eval("Array.from(document.querySelectorAll('main mark')).map(m => m.textContent)")
+    expect(marks, "no words marked on " + page.eval("location.href"))
+    expect(all(mark.lower().startswith("listen") for mark in marks), "marked: %r" % marks)
+    expect(page.eval("!!document.querySelector('main h1 mark')"), "the title's 'listen' is not marked")
+    expect(page.eval("location.search") == "", "the address keeps the query: " + page.eval("location.href"))
+    # The page's text is whole: marking split no word and lost no letter.
+    text = page.eval("document.querySelector('main .prose').textContent")
+    page.eval("location.reload()")
+    page.browser.wait_event("Page.loadEventFired", page.session)
+    expect(page.eval("document.querySelectorAll('main mark').length") == 0, "marks come back without the query")
+    expect(page.eval("document.querySelector('main .prose').textContent") == text, "marking changed the text")
+
+
 @check("arrows go to the previous and next tip")
 def arrow_keys(page, base):
     page.goto(base + "tips/" + tip_file(SITE, 7))
@@ -177,6 +198,10 @@ def search_accents(page, base):
         found = results(page)
         expect(found[0]["title"].endswith("Meet at the café"), "%s: %r" % (query, found[0]))
         expect("café" in found[0]["marks"], "%s: 'café' not marked: %r" % (query, found[0]["marks"]))
+    page.eval("document.querySelector('.search-result').click()")
+    page.browser.wait_event("Page.loadEventFired", page.session)
+    marks = page.eval("Array.from(document.querySelectorAll('main mark')).map(m => m.textContent)")
+    expect(marks == ["café"], "the café tip's page marks %r" % marks)
 
 
 # MARK: - My five and the tip of the day
@@ -349,6 +374,7 @@ def main():
             search_number(page, base)
             search_theme_filter(page, base)
             search_keyboard(page, base)
+            search_highlight(page, base)
             arrow_keys(page, base)
             if accent_site:
                 search_accents(page, "file://" + accent_site + "/")
