@@ -9,6 +9,7 @@ sub-path check, from a local HTTP server under /sub/path/. Prints one line per c
 with 1 if any failed. Run by SearchBrowserTests.swift, so `swift test` covers it.
 """
 import base64
+import contextlib
 import datetime
 import functools
 import http.server
@@ -295,16 +296,24 @@ def tip_of_the_day(page, base):
 
 # MARK: - Under a sub-path of a web server
 
+@contextlib.contextmanager
+def serving(directory, handler=None):
+    """A local HTTP server for `directory` on a free port; yields its address, ending in '/'."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler or QuietHandler, directory=directory))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield "http://127.0.0.1:%d/" % server.server_address[1]
+    finally:
+        server.shutdown()
+
+
 @check("works under a sub-path (http://…/sub/path/)")
 def sub_path(page, site):
     with tempfile.TemporaryDirectory() as www:
         os.makedirs(os.path.join(www, "sub"))
         os.symlink(os.path.abspath(site), os.path.join(www, "sub", "path"))
-        handler = functools.partial(QuietHandler, directory=www)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
-            base = "http://127.0.0.1:%d/sub/path/" % server.server_address[1]
+        with serving(www) as address:
+            base = address + "sub/path/"
             page.goto(base + "themes/flywheel.html")
             page.eval("document.getElementById('site-search-input').focus()")
             page.type("listen")
@@ -319,25 +328,17 @@ def sub_path(page, site):
             for href in steps:
                 expect(page.eval("!!document.getElementById(%r)" % href[1:]), "no target for " + href)
             expect(not page.errors, "script errors: %r" % page.errors)
-        finally:
-            server.shutdown()
 
 
 @check("404 page shown deep in the site fixes its links")
 def not_found_deep(page, site):
-    handler = functools.partial(NotFoundHandler, directory=site)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        base = "http://127.0.0.1:%d/" % server.server_address[1]
+    with serving(site, NotFoundHandler) as base:
         page.goto(base + "tips/gone/deeper/missing.html")
         page.wait_for("document.querySelector('[data-site-link]').href.indexOf('/gone/') < 0")
         home = page.eval("document.querySelector('[data-site-link]').href")
         expect(home == base + "index.html", "home link: " + home)
         icon = page.eval("document.querySelector('link[rel=icon]').href")
         expect(icon == base + "assets/icon.svg", "icon: " + icon)
-    finally:
-        server.shutdown()
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
