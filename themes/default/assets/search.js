@@ -380,6 +380,36 @@
     return slice;
   }
 
+  // MARK: - Marking the searched words on the page a result leads to (as mdBook does)
+
+  var HIGHLIGHT = "highlight";
+
+  /**
+   * A result's link carries its query as `?highlight=`: the page marks every word that starts
+   * with one of its terms in its title, summary and text, and takes the parameter out of the
+   * address, so that a link copied from it does not carry the marks along.
+   */
+  function highlightFromAddress() {
+    var params = new URLSearchParams(location.search);
+    var query = params.get(HIGHLIGHT);
+    if (query === null) return;
+    params.delete(HIGHLIGHT);
+    var rest = params.toString();
+    history.replaceState(history.state, "", location.pathname + (rest ? "?" + rest : "") + location.hash);
+    var terms = queryTerms(query);
+    if (!terms.length) return;
+    document.querySelectorAll("main .page-header h1, main .page-header .lead, main .prose").forEach(function (scope) {
+      var walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT), nodes = [];
+      while (walker.nextNode()) nodes.push(walker.currentNode);
+      nodes.forEach(function (node) {
+        if (!termsIn(node.nodeValue, terms).length) return;
+        var marked = document.createDocumentFragment();
+        appendMarked(marked, node.nodeValue, terms);
+        node.parentNode.replaceChild(marked, node);
+      });
+    });
+  }
+
   // MARK: - Results
 
   function element(tag, className, text) {
@@ -421,7 +451,7 @@
   function resultItem(engine, tip, byNumber, terms, id) {
     var row = engine.rows[tip];
     var link = element("a", "search-result");
-    // The tip's page marks the query's words (see highlightFromAddress below).
+    // The tip's page marks the query's words (see highlightFromAddress above).
     link.href = siteURL(row[2]) + (byNumber || !terms.length ? "" : "?" + HIGHLIGHT + "=" + encodeURIComponent(terms.join(" ")));
     link.id = id;
     link.setAttribute("role", "option");
@@ -681,36 +711,6 @@
         break;
     }
   };
-
-  // MARK: - Marking the searched words on the page a result leads to (as mdBook does)
-
-  var HIGHLIGHT = "highlight";
-
-  /**
-   * A result's link carries its query as `?highlight=`: the page marks every word that starts
-   * with one of its terms in its title, summary and text, and takes the parameter out of the
-   * address, so that a link copied from it does not carry the marks along.
-   */
-  function highlightFromAddress() {
-    var params = new URLSearchParams(location.search);
-    var query = params.get(HIGHLIGHT);
-    if (query === null) return;
-    params.delete(HIGHLIGHT);
-    var rest = params.toString();
-    history.replaceState(history.state, "", location.pathname + (rest ? "?" + rest : "") + location.hash);
-    var terms = queryTerms(query);
-    if (!terms.length) return;
-    document.querySelectorAll("main .page-header h1, main .page-header .lead, main .prose").forEach(function (scope) {
-      var walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT), nodes = [];
-      while (walker.nextNode()) nodes.push(walker.currentNode);
-      nodes.forEach(function (node) {
-        if (!termsIn(node.nodeValue, terms).length) return;
-        var marked = document.createDocumentFragment();
-        appendMarked(marked, node.nodeValue, terms);
-        node.parentNode.replaceChild(marked, node);
-      });
-    });
-  }
 
   // MARK: - Wiring
 
