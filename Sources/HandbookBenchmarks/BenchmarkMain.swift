@@ -32,7 +32,6 @@ struct BenchmarkMain {
             }
             let prepare = try measure(runs: arguments.runs) { _ = try SiteBuilder.prepare(options) }
             report(size: size, step: "load+validate+md", prepare)
-            if arguments.pageKinds { try timePageKinds(options, size: size) }
         }
         try? FileManager.default.removeItem(at: work)
     }
@@ -52,31 +51,6 @@ struct BenchmarkMain {
         }
         close()
         return steps
-    }
-
-    /// Rendering time of each kind of page on its own, in memory, one thread.
-    static func timePageKinds(_ options: BuildOptions, size: Int) throws {
-        let prepared = try SiteBuilder.prepare(options, booklet: true)
-        let handbook = prepared.handbook
-        // The two long jobs that run beside the pages, each on its own.
-        let jobs: [(String, () throws -> Void)] = [
-            ("search files", { try SiteBuilder.writeSearchFiles(prepared, into: MemorySink()) }),
-            ("booklet", { try BookletBuilder.write(prepared, themeDisplay: "theme", into: MemorySink()) }),
-        ]
-        for (name, job) in jobs {
-            let sample = try measure(runs: 5, job)
-            print(String(format: "%-6d   job: %-14@ %8.1f ms (median of 5)", size, name as NSString, median(sample.wall)))
-        }
-        let groups: [(String, [PageKind])] = [
-            ("home", [.home]), ("all tips", [.allTips]), ("themes", handbook.themes.indices.map(PageKind.theme)),
-            ("chapters", handbook.chapters.indices.map(PageKind.chapter)), ("tips", handbook.tips.indices.map(PageKind.tip)),
-        ]
-        for (name, pages) in groups {
-            let start = DispatchTime.now().uptimeNanoseconds
-            try SiteBuilder.renderPages(prepared, only: Set(pages), searchFiles: false, into: MemorySink())
-            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-            print(String(format: "%-6d   pages: %-12@ %8.1f ms for %d", size, name as NSString, milliseconds, pages.count))
-        }
     }
 
     struct Sample {
@@ -130,7 +104,6 @@ struct Arguments {
     var runs = 5
     var work = "/tmp/handbook-bench"
     var theme = "themes/default"
-    var pageKinds = false
 
     init(_ arguments: ArraySlice<String>) {
         var iterator = arguments.makeIterator()
@@ -140,7 +113,6 @@ struct Arguments {
             case "--runs": runs = Int(iterator.next() ?? "") ?? runs
             case "--work": work = iterator.next() ?? work
             case "--theme": theme = iterator.next() ?? theme
-            case "--page-kinds": pageKinds = true
             default:
                 print("usage: HandbookBenchmarks [--sizes 100,1000,10000] [--runs 5] [--work DIR] [--theme DIR]")
                 exit(2)

@@ -31,10 +31,6 @@ public final class ContentWatcher: @unchecked Sendable {
     private let mode: Mode
     /// How changes are found ("inotify", "polling every 250 ms"), once started.
     public private(set) var mechanism = "none"
-    /// Whether each batch names every file that changed (inotify, which reports a lost event as a
-    /// change of the whole folder), so that a rebuild may look at those files only. Polling can
-    /// miss a file rewritten twice between scans with the same size and time.
-    public private(set) var namesEveryChange = false
 
     private let lock = NSLock()
     private var pending = Set<String>()
@@ -57,7 +53,6 @@ public final class ContentWatcher: @unchecked Sendable {
         if mode == .automatic, let inotify = InotifyBackend(folders: folders, debounce: debounce, report: report) {
             backend = inotify
             mechanism = "inotify"
-            namesEveryChange = true
         } else {
             var interval = Duration.milliseconds(250)
             if case .polling(let chosen) = mode { interval = chosen }

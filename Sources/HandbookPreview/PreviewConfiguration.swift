@@ -42,15 +42,12 @@ public enum PreviewEvent: Sendable {
 
 /// A good build of the preview.
 public struct PreviewBuild: Sendable {
-    /// `Rebuilt 7 of 125 pages in 23 ms`
+    /// `Built 125 pages in 23 ms`
     public var summary: String
     public var warnings: [Diagnostic]
     /// It ends a run of failed builds.
     public var fixed: Bool
-    public var renderedPages: Int
     public var seconds: Double
-    /// Seconds per step of the rebuild, in order.
-    public var phases: [(name: String, seconds: Double)]
     /// The version now served.
     public var generation: Int
 }

@@ -28,18 +28,7 @@ struct PreviewResponder: HTTPResponder {
         case .refused(let reason):
             return plain(.badRequest, "Refused: \(reason).\n")
         case .file(let file):
-            var bytes = site.files[file]
-            do {
-                // Making the booklet or the search index takes a while: not on the concurrency pool.
-                if bytes == nil { bytes = try await Self.offPool { try site.file(file) } }
-            } catch {
-                let problems = (error as? BuildFailure)?.diagnostics ?? [.error("cannot make \(file): \(error)", at: nil)]
-                var failed = site
-                failed.problems += problems
-                return respond(Self.placeholder(failed), path: SitePaths.notFound, status: .internalServerError,
-                               site: failed, head: request.method == .head)
-            }
-            if let bytes {
+            if let bytes = site.files[file] {
                 return respond(bytes, path: file, status: .ok, site: site, head: request.method == .head)
             }
             if let notFound = site.files[SitePaths.notFound] {
@@ -86,12 +75,6 @@ struct PreviewResponder: HTTPResponder {
         headers[.contentType] = "text/plain; charset=utf-8"
         headers[.cacheControl] = "no-store"
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
-    }
-
-    private static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
-        }
     }
 
     // MARK: - Reload channel

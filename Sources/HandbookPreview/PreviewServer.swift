@@ -94,9 +94,9 @@ public final class PreviewServer: Sendable {
     private static let queue = DispatchQueue(label: "handbook.preview.rebuild")
 
     /// Runs the build off the concurrency pool: it blocks while it uses every core.
-    fileprivate func rebuild(changed: Set<String>? = nil) async -> PreviewBuilder.Outcome {
+    fileprivate func rebuild() async -> PreviewBuilder.Outcome {
         await withCheckedContinuation { continuation in
-            Self.queue.async { [builder] in continuation.resume(returning: builder.rebuild(changed: changed)) }
+            Self.queue.async { [builder] in continuation.resume(returning: builder.rebuild()) }
         }
     }
 
@@ -110,20 +110,15 @@ public final class PreviewServer: Sendable {
                 report(.notice("skipped \(link): it links to a file outside the theme folder"))
             }
             let generation = old.generation + 1
-            store.replace(PreviewSite(files: result.files, generated: result.generated, generation: generation, problems: []))
-            let paths = (result.changedPages + result.changedAssets).sorted()
-            channel.publish(SiteChange(generation: generation, all: result.full, paths: paths, overlay: hadProblems),
+            store.replace(PreviewSite(files: result.files, generation: generation, problems: []))
+            channel.publish(SiteChange(generation: generation, all: result.full, paths: result.changedPaths, overlay: hadProblems),
                             server: serverID)
-            result.deferred?.start()
             report(.built(PreviewBuild(summary: result.summary, warnings: result.warnings, fixed: hadProblems,
-                                       renderedPages: result.renderedPages, seconds: result.seconds,
-                                       phases: result.phases,
-                                       generation: generation)))
+                                       seconds: result.seconds, generation: generation)))
         case .failed(let diagnostics):
             if diagnostics != old.problems {
                 let generation = old.generation + 1
-                store.replace(PreviewSite(files: old.files, generated: old.generated, generation: generation,
-                                          problems: diagnostics))
+                store.replace(PreviewSite(files: old.files, generation: generation, problems: diagnostics))
                 channel.publish(SiteChange(generation: generation, overlay: true), server: serverID)
             }
             report(.failed(diagnostics))
@@ -147,8 +142,8 @@ private struct RebuildService: Service {
 
     func run() async throws {
         await withGracefulShutdownHandler {
-            while let changed = await watcher.next() {
-                server.apply(await server.rebuild(changed: watcher.namesEveryChange ? changed : nil))
+            while await watcher.next() != nil {
+                server.apply(await server.rebuild())
             }
         } onGracefulShutdown: {
             watcher.stop()

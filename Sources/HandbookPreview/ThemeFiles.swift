@@ -1,5 +1,4 @@
-//! The site theme's files as the preview needs them: its assets in memory, and a fingerprint of
-//! its templates and strings to tell when every page must be rendered again.
+//! The site theme's assets as the preview serves them: in memory, read again only when changed.
 
 import Foundation
 import NIOCore
@@ -67,22 +66,9 @@ struct FileSignature: Equatable {
 }
 
 enum ThemeFiles {
-    /// The bytes of every theme file outside `assets/` (templates, strings, the booklet's theme).
-    /// Read before the theme is loaded for a build, so that an edit made during the build is seen
-    /// as a change by the next one. Any difference makes the next build a full one.
-    static func fingerprint(of theme: URL) -> [String: Data] {
-        var prints: [String: Data] = [:]
-        let root = theme.standardizedFileURL.path
-        for relative in FileManager.default.enumerator(atPath: root)?.compactMap({ $0 as? String }) ?? []
-        where relative != "assets" && !relative.hasPrefix("assets/") {
-            if let data = contents(atPath: root + "/" + relative) { prints[relative] = data }
-        }
-        return prints
-    }
-
     /// `FileManager.contents(atPath:)`, but an empty file gives empty data without being read:
     /// Foundation (Swift 6.3) leaks a 4 KB buffer on every read of an empty file (LeakSanitizer
-    /// shows it), and the preview reads the theme again on every rebuild.
+    /// shows it), and the preview reads the assets again on every rebuild.
     static func contents(atPath path: String) -> Data? {
         var info = stat()
         if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size == 0 { return Data() }

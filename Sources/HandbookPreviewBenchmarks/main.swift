@@ -3,14 +3,11 @@
 //!
 //!     swift build -c release --static-swift-stdlib --scratch-path .build-serve-release --product HandbookPreviewBenchmarks
 //!     .build-serve-release/release/HandbookPreviewBenchmarks \
-//!         [--runs 40] [--edits body,title] [--content DIR]... [--tips N]... [--fetch PATH]
+//!         [--runs 40] [--edits body,title] [--content DIR]... [--tips N]...
 //!
 //! Without `--content` or `--tips` it measures the repository's handbook and a generated one of
 //! 1,000 tips (`shared/bench/gen_content.py`); `--tips 10000` measures one of 10,000. Content is
-//! copied to a temporary folder first. Each case ends with a line of medians to compare runs by;
-//! `HANDBOOK_BENCH_PHASES=1` also shows where a rebuild's time goes. `--fetch tips.html` also
-//! times, after each reload event, until that page is served (list pages of a large handbook are
-//! rendered after the event).
+//! copied to a temporary folder first. Each case ends with a line of medians to compare runs by.
 
 import Foundation
 import HandbookCore
@@ -30,8 +27,6 @@ struct Options {
     var cases: [Case] = []
     var theme = "themes/default"
     var edits = Edit.allCases
-    /// A site path to request after each reload event.
-    var fetch: String?
 
     static func parse() -> Options {
         var options = Options()
@@ -39,7 +34,6 @@ struct Options {
         while let argument = arguments.next() {
             switch argument {
             case "--runs": options.runs = Int(arguments.next() ?? "") ?? options.runs
-            case "--fetch": options.fetch = arguments.next()
             case "--theme": options.theme = arguments.next() ?? options.theme
             case "--edits":
                 options.edits = (arguments.next() ?? "").split(separator: ",").compactMap { Edit(rawValue: String($0)) }
@@ -146,10 +140,6 @@ func measure(_ benchmarkCase: Case, options: Options) async throws {
     let events = try EventStream(port: port)
     var latencies: [String: [Double]] = [:]
     var rebuildTimes: [String: [Double]] = [:]
-    var pages: [String: [Int]] = [:]
-    var phaseTimes: [String: [Double]] = [:]
-    var phaseOrder: [String] = []
-    var fetched: [String: [Double]] = [:]
     for edit in options.edits {
         for run in 0..<(options.warmup + options.runs) {
             let file = tips[(run * 37 + 11) % tips.count]
@@ -160,19 +150,10 @@ func measure(_ benchmarkCase: Case, options: Options) async throws {
             rename(temporary.path, file.path)
             let generation = try await offPool { try events.nextChange(timeout: 300) }
             let arrived = DispatchTime.now().uptimeNanoseconds
-            if let path = options.fetch {
-                _ = try await offPool { try fetch(path, port: port) }
-                if run >= options.warmup {
-                    fetched[edit.rawValue, default: []].append(Double(DispatchTime.now().uptimeNanoseconds - saved) / 1e6)
-                }
-            }
             if run >= options.warmup {
                 latencies[edit.rawValue, default: []].append(Double(arrived - saved) / 1e6)
                 if let build = rebuilds.build(generation) {
                     rebuildTimes[edit.rawValue, default: []].append(build.seconds * 1000)
-                    pages[edit.rawValue, default: []].append(build.renderedPages)
-                    for phase in build.phases { phaseTimes[edit.rawValue + "\t" + phase.name, default: []].append(phase.seconds * 1000) }
-                    phaseOrder = build.phases.map(\.name)
                 }
             }
             try await Task.sleep(for: .milliseconds(60))
@@ -180,25 +161,15 @@ func measure(_ benchmarkCase: Case, options: Options) async throws {
     }
     print("\(benchmarkCase.name) (\(tips.count) tips, \(options.runs) saves each):")
     for edit in options.edits {
-        let rendered = pages[edit.rawValue].map { $0.sorted()[$0.count / 2] } ?? 0
         print("  \(edit.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) save → reload event: \(describe(latencies[edit.rawValue]!))")
         if let times = rebuildTimes[edit.rawValue] {
-            print("         of which rebuild:     \(describe(times))   (\(rendered) pages rendered)")
-        }
-        if verbose {
-            for phase in phaseOrder {
-                guard let times = phaseTimes[edit.rawValue + "\t" + phase] else { continue }
-                print("           \(phase.padding(toLength: 20, withPad: " ", startingAt: 0)) median \(String(format: "%6.1f", times.sorted()[times.count / 2])) ms")
-            }
+            print("         of which rebuild:     \(describe(times))")
         }
     }
     for edit in options.edits {
         func median(_ values: [Double]?) -> String {
             guard let values, !values.isEmpty else { return "-" }
             return String(format: "%.1f", values.sorted()[values.count / 2])
-        }
-        if let path = options.fetch {
-            print("  FETCHED\t\(benchmarkCase.name)\t\(edit.rawValue)\tsave→\(path) served \(median(fetched[edit.rawValue])) ms")
         }
         print("  MEDIANS\t\(benchmarkCase.name)\t\(edit.rawValue)\trebuild \(median(rebuildTimes[edit.rawValue])) ms"
               + "\tsave→reload \(median(latencies[edit.rawValue])) ms")
@@ -248,29 +219,6 @@ final class EventStream: @unchecked Sendable {
     }
 }
 
-/// One GET of a site path, read to the end of its body (the server sends a length).
-func fetch(_ path: String, port: Int) throws -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = in_port_t(UInt16(port).bigEndian)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-    }
-    guard connected == 0 else { throw CocoaError(.fileReadUnknown) }
-    let request = "GET /\(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    _ = request.withCString { send(fd, $0, strlen($0), 0) }
-    var total = 0
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let count = recv(fd, &buffer, buffer.count, 0)
-        guard count > 0 else { return total }
-        total += count
-    }
-}
-
 /// Waits on a socket off the concurrency pool, which the server being measured needs.
 func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
@@ -278,38 +226,7 @@ func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async thro
     }
 }
 
-/// `--profile DIR`: where a rebuild's time goes, page kind by page kind.
-func profile(_ content: String, theme: String) throws {
-    let build = BuildOptions(content: content, theme: theme, output: "/tmp/handbook-profile-unused")
-    func time(_ label: String, runs: Int = 5, _ work: () throws -> Void) rethrows {
-        var samples: [Double] = []
-        for _ in 0..<runs {
-            let start = DispatchTime.now().uptimeNanoseconds
-            try work()
-            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-        }
-        print("  \(label.padding(toLength: 28, withPad: " ", startingAt: 0)) \(describe(samples))")
-    }
-    var prepared: SiteBuilder.Prepared?
-    try time("prepare") { prepared = try SiteBuilder.prepare(build) }
-    guard let prepared else { return }
-    var kinds: [(String, PageKind)] = [("home", .home), ("all tips", .allTips), ("search", .search), ("my five", .myFive),
-                                        ("404", .notFound), ("one tip (+ search files)", .tip(0)), ("one chapter", .chapter(0))]
-    kinds += prepared.handbook.themes.indices.map { ("theme \(prepared.handbook.themes[$0].slug)", PageKind.theme($0)) }
-    for (label, kind) in kinds {
-        try time(label) { try SiteBuilder.renderPages(prepared, only: [kind], into: MemorySink()) }
-    }
-    try time("all pages", runs: 3) { try SiteBuilder.renderPages(prepared, into: MemorySink()) }
-    time("planner", runs: 5) { _ = RebuildPlanner.plan(prepared, since: nil) }
-}
-
-if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--profile" {
-    try profile(CommandLine.arguments[2], theme: "themes/default")
-    exit(0)
-}
-
 let options = Options.parse()
-let verbose = ProcessInfo.processInfo.environment["HANDBOOK_BENCH_PHASES"] != nil
 for benchmarkCase in options.cases {
     do {
         try await measure(benchmarkCase, options: options)

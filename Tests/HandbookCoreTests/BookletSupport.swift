@@ -6,7 +6,7 @@ import Foundation
 enum BookletSupport {
     /// The prepared real handbook (content/ and themes/default/ of this package).
     static func realHandbook() throws -> SiteBuilder.Prepared {
-        var options = BuildOptions(content: packageRoot.appendingPathComponent("content").path,
+        var options = BuildOptions(content: packageRoot.appendingPathComponent("Tests/Fixtures/handbook").path,
                                    theme: packageRoot.appendingPathComponent("themes/default").path,
                                    output: NSTemporaryDirectory() + "handbook-booklet-unused")
         options.contentDisplay = "content"

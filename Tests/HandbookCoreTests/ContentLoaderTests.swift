@@ -39,7 +39,6 @@ struct ContentLoaderTests {
         if canRead { tips.append("content/tips/0006-locked.md") }
         tips += ["content/tips/Zed.md", "content/tips/deeper/0004-d.md"]
         #expect(files.tips.map(\.path) == tips)
-        #expect(files.tipPaths.count == files.tips.count)
         #expect(files.tips.first?.text == "tip 0001-a.md")
         #expect(files.tips.first { $0.path.hasSuffix("empty.md") }?.text == "")
         if !canRead {

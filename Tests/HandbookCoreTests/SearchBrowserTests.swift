@@ -16,7 +16,7 @@ import Testing
     func searchMyFiveAndTipOfTheDayWorkInChromium() throws {
         let directory = TemporaryDirectory()
         let real = directory.file("real")
-        var options = BuildOptions(content: packageRoot.appendingPathComponent("content").path,
+        var options = BuildOptions(content: packageRoot.appendingPathComponent("Tests/Fixtures/handbook").path,
                                    theme: packageRoot.appendingPathComponent("themes/default").path, output: real.path)
         _ = try SiteBuilder.build(options)
 

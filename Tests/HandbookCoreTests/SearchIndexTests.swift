@@ -287,7 +287,7 @@ import Testing
 
     @Test func realHandbookIndexIsCompleteAndSmall() throws {
         let prepared = try SiteBuilder.prepare(BuildOptions(
-            content: packageRoot.appendingPathComponent("content").path,
+            content: packageRoot.appendingPathComponent("Tests/Fixtures/handbook").path,
             theme: packageRoot.appendingPathComponent("themes/default").path, output: "/nonexistent"))
         let index = SearchIndexBuilder.build(prepared.handbook, content: prepared.content)
         #expect(index.tips.count == prepared.handbook.tips.count)

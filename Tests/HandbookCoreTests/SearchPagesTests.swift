@@ -7,7 +7,7 @@ import Testing
 @Suite struct SearchPagesTests {
     private static func realSite() throws -> [String: String] {
         let prepared = try SiteBuilder.prepare(BuildOptions(
-            content: packageRoot.appendingPathComponent("content").path,
+            content: packageRoot.appendingPathComponent("Tests/Fixtures/handbook").path,
             theme: packageRoot.appendingPathComponent("themes/default").path, output: "/nonexistent"))
         let sink = MemorySink()
         try SiteBuilder.renderPages(prepared, into: sink)

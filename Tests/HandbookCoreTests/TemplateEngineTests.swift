@@ -649,7 +649,7 @@ private func parseError(_ template: String, name: String = "main") -> TemplateEr
         let fast = try TemplateLibrary(templates: texts)
         let mustache = MustacheLibrary(templates: try texts.mapValues { try MustacheTemplate(string: $0) })
 
-        let files = ContentLoader.load(root: packageRoot.appendingPathComponent("content"), displayRoot: "content")
+        let files = ContentLoader.load(root: packageRoot.appendingPathComponent("Tests/Fixtures/handbook"), displayRoot: "content")
         let handbook = try #require(HandbookValidator.validate(files).0)
         let (loaded, _) = SiteTheme.load(from: Self.themeFolder, displayPath: "themes/default", language: handbook.config.language)
         let theme = try #require(loaded)
@@ -695,7 +695,7 @@ private func parseError(_ template: String, name: String = "main") -> TemplateEr
         let fast = try TemplateLibrary(templates: ["booklet": text])
         let mustache = try MustacheTemplate(string: text)
 
-        let files = ContentLoader.load(root: packageRoot.appendingPathComponent("content"), displayRoot: "content")
+        let files = ContentLoader.load(root: packageRoot.appendingPathComponent("Tests/Fixtures/handbook"), displayRoot: "content")
         let handbook = try #require(HandbookValidator.validate(files).0)
         let (content, _) = ContentRenderer.renderForSite(handbook)
         let (site, _) = SiteTheme.load(from: Self.themeFolder, displayPath: "themes/default", language: handbook.config.language)

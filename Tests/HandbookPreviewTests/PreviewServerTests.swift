@@ -147,8 +147,8 @@ struct PreviewServerTests {
         try handbook.edit(handbook.theme.appendingPathComponent("assets/handbook.css")) { $0 + "\nbody { outline: 0; }\n" }
         let change = try await nextChange(events)
         #expect(change["all"] as? Bool == false)
-        // 404.html inlines the stylesheet; the booklet is always counted as changed.
-        #expect(change["paths"] as? [String] == ["404.html", "assets/handbook.css", "booklet/index.html"])
+        // 404.html inlines the stylesheet.
+        #expect(change["paths"] as? [String] == ["404.html", "assets/handbook.css"])
         let css = try await preview.get("/assets/handbook.css?preview=2")
         #expect(css.text.hasSuffix("body { outline: 0; }\n"))
         try await preview.stop()

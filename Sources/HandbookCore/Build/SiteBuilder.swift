@@ -20,31 +20,24 @@ public enum SiteBuilder {
     }
 
     /// Loads, validates and renders the Markdown. Throws every error found, with the warnings.
-    /// `loadTheme` lets the preview reuse a theme it parsed earlier (for the handbook's language),
-    /// and `cache` the files and bodies that an earlier build read, decoded and rendered.
     /// With `booklet`, the booklet's theme is loaded too and every body is rendered for it from
     /// the same parse as the site's (the theme's booklet problems are then reported here).
-    public static func prepare(_ options: BuildOptions,
-                               loadTheme: ((_ language: String) -> (SiteTheme?, [Diagnostic]))? = nil,
-                               cache: ContentCache? = nil,
-                               booklet: Bool = false,
+    public static func prepare(_ options: BuildOptions, booklet: Bool = false,
                                progress: (String) -> Void = { _ in }) throws -> Prepared {
         try checkFolders(options)
         // The templates do not depend on the content: they are parsed while it is read.
-        let templates = loadTheme == nil
-            ? BackgroundJob { SiteTheme.loadTemplates(from: options.theme, displayPath: options.themeDisplay) } : nil
+        let templates = BackgroundJob { SiteTheme.loadTemplates(from: options.theme, displayPath: options.themeDisplay) }
         let bookletFiles = booklet
             ? BackgroundJob { BookletTheme.loadFiles(from: options.theme, displayPath: options.themeDisplay) } : nil
         progress("Loading content")
-        let files = ContentLoader.load(root: options.content, displayRoot: options.contentDisplay, cache: cache)
+        let files = ContentLoader.load(root: options.content, displayRoot: options.contentDisplay)
         progress("Validating")
-        let (validated, problems) = HandbookValidator.validate(files, options: .init(includeDrafts: options.includeDrafts),
-                                                               cache: cache)
+        let (validated, problems) = HandbookValidator.validate(files, options: .init(includeDrafts: options.includeDrafts))
         var diagnostics = problems
         releaseInBackground(consume files)
         progress("Loading theme")
         let language = validated?.config.language ?? "en"
-        let (theme, themeProblems) = loadTheme?(language) ?? templates!.result().withStrings(for: language)
+        let (theme, themeProblems) = templates.result().withStrings(for: language)
         diagnostics += themeProblems
         var bookletTheme: BookletTheme?
         if let bookletFiles, let theme {
@@ -57,7 +50,7 @@ public enum SiteBuilder {
         guard let handbook = validated, let theme else { throw BuildFailure(diagnostics.sortedByLocation()) }
         progress("Rendering Markdown")
         let alternate = bookletTheme.map { BookletBuilder.alternateOutput(for: $0) }
-        let (content, bodies, markdownProblems) = ContentRenderer.renderForSite(handbook, alternate: alternate, cache: cache)
+        let (content, bodies, markdownProblems) = ContentRenderer.renderForSite(handbook, alternate: alternate)
         diagnostics = (diagnostics + markdownProblems).sortedByLocation()
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         var prepared = Prepared(handbook: handbook, content: content, theme: theme, diagnostics: diagnostics)
@@ -74,9 +67,7 @@ public enum SiteBuilder {
         do {
             // The booklet is one long job: it runs beside the pages, not after them.
             progress("Rendering pages, search index and booklet")
-            let pages = try renderPages(prepared, into: writer, alongside: {
-                try BookletBuilder.write(prepared, themeDisplay: options.themeDisplay, into: writer)
-            })
+            let pages = try write(prepared, themeDisplay: options.themeDisplay, into: writer)
             progress("Copying assets")
             try writer.copyFolder(options.theme.appendingPathComponent("assets"), to: "assets")
             progress("Writing site")
@@ -95,27 +86,31 @@ public enum SiteBuilder {
         }
     }
 
-    /// Renders every page (or only the pages in `only`, for the preview's incremental rebuilds),
-    /// the search files and the sitemap into `sink`, on all cores, together with `alongside` (a
-    /// long job such as the booklet, started first so that it overlaps the pages). Returns the
-    /// number of HTML pages rendered. `searchFiles: false` leaves out the search index, which
-    /// the preview makes on request.
+    /// Renders every page, the search files, the booklet and the sitemap of a prepared build into
+    /// `sink` (a folder for `handbook build`, memory for the preview). Returns the number of pages.
     @discardableResult
-    public static func renderPages(_ prepared: Prepared, only: Set<PageKind>? = nil, searchFiles: Bool = true,
-                                   into sink: OutputSink, alongside: (@Sendable () throws -> Void)? = nil) throws -> Int {
+    public static func write(_ prepared: Prepared, themeDisplay: String, into sink: OutputSink) throws -> Int {
+        // The booklet is one long job: it runs beside the pages, not after them.
+        try renderPages(prepared, into: sink, alongside: {
+            try BookletBuilder.write(prepared, themeDisplay: themeDisplay, into: sink)
+        })
+    }
+
+    /// Renders every page, the search files and the sitemap into `sink`, on all cores, together
+    /// with `alongside` (a long job such as the booklet, started first so that it overlaps the
+    /// pages). Returns the number of HTML pages rendered.
+    @discardableResult
+    static func renderPages(_ prepared: Prepared, into sink: OutputSink,
+                            alongside: (@Sendable () throws -> Void)? = nil) throws -> Int {
         let handbook = prepared.handbook
-        let everyPage = PageKind.all(for: handbook)
-        let pages = only.map { selected in everyPage.filter(selected.contains) } ?? everyPage
+        let pages = PageKind.all(for: handbook)
         let paths = pages.concurrentMap { $0.path(in: handbook) }
         if let writer = sink as? SiteWriter { try writer.prepareFolders(for: paths + ["assets/x"]) }
         // A preview re-rendering a few pages should not make every tip's summary first.
         let builder = PageBuilder(handbook: handbook, content: prepared.content, strings: prepared.theme.strings,
                                   inlineStylesheet: prepared.theme.stylesheet,
                                   hasBooklet: prepared.theme.hasBooklet, shareSummaries: pages.count > 64)
-        var extraJobs: [@Sendable () throws -> Void] = []
-        if let alongside { extraJobs.append(alongside) }
-        if searchFiles { extraJobs += searchFileJobs(prepared, into: sink) }
-        let jobs = extraJobs
+        let jobs = (alongside.map { [$0] } ?? []) + searchFileJobs(prepared, into: sink)
         let total = jobs.count + pages.count
         let failures = ConcurrentResults<Error?>(count: total)
         let next = NextIndex(count: total)
@@ -141,29 +136,12 @@ public enum SiteBuilder {
                 }
             }
         }
-        releaseInBackground((consume builder, consume paths))
+        releaseInBackground(consume builder)
         if let error = failures.takeValues().compactMap({ $0 }).first { throw error }
         if let base = handbook.config.baseURL {
-            let everyPath = everyPage.map { $0.path(in: handbook) }
-            try sink.write(Sitemap.xml(paths: everyPath.filter { $0 != SitePaths.notFound }, base: base), to: SitePaths.sitemap)
+            try sink.write(Sitemap.xml(paths: paths.filter { $0 != SitePaths.notFound }, base: base), to: SitePaths.sitemap)
         }
         return pages.count
-    }
-
-    /// The search index, tip data and snippet texts (`assets/*.js`), made on all cores (the
-    /// preview's, on request; a build makes them as jobs beside the pages, `searchFileJobs`).
-    public static func writeSearchFiles(_ prepared: Prepared, into sink: OutputSink) throws {
-        let index = SearchIndexBuilder.build(prepared.handbook, content: prepared.content)
-        let failures = ConcurrentResults<Error?>(count: SearchScripts.fileCount(for: index))
-        SearchScripts.forEachFile(of: index) { number, path, bytes in
-            do {
-                try sink.write(utf8: bytes, to: path)
-                failures[number] = .some(nil)
-            } catch {
-                failures[number] = .some(error)
-            }
-        }
-        if let error = failures.takeValues().compactMap({ $0 }).first { throw error }
     }
 
     /// The search files as jobs beside the pages: the index with the tip data, made on its

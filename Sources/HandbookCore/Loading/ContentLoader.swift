@@ -8,11 +8,6 @@ public struct ContentFiles: Sendable {
     public var chapters: [SourceFile] = []
     public var tips: [SourceFile] = []
     public var diagnostics: [Diagnostic] = []
-    /// The absolute path each tip was read from, aligned with `tips` (the watcher names changes so).
-    var tipPaths: [String] = []
-    /// A symlink was followed: a change to its target is not reported under the link's path, so
-    /// the watcher's list of changed paths cannot be trusted to be complete.
-    var followsLinks = false
 }
 
 /// Finds and reads content files. Symlinks may point only inside the content folder.
@@ -22,8 +17,7 @@ public enum ContentLoader {
     /// - Parameters:
     ///   - root: the content folder.
     ///   - displayRoot: how to name the folder in messages (the path the user typed).
-    ///   - cache: files kept by an earlier build (the preview's), not read again while unchanged.
-    public static func load(root: URL, displayRoot: String, cache: ContentCache? = nil) -> ContentFiles {
+    public static func load(root: URL, displayRoot: String) -> ContentFiles {
         var files = ContentFiles()
         let rootPath = root.standardizedFileURL.path
         var isDirectory: ObjCBool = false
@@ -38,7 +32,7 @@ public enum ContentLoader {
 
         let configPath = rootPath + "/" + configFileName
         if FileManager.default.fileExists(atPath: configPath) {
-            switch read(path: configPath, display: display + "/" + configFileName, cache: cache) {
+            switch read(path: configPath, display: display + "/" + configFileName) {
             case .success(let file): files.config = file
             case .failure(let diagnostic): files.diagnostics.append(diagnostic)
             }
@@ -55,19 +49,17 @@ public enum ContentLoader {
         for folder in ["chapters", "tips"] {
             var visited = Set<String>()
             collectMarkdown(in: rootPath + "/" + folder, display: display + "/" + folder, realRoot: realRoot,
-                            visited: &visited, into: &found, followsLinks: &files.followsLinks, diagnostics: &files.diagnostics)
+                            visited: &visited, into: &found, diagnostics: &files.diagnostics)
             if folder == "chapters" { chapterCount = found.count }
         }
-        let results = readAll(found, cache: cache)
+        let results = readAll(found)
         files.tips.reserveCapacity(found.count - chapterCount)
-        files.tipPaths.reserveCapacity(found.count - chapterCount)
-        for (index, found) in found.enumerated() {
+        for index in found.indices {
             switch results.take(index)! {
             case .success(let file) where index < chapterCount:
                 files.chapters.append(file)
             case .success(let file):
                 files.tips.append(file)
-                files.tipPaths.append(found.path)
             case .failure(let diagnostic):
                 files.diagnostics.append(diagnostic)
             }
@@ -79,7 +71,7 @@ public enum ContentLoader {
 
     private static func collectMarkdown(in directory: String, display: String, realRoot: String,
                                         visited: inout Set<String>, into found: inout [(path: String, display: String)],
-                                        followsLinks: inout Bool, diagnostics: inout [Diagnostic]) {
+                                        diagnostics: inout [Diagnostic]) {
         let manager = FileManager.default
         guard let real = realPath(directory), visited.insert(real).inserted else { return }
         guard let entries = FolderListing.entries(of: directory) else {
@@ -108,7 +100,6 @@ public enum ContentLoader {
                 guard lstat(path, &info) == 0 else { continue }
             }
             if info.st_mode & S_IFMT == S_IFLNK {
-                followsLinks = true
                 guard let target = realPath(path) else {
                     diagnostics.append(.error("symlink cannot be followed (it is broken or loops)",
                                               at: SourceLocation(file: shown),
@@ -125,7 +116,7 @@ public enum ContentLoader {
             }
             if info.st_mode & S_IFMT == S_IFDIR {
                 collectMarkdown(in: path, display: shown, realRoot: realRoot, visited: &visited,
-                                into: &found, followsLinks: &followsLinks, diagnostics: &diagnostics)
+                                into: &found, diagnostics: &diagnostics)
             } else if isMarkdownName(name) {
                 found.append((path, shown))
             }
@@ -147,21 +138,12 @@ public enum ContentLoader {
 
     /// Reads the files on all cores; the order of the result is the order of `paths`.
     /// The results are taken one by one (`take(_:)`), moved rather than copied.
-    private static func readAll(_ paths: [(path: String, display: String)],
-                                cache: ContentCache?) -> ConcurrentResults<Result<SourceFile, Diagnostic>> {
+    private static func readAll(_ paths: [(path: String, display: String)]) -> ConcurrentResults<Result<SourceFile, Diagnostic>> {
         let results = ConcurrentResults<Result<SourceFile, Diagnostic>>(count: paths.count)
-        if let cache {
-            for (index, result) in cache.readAll(paths, reading: read(path:display:)).enumerated() { results[index] = result }
-            return results
-        }
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            results[index] = read(path: paths[index].path, display: paths[index].display, cache: cache)
+            results[index] = read(path: paths[index].path, display: paths[index].display)
         }
         return results
-    }
-
-    private static func read(path: String, display: String, cache: ContentCache?) -> Result<SourceFile, Diagnostic> {
-        cache?.read(path: path, display: display, reading: read(path:display:)) ?? read(path: path, display: display)
     }
 
     static func read(path: String, display: String) -> Result<SourceFile, Diagnostic> {

@@ -29,18 +29,14 @@ struct AlternateOutput: Sendable {
 public enum ContentRenderer {
     /// Renders the bodies for the web site: tip and chapter pages sit one folder below the root.
     /// With `alternate`, every body is also rendered for that output (the booklet).
-    /// With a `cache` (the preview's, which never asks for an alternate), bodies an earlier build
-    /// rendered the same are not rendered again.
-    static func renderForSite(_ handbook: Handbook, alternate: AlternateOutput?,
-                              cache: ContentCache? = nil) -> (RenderedContent, AlternateBodies?, [Diagnostic]) {
+    static func renderForSite(_ handbook: Handbook, alternate: AlternateOutput?) -> (RenderedContent, AlternateBodies?, [Diagnostic]) {
         render(handbook, pageDestinations: SiteLinks(handbook: handbook, prefix: "../"),
-               homeDestinations: SiteLinks(handbook: handbook, prefix: ""), alternate: alternate,
-               reuse: alternate == nil ? cache?.bodies(for: handbook) : nil)
+               homeDestinations: SiteLinks(handbook: handbook, prefix: ""), alternate: alternate)
     }
 
     /// Renders the bodies for the web site: tip and chapter pages sit one folder below the root.
-    public static func renderForSite(_ handbook: Handbook, cache: ContentCache? = nil) -> (RenderedContent, [Diagnostic]) {
-        let (content, _, diagnostics) = renderForSite(handbook, alternate: nil, cache: cache)
+    public static func renderForSite(_ handbook: Handbook) -> (RenderedContent, [Diagnostic]) {
+        let (content, _, diagnostics) = renderForSite(handbook, alternate: nil)
         return (content, diagnostics)
     }
 
@@ -54,7 +50,6 @@ public enum ContentRenderer {
     }
 
     private typealias Rendered = (RenderedMarkdown, [UInt8]?, [Diagnostic])
-    private typealias Site = (RenderedMarkdown, [Diagnostic])
 
     /// One Markdown body to render: its text, where it came from, and whose it is.
     private struct Body {
@@ -63,57 +58,29 @@ public enum ContentRenderer {
         var owner: BodyOwner
     }
 
-    /// With `reuse`, the bodies an earlier build rendered the same are filled in, and only the
-    /// rest rendered; `reuse` holds site bodies only, so it never comes with an `alternate`.
     private static func render(_ handbook: Handbook, pageDestinations: LinkDestinations, homeDestinations: LinkDestinations,
                                anchorPrefix: @Sendable (BodyOwner) -> String? = { _ in nil },
-                               alternate: AlternateOutput?, reuse: BodyReuse? = nil) -> (RenderedContent, AlternateBodies?, [Diagnostic]) {
-        @Sendable func render(_ renderer: MarkdownRenderer, _ text: String, _ source: MarkdownSource, _ owner: BodyOwner,
-                              alternateDestinations: LinkDestinations?) -> Rendered {
-            renderer.render(text, source: source, anchorPrefix: anchorPrefix(owner),
-                            alternate: alternate.map { (alternateDestinations!, $0.anchorPrefix(owner)) })
-        }
-        let tips = handbook.tips.map { Body(text: $0.body, source: $0.source, owner: .tip($0.number)) }
-        let chapters = handbook.chapters.map { Body(text: $0.body, source: $0.source, owner: .chapter($0.number)) }
-        // With `reuse`, only the bodies it does not have are rendered; when it has them all, not
-        // even the renderer (and its link resolver's table of every file) is made.
-        let tipSites = ConcurrentResults<Site>(count: tips.count)
-        let chapterSites = ConcurrentResults<Site>(count: chapters.count)
-        let tipsToRender = reuse?.fill(tipSites, with: tips.map { ($0.text, $0.source) }) ?? Array(tips.indices)
-        let chaptersToRender = reuse?.fill(chapterSites, with: chapters.map { ($0.text, $0.source) }) ?? Array(chapters.indices)
-        let renderer = tipsToRender.isEmpty && chaptersToRender.isEmpty
-            ? nil : MarkdownRenderer(handbook: handbook, destinations: pageDestinations)
-        /// Renders `toRender` of `bodies` on all cores into `sites`; returns the alternate HTML.
-        func renderAll(_ bodies: [Body], _ toRender: [Int], into sites: ConcurrentResults<Site>) -> [[UInt8]?] {
-            let alternates = ConcurrentResults<[UInt8]?>(count: alternate == nil ? 0 : bodies.count)
-            guard let renderer else { return [] }
-            DispatchQueue.concurrentPerform(iterations: toRender.count) { slot in
-                let body = bodies[toRender[slot]]
-                let (site, other, problems) = render(renderer, body.text, body.source, body.owner,
-                                                     alternateDestinations: alternate?.pageDestinations)
-                reuse?.remember((site, problems), of: body.text, source: body.source)
-                sites[toRender[slot]] = (site, problems)
-                if alternate != nil { alternates[toRender[slot]] = .some(other) }
+                               alternate: AlternateOutput?) -> (RenderedContent, AlternateBodies?, [Diagnostic]) {
+        let renderer = MarkdownRenderer(handbook: handbook, destinations: pageDestinations)
+        /// Renders `bodies` on all cores, for the site and, with `alternate`, the second output.
+        func renderAll(_ bodies: [Body]) -> [Rendered] {
+            let results = ConcurrentResults<Rendered>(count: bodies.count)
+            DispatchQueue.concurrentPerform(iterations: bodies.count) { index in
+                let body = bodies[index]
+                results[index] = renderer.render(body.text, source: body.source, anchorPrefix: anchorPrefix(body.owner),
+                                                 alternate: alternate.map { ($0.pageDestinations, $0.anchorPrefix(body.owner)) })
             }
-            return alternate == nil ? [] : alternates.takeValues()
+            return results.takeValues()
         }
-        let tipAlternates = renderAll(tips, tipsToRender, into: tipSites)
-        let chapterAlternates = renderAll(chapters, chaptersToRender, into: chapterSites)
-        let renderedTips = tipSites.takeValues()
-        let renderedChapters = chapterSites.takeValues()
+        let renderedTips = renderAll(handbook.tips.map { Body(text: $0.body, source: $0.source, owner: .tip($0.number)) })
+        let renderedChapters = renderAll(handbook.chapters.map { Body(text: $0.body, source: $0.source, owner: .chapter($0.number)) })
         var introduction: Rendered?
         if let text = handbook.config.introduction {
             let source = MarkdownSource(file: handbook.config.sourceFile, firstLine: handbook.config.introductionLine)
-            let reused = ConcurrentResults<Site>(count: 1)
-            if reuse?.fill(reused, with: [(text, source)]).isEmpty == true, let site = reused[0] {
-                introduction = (site.0, nil, site.1)
-            } else {
-                // The page renderer's table of files serves the home page's links too.
-                let home = renderer?.retargeted(to: handbook, destinations: homeDestinations)
-                    ?? MarkdownRenderer(handbook: handbook, destinations: homeDestinations)
-                introduction = render(home, text, source, .introduction, alternateDestinations: alternate?.homeDestinations)
-                reuse?.remember((introduction!.0, introduction!.2), of: text, source: source)
-            }
+            // The page renderer's table of files serves the home page's links too.
+            let home = renderer.retargeted(to: handbook, destinations: homeDestinations)
+            introduction = home.render(text, source: source, anchorPrefix: anchorPrefix(.introduction),
+                                       alternate: alternate.map { ($0.homeDestinations, $0.anchorPrefix(.introduction)) })
         }
         var referencedBy: [Int: [Int]] = [:]
         for (index, rendered) in renderedTips.enumerated() {
@@ -121,12 +88,12 @@ public enum ContentRenderer {
                 referencedBy[target, default: []].append(handbook.tips[index].number)
             }
         }
-        let diagnostics = renderedTips.flatMap(\.1) + renderedChapters.flatMap(\.1) + (introduction?.2 ?? [])
+        let diagnostics = renderedTips.flatMap(\.2) + renderedChapters.flatMap(\.2) + (introduction?.2 ?? [])
         let content = RenderedContent(introduction: introduction?.0, chapters: renderedChapters.map(\.0),
                                       tips: renderedTips.map(\.0), referencedBy: referencedBy)
         let bodies = alternate.map { _ in
-            AlternateBodies(introduction: introduction?.1, chapters: chapterAlternates.map { $0 ?? [] },
-                            tips: tipAlternates.map { $0 ?? [] })
+            AlternateBodies(introduction: introduction?.1, chapters: renderedChapters.map { $0.1 ?? [] },
+                            tips: renderedTips.map { $0.1 ?? [] })
         }
         return (content, bodies, diagnostics)
     }

@@ -15,16 +15,25 @@ extension OutputSink {
     }
 }
 
-/// Keeps files in memory; for `check` and for tests.
+/// Keeps files in memory: for `check`, the preview and tests.
 public final class MemorySink: OutputSink, @unchecked Sendable {
-    private var storage: [String: String] = [:]
+    // Guarded by `lock`: the pages are written from several threads at once.
+    private var storage: [String: [UInt8]] = [:]
     private let lock = NSLock()
 
     public init() {}
 
     public func write(_ text: String, to path: String) throws {
-        lock.withLock { storage[path] = text }
+        try write(utf8: Array(text.utf8), to: path)
     }
 
-    public var files: [String: String] { lock.withLock { storage } }
+    public func write(utf8 bytes: [UInt8], to path: String) throws {
+        lock.withLock { storage[path] = bytes }
+    }
+
+    /// Site path → UTF-8 bytes, as `handbook build` would write them.
+    public var bytes: [String: [UInt8]] { lock.withLock { storage } }
+
+    /// Site path → text.
+    public var files: [String: String] { bytes.mapValues { String(decoding: $0, as: UTF8.self) } }
 }

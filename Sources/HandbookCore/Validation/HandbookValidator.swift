@@ -10,30 +10,24 @@ public enum HandbookValidator {
     }
 
     /// Returns the handbook when there is no error, and all diagnostics (warnings too) either way.
-    /// `cache` (the preview's) keeps what each file decoded to, and, when there is no error, what
-    /// a later check of one changed tip needs (see `ValidationState`).
-    public static func validate(_ files: ContentFiles, options: Options = Options(),
-                                cache: ContentCache? = nil) -> (Handbook?, [Diagnostic]) {
+    public static func validate(_ files: ContentFiles, options: Options = Options()) -> (Handbook?, [Diagnostic]) {
         var diagnostics = files.diagnostics
 
-        // handbook.yml goes through Yams, whose first use costs about a millisecond: a build
-        // decodes it on another thread while the tips are decoded (the preview's cache keeps it).
-        let configJob = cache == nil ? files.config.map { file in BackgroundJob { ContentDecoder.config(from: file) } } : nil
-        var decodedTips = cache?.tips(from: files.tips) ?? decodeInParallel(files.tips, ContentDecoder.tip(from:))
+        // handbook.yml goes through Yams, whose first use costs about a millisecond: it is decoded
+        // on another thread while the tips are decoded.
+        let configJob = files.config.map { file in BackgroundJob { ContentDecoder.config(from: file) } }
+        var decodedTips = decodeInParallel(files.tips, ContentDecoder.tip(from:))
         var config: HandbookConfig?
-        if let file = files.config {
-            let (decoded, problems) = configJob?.result() ?? cache?.config(from: file) ?? ContentDecoder.config(from: file)
+        if let (decoded, problems) = configJob?.result() {
             config = decoded
             diagnostics += problems
         }
-        let decodedChapters = cache.map { cache in files.chapters.map { cache.chapter(from: $0) } }
-            ?? decodeInParallel(files.chapters, ContentDecoder.chapter(from:))
+        let decodedChapters = decodeInParallel(files.chapters, ContentDecoder.chapter(from:))
         diagnostics += decodedTips.flatMap(\.2) + decodedChapters.flatMap(\.1)
 
         let chapters = uniqueChapters(decodedChapters.compactMap(\.0), diagnostics: &diagnostics)
-        // The cache keeps the tips as decoded; otherwise they are moved out rather than copied (a
-        // copy touches every tip's strings again, each a cache miss in a large handbook).
-        let decodedForCache = cache == nil ? [] : decodedTips
+        // The tips are moved out rather than copied (a copy touches every tip's strings again,
+        // each a cache miss in a large handbook).
         var tips: [(Tip, ContentDecoder.TipLocations)] = []
         tips.reserveCapacity(decodedTips.count)
         for index in decodedTips.indices {
@@ -61,7 +55,6 @@ public enum HandbookValidator {
         let sorted = diagnostics.sortedByLocation()
         if sorted.hasErrors { return (nil, sorted) }
         let handbook = Handbook(config: config, chapters: chapters, tips: tips.map(\.0))
-        cache?.keepValidation(ValidationState(options: options, files: files, decodedTips: decodedForCache, references: references))
         // Every tip's source locations are freed off the critical path.
         releaseInBackground((consume decodedTips, consume tips))
         return (handbook, sorted)

@@ -16,7 +16,7 @@ final class TemporaryHandbook: @unchecked Sendable {
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("handbook-preview-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("content"), to: content)
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Tests/Fixtures/handbook"), to: content)
         try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("themes/default"), to: theme)
     }
 
