@@ -48,7 +48,7 @@ struct BookletCommand: ParsableCommand {
         do {
             let prepared = try SiteBuilder.prepare(source.buildOptions(output: output), booklet: true)
             DiagnosticPrinter.print(prepared.diagnostics)
-            guard let html = try BookletBuilder.html(for: prepared, themeDisplay: source.theme, paper: paper) else {
+            guard let html = prepared.bookletHTML(paper: paper) else {
                 throw BuildFailure([.error("the theme '\(source.theme)' has no booklet/ folder", at: nil,
                                            hint: "copy themes/default/booklet/ into it")])
             }
@@ -63,7 +63,7 @@ struct BookletCommand: ParsableCommand {
     }
 
     private func renderPDF(_ files: BookletOutput) throws {
-        let line = "Rendering \(files.displayPath)/\(BookletBuilder.pdfName) with WeasyPrint…"
+        let line = "Rendering \(files.displayPath)/\(SitePaths.bookletPDFName) with WeasyPrint…"
         let live = isatty(STDERR_FILENO) == 1
         FileHandle.standardError.write(Data((live ? line : line + "\n").utf8))
         do {
@@ -79,7 +79,7 @@ struct BookletCommand: ParsableCommand {
             }
             if live { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             for message in result.messages { FileHandle.standardError.write(Data("weasyprint: \(message)\n".utf8)) }
-            say("Wrote \(files.displayPath)/\(BookletBuilder.pdfName) in \(String(format: "%.1f", result.seconds)) s")
+            say("Wrote \(files.displayPath)/\(SitePaths.bookletPDFName) in \(String(format: "%.1f", result.seconds)) s")
         } catch let failure as BuildFailure {
             if live { FileHandle.standardError.write(Data("\n".utf8)) }
             DiagnosticPrinter.print(failure.diagnostics)

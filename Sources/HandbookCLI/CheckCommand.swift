@@ -16,7 +16,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         do {
             let prepared = try SiteBuilder.prepare(source.buildOptions(), booklet: true)
-            try SiteBuilder.write(prepared, themeDisplay: source.theme, into: MemorySink())
+            try SiteBuilder.write(prepared, into: MemorySink())
             DiagnosticPrinter.print(prepared.diagnostics)
             let warnings = prepared.diagnostics.count
             print("No errors, \(warnings) warning\(warnings == 1 ? "" : "s"): \(prepared.handbook.tips.count) tips, "

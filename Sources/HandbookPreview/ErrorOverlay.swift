@@ -53,6 +53,6 @@ public enum ErrorOverlay {
     }
 
     static func escape(_ text: String) -> String {
-        HTMLEscaping.escape(text)
+        HTMLEscape.escape(text)
     }
 }

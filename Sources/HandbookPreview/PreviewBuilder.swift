@@ -50,7 +50,7 @@ final class PreviewBuilder: @unchecked Sendable {
         let pageCount: Int
         do {
             prepared = try SiteBuilder.prepare(options, booklet: true)
-            pageCount = try SiteBuilder.write(prepared, themeDisplay: options.themeDisplay, into: sink)
+            pageCount = try SiteBuilder.write(prepared, into: sink)
         } catch let failure as BuildFailure {
             return .failed(failure.diagnostics)
         } catch {

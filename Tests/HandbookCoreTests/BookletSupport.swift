@@ -11,11 +11,11 @@ enum BookletSupport {
                                    output: NSTemporaryDirectory() + "handbook-booklet-unused")
         options.contentDisplay = "content"
         options.themeDisplay = "themes/default"
-        return try SiteBuilder.prepare(options)
+        return try SiteBuilder.prepare(options, booklet: true)
     }
 
     static func html(_ prepared: SiteBuilder.Prepared, paper: PaperSize = .a5) throws -> String {
-        guard let html = try BookletBuilder.html(for: prepared, themeDisplay: "themes/default", paper: paper) else {
+        guard let html = prepared.bookletHTML(paper: paper) else {
             throw BuildFailure([.error("themes/default has no booklet/ folder", at: nil)])
         }
         return html
@@ -24,7 +24,7 @@ enum BookletSupport {
     /// The booklet of a small fixture handbook.
     static func html(fixture files: [String: String], paper: PaperSize = .a5) throws -> String {
         let fixture = ContentFixture(ContentFixture.standard(files))
-        return try html(SiteBuilder.prepare(fixture.options), paper: paper)
+        return try html(SiteBuilder.prepare(fixture.options, booklet: true), paper: paper)
     }
 
     /// The full path of a program on PATH, or nil.

@@ -42,10 +42,10 @@ import Testing
         let labels = Self.matches(#"aria-label="([^"]*)""#, in: svg)
         for (offset, name) in steps.enumerated() {
             let count = handbook.tips.filter { $0.flywheelStep == offset + 1 }.count
-            let label = "Step \(offset + 1): \(HTMLEscaping.escape(name)), \(count) tip\(count == 1 ? "" : "s")"
+            let label = "Step \(offset + 1): \(HTMLEscape.escape(name)), \(count) tip\(count == 1 ? "" : "s")"
             #expect(labels.contains(label), "no accessible name '\(label)'")
             // The visible label: the name's words in <tspan>s, then the count.
-            for word in name.split(separator: " ") { #expect(svg.contains(HTMLEscaping.escape(String(word)))) }
+            for word in name.split(separator: " ") { #expect(svg.contains(HTMLEscape.escape(String(word)))) }
             // The link's target: a list of exactly that step's tips, each a page of the site.
             let section = try #require(html.range(of: "id=\"flywheel-step-\(offset + 1)\""))
             let rest = html[section.upperBound...]

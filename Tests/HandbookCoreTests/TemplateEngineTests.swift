@@ -85,7 +85,7 @@ private func parseError(_ template: String, name: String = "main") -> TemplateEr
         #expect(HTMLEscape.escape("<>") == "&lt;&gt;")
         #expect(HTMLEscape.escape("'start and end\"") == "&#39;start and end&quot;")
         let long = String(repeating: "abc<def>&ghi\"jkl'mno ", count: 500)
-        #expect(HTMLEscape.escape(long) == HTMLEscaping.escape(long))
+        #expect(HTMLEscape.escape(long) == HTMLEscape.escape(long))
         for byte in UInt8(0)...UInt8(127) {
             let special = [UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'")].contains(byte)
             #expect(HTMLEscape.isSpecial(byte) == special, "byte \(byte)")

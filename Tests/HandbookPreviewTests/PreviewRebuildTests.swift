@@ -180,7 +180,7 @@ struct PreviewRebuildTests {
         let others = result.changedPaths.filter { $0 != page && !$0.hasPrefix("assets/search") }
         #expect(result.changedPaths.contains(page))
         #expect(result.changedPaths.contains { $0.hasPrefix("assets/search") })
-        #expect(others == [BookletBuilder.htmlPath])
+        #expect(others == [SitePaths.booklet])
     }
 
     @Test func nothingOfThePreviewGoesIntoTheBuiltFiles() async throws {

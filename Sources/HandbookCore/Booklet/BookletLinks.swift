@@ -60,7 +60,7 @@ struct BookletLinks: LinkDestinations {
             return lowered.hasPrefix("http://") || lowered.hasPrefix("https://") ? "class=\"\(Self.externalClass)\"" : nil
         }
         guard let label = label(for: target) else { return nil }
-        return "class=\"\(Self.referenceClass)\" data-ref=\"\(HTMLEscaping.escape(label))\""
+        return "class=\"\(Self.referenceClass)\" data-ref=\"\(HTMLEscape.escape(label))\""
     }
 
     /// The words before the page number: "tip 12, p.".

@@ -13,12 +13,7 @@ struct BookletTheme: Sendable {
     /// The site's interface words, overridden by the booklet's own.
     let strings: [String: String]
 
-    static let folder = "booklet"
-
-    /// Whether the theme in `themeFolder` has a booklet: every build then writes one.
-    static func isPresent(in themeFolder: URL) -> Bool {
-        FileManager.default.fileExists(atPath: themeFolder.appendingPathComponent(folder).path)
-    }
+    static let folder = SiteTheme.bookletFolder
 
     /// Loads the booklet files of a theme, or returns nil when the theme has no `booklet/` folder.
     /// Throws when the template cannot be parsed, naming the file and line.
@@ -34,7 +29,7 @@ struct BookletTheme: Sendable {
     static func loadFiles(from themeFolder: URL, displayPath: String) -> Result<Files?, BuildFailure> {
         let folder = themeFolder.appendingPathComponent(Self.folder)
         let shown = "\(displayPath)/\(Self.folder)"
-        guard isPresent(in: themeFolder) else { return .success(nil) }
+        guard SiteTheme.hasBooklet(in: themeFolder) else { return .success(nil) }
         guard let text = read(folder.appendingPathComponent("booklet.mustache")) else {
             return .failure(BuildFailure([.error("cannot read the booklet template", at: SourceLocation(file: "\(shown)/booklet.mustache"),
                                                  hint: "copy it from themes/default/booklet/")]))

@@ -21,7 +21,7 @@ public struct PDFRenderer: Sendable {
     }
 
     /// What a successful run took, and what WeasyPrint said along the way.
-    public struct Result: Sendable {
+    public struct Report: Sendable {
         public var seconds: Double
         /// WeasyPrint's warnings and errors, one per line (usually none).
         public var messages: [String]
@@ -61,7 +61,7 @@ public struct PDFRenderer: Sendable {
     /// place only when it succeeds, so a failed or stopped run never leaves a half-written PDF.
     /// `progress` is called about once a second while WeasyPrint works.
     /// Throws a `BuildFailure` with one diagnostic: not installed, failed (with its message), or too slow.
-    public func render(html: URL, to pdf: URL, progress: (Progress) -> Void = { _ in }) throws -> Result {
+    public func render(html: URL, to pdf: URL, progress: (Progress) -> Void = { _ in }) throws -> Report {
         let executable = try installed()
         let folder = pdf.deletingLastPathComponent()
         Self.removeLeftovers(in: folder, name: pdf.lastPathComponent)
@@ -90,7 +90,7 @@ public struct PDFRenderer: Sendable {
         guard rename(partial.path, pdf.path) == 0 else {
             throw failure("cannot move the PDF into place at '\(pdf.path)': \(String(cString: strerror(errno)))")
         }
-        return Result(seconds: elapsed, messages: messages)
+        return Report(seconds: elapsed, messages: messages)
     }
 
     // MARK: - Helpers

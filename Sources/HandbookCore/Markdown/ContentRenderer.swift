@@ -27,19 +27,6 @@ struct AlternateOutput: Sendable {
 }
 
 public enum ContentRenderer {
-    /// Renders the bodies for the web site: tip and chapter pages sit one folder below the root.
-    /// With `alternate`, every body is also rendered for that output (the booklet).
-    static func renderForSite(_ handbook: Handbook, alternate: AlternateOutput?) -> (RenderedContent, AlternateBodies?, [Diagnostic]) {
-        render(handbook, pageDestinations: SiteLinks(handbook: handbook, prefix: "../"),
-               homeDestinations: SiteLinks(handbook: handbook, prefix: ""), alternate: alternate)
-    }
-
-    /// Renders the bodies for the web site: tip and chapter pages sit one folder below the root.
-    public static func renderForSite(_ handbook: Handbook) -> (RenderedContent, [Diagnostic]) {
-        let (content, _, diagnostics) = renderForSite(handbook, alternate: nil)
-        return (content, diagnostics)
-    }
-
     /// - Parameter anchorPrefix: a prefix for each body's heading ids, where many bodies share
     ///   one document (the booklet); nil keeps the ids as they are.
     static func render(_ handbook: Handbook, pageDestinations: LinkDestinations, homeDestinations: LinkDestinations,
@@ -58,9 +45,10 @@ public enum ContentRenderer {
         var owner: BodyOwner
     }
 
-    private static func render(_ handbook: Handbook, pageDestinations: LinkDestinations, homeDestinations: LinkDestinations,
-                               anchorPrefix: @Sendable (BodyOwner) -> String? = { _ in nil },
-                               alternate: AlternateOutput?) -> (RenderedContent, AlternateBodies?, [Diagnostic]) {
+    /// Renders every body for one output, and with `alternate` for a second one from the same parse.
+    static func render(_ handbook: Handbook, pageDestinations: LinkDestinations, homeDestinations: LinkDestinations,
+                       anchorPrefix: @Sendable (BodyOwner) -> String? = { _ in nil },
+                       alternate: AlternateOutput?) -> (RenderedContent, AlternateBodies?, [Diagnostic]) {
         let renderer = MarkdownRenderer(handbook: handbook, destinations: pageDestinations)
         /// Renders `bodies` on all cores, for the site and, with `alternate`, the second output.
         func renderAll(_ bodies: [Body]) -> [Rendered] {

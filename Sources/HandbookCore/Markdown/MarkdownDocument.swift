@@ -6,9 +6,9 @@ import Foundation
 /// A parsed Markdown document. The tree is freed with the document; nodes handed out by
 /// `nodes()` are valid only while the document lives.
 final class MarkdownDocument {
-    typealias Node = OpaquePointer
+    typealias CMarkNode = OpaquePointer
 
-    let root: Node
+    let root: CMarkNode
 
     init(_ markdown: String, smartPunctuation: Bool = true) {
         var text = markdown
@@ -21,8 +21,8 @@ final class MarkdownDocument {
     deinit { cmark_node_free(root) }
 
     /// Every node in document order, collected first so the tree may be changed afterwards.
-    func nodes() -> [Node] {
-        var result: [Node] = []
+    func nodes() -> [CMarkNode] {
+        var result: [CMarkNode] = []
         guard let iterator = cmark_iter_new(root) else { return result }
         defer { cmark_iter_free(iterator) }
         while true {
@@ -45,19 +45,19 @@ final class MarkdownDocument {
 
     // MARK: - Node helpers
 
-    static func type(_ node: Node) -> cmark_node_type { cmark_node_get_type(node) }
+    static func type(_ node: CMarkNode) -> cmark_node_type { cmark_node_get_type(node) }
 
-    static func url(_ node: Node) -> String {
+    static func url(_ node: CMarkNode) -> String {
         cmark_node_get_url(node).map { String(cString: $0) } ?? ""
     }
 
-    static func literal(_ node: Node) -> String {
+    static func literal(_ node: CMarkNode) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
     /// The text of a node and its descendants (for titles, anchors and the search index).
     /// Collected as bytes straight from cmark's C strings, made a `String` once.
-    static func plainText(_ node: Node) -> String {
+    static func plainText(_ node: CMarkNode) -> String {
         var text: [UInt8] = []
         guard let iterator = cmark_iter_new(node) else { return "" }
         defer { cmark_iter_free(iterator) }
@@ -88,8 +88,8 @@ final class MarkdownDocument {
         return String(decoding: text, as: UTF8.self)
     }
 
-    static func startLine(_ node: Node) -> Int {
-        var current: Node? = node
+    static func startLine(_ node: CMarkNode) -> Int {
+        var current: CMarkNode? = node
         while let candidate = current {
             let line = Int(cmark_node_get_start_line(candidate))
             if line > 0 { return line }
@@ -98,7 +98,7 @@ final class MarkdownDocument {
         return 1
     }
 
-    static func startColumn(_ node: Node) -> Int {
+    static func startColumn(_ node: CMarkNode) -> Int {
         max(1, Int(cmark_node_get_start_column(node)))
     }
 
@@ -106,7 +106,7 @@ final class MarkdownDocument {
     /// children but renders `open`/`close` as its tags, so it can carry an id or a class.
     /// Returns the custom node, whose tags may be set again before another render.
     @discardableResult
-    static func wrapInlines(of node: Node, open: String, close: String, as type: cmark_node_type) -> Node? {
+    static func wrapInlines(of node: CMarkNode, open: String, close: String, as type: cmark_node_type) -> CMarkNode? {
         guard let custom = cmark_node_new(type) else { return nil }
         cmark_node_set_on_enter(custom, open)
         cmark_node_set_on_exit(custom, close)

@@ -104,8 +104,8 @@ struct MarkdownRenderer: Sendable {
         var usedIDs = Set<String>()
         var tryThis: String?
         var links: [Link] = []
-        var headingNodes: [(node: MarkdownDocument.Node, level: Int, id: String)] = []
-        var tryThisNodes: [MarkdownDocument.Node] = []
+        var headingNodes: [(node: MarkdownDocument.CMarkNode, level: Int, id: String)] = []
+        var tryThisNodes: [MarkdownDocument.CMarkNode] = []
 
         for node in document.nodes() {
             switch MarkdownDocument.type(node) {
@@ -141,7 +141,7 @@ struct MarkdownRenderer: Sendable {
             for (custom, level, id) in customHeadings {
                 if let custom { cmark_node_set_on_enter(custom, "<h\(level) id=\"\(Self.anchor(id, prefix: anchorPrefix))\">") }
             }
-            var linksToWrap: [(MarkdownDocument.Node, String)] = []
+            var linksToWrap: [(MarkdownDocument.CMarkNode, String)] = []
             for link in links {
                 if let open = point(link, at: destinations, anchorPrefix: anchorPrefix) { linksToWrap.append((link.node, open)) }
             }
@@ -175,7 +175,7 @@ struct MarkdownRenderer: Sendable {
 
     /// A link node, its URL as written and what the URL points at.
     private struct Link {
-        let node: MarkdownDocument.Node
+        let node: MarkdownDocument.CMarkNode
         let url: String
         let isImage: Bool
         let resolution: LinkResolver.Resolution
@@ -183,7 +183,7 @@ struct MarkdownRenderer: Sendable {
 
     /// Resolves a link once: reports broken and dangerous URLs, records tip references and
     /// gives an empty handbook link its target's title as text.
-    private func resolveLink(_ node: MarkdownDocument.Node, source: MarkdownSource,
+    private func resolveLink(_ node: MarkdownDocument.CMarkNode, source: MarkdownSource,
                              references: inout [Int], diagnostics: inout [Diagnostic]) -> Link {
         let url = MarkdownDocument.url(node)
         let location = SourceLocation(file: source.file, line: source.firstLine + MarkdownDocument.startLine(node) - 1,
@@ -229,9 +229,9 @@ struct MarkdownRenderer: Sendable {
         guard !link.isImage, !finalURL.isEmpty, let attributes = destinations.linkAttributes(for: target, url: finalURL) else {
             return nil
         }
-        var open = "<a \(attributes) href=\"\(HTMLEscaping.escape(finalURL))\""
+        var open = "<a \(attributes) href=\"\(HTMLEscape.escape(finalURL))\""
         if let title = cmark_node_get_title(link.node).map({ String(cString: $0) }), !title.isEmpty {
-            open += " title=\"\(HTMLEscaping.escape(title))\""
+            open += " title=\"\(HTMLEscape.escape(title))\""
         }
         return open + ">"
     }
@@ -261,7 +261,7 @@ struct MarkdownRenderer: Sendable {
     }
 
     /// A paragraph that opens with a bold "Try this:" label.
-    private func tryThisText(of paragraph: MarkdownDocument.Node) -> String? {
+    private func tryThisText(of paragraph: MarkdownDocument.CMarkNode) -> String? {
         guard let first = cmark_node_first_child(paragraph), MarkdownDocument.type(first) == CMARK_NODE_STRONG else { return nil }
         let label = MarkdownDocument.plainText(first).trimmingWhitespace()
         guard label.hasPrefix(Self.tryThisLabel) else { return nil }

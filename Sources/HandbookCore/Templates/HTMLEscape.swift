@@ -5,7 +5,7 @@
 /// Works on UTF-8 bytes: the five characters are ASCII, and an ASCII byte never occurs inside a
 /// multi-byte sequence, so the text between them is copied unchanged, one append per run. (Unlike
 /// a loop over `Character`s, this also escapes a quote that a combining mark follows.)
-enum HTMLEscape {
+public enum HTMLEscape {
     /// Bit `b` is set for each byte `b` below 64 that must be escaped: `"` `&` `'` `<` `>`.
     private static let specialBytes: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
 
@@ -15,7 +15,7 @@ enum HTMLEscape {
     }
 
     /// The escaped text.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count + 16)
         append(text, to: &output)

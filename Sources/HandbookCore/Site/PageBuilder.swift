@@ -161,7 +161,7 @@ struct PageBuilder: Sendable {
             }),
         ]
         if let subtitle = config.subtitle { context["site_subtitle"] = .string(subtitle) }
-        if hasBooklet { context["booklet_url"] = .string(root + BookletBuilder.htmlPath) }
+        if hasBooklet { context["booklet_url"] = .string(root + SitePaths.booklet) }
         context.merge(searchCommon(root: root, current: current, siteKey: siteKey)) { $1 }
         return context
     }

@@ -36,7 +36,7 @@ struct FlywheelDiagram {
     private let labelWidth = 22
 
     func svg() -> String {
-        let escape = HTMLEscaping.escape
+        let escape = HTMLEscape.escape
         var svg = "<svg class=\"flywheel-diagram\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"group\" "
             + "aria-labelledby=\"flywheel-title\" aria-describedby=\"flywheel-desc\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         svg += "<title id=\"flywheel-title\">\(escape(title))</title>\n"
@@ -56,7 +56,7 @@ struct FlywheelDiagram {
     // MARK: - Parts
 
     private func segment(_ index: Int, _ step: Step) -> String {
-        let escape = HTMLEscaping.escape
+        let escape = HTMLEscape.escape
         let number = index + 1
         let slice = 360.0 / Double(steps.count)
         let start = -90.0 + slice * Double(index)
@@ -91,7 +91,7 @@ struct FlywheelDiagram {
 
     /// The step's name outside the wheel, wrapped, on the side the segment faces.
     private func label(_ step: Step, angle: Double) -> String {
-        let escape = HTMLEscaping.escape
+        let escape = HTMLEscape.escape
         let anchorPoint = point(angle, labelRadius)
         let cosine = cos(angle * .pi / 180)
         let textAnchor = abs(cosine) < 0.2 ? "middle" : (cosine > 0 ? "start" : "end")

@@ -10,13 +10,12 @@ public enum SiteBuilder {
         public var theme: SiteTheme
         public var diagnostics: [Diagnostic]
         /// The booklet's theme and bodies, made with the site's when `prepare` is asked for them.
-        var booklet: PreparedBooklet?
-    }
+        public var booklet: PreparedBooklet?
 
-    /// The booklet's part of a prepared build: its theme, and every body rendered with its links.
-    struct PreparedBooklet: Sendable {
-        var theme: BookletTheme
-        var bodies: AlternateBodies
+        /// The booklet's HTML on `paper`, when the theme has a booklet.
+        public func bookletHTML(paper: PaperSize = .a5) -> String? {
+            booklet.map { String(decoding: BookletBuilder.html(for: handbook, booklet: $0, paper: paper), as: UTF8.self) }
+        }
     }
 
     /// Loads, validates and renders the Markdown. Throws every error found, with the warnings.
@@ -67,7 +66,7 @@ public enum SiteBuilder {
         do {
             // The booklet is one long job: it runs beside the pages, not after them.
             progress("Rendering pages, search index and booklet")
-            let pages = try write(prepared, themeDisplay: options.themeDisplay, into: writer)
+            let pages = try write(prepared, into: writer)
             progress("Copying assets")
             try writer.copyFolder(options.theme.appendingPathComponent("assets"), to: "assets")
             progress("Writing site")
@@ -89,10 +88,12 @@ public enum SiteBuilder {
     /// Renders every page, the search files, the booklet and the sitemap of a prepared build into
     /// `sink` (a folder for `handbook build`, memory for the preview). Returns the number of pages.
     @discardableResult
-    public static func write(_ prepared: Prepared, themeDisplay: String, into sink: OutputSink) throws -> Int {
+    public static func write(_ prepared: Prepared, into sink: OutputSink) throws -> Int {
         // The booklet is one long job: it runs beside the pages, not after them.
         try renderPages(prepared, into: sink, alongside: {
-            try BookletBuilder.write(prepared, themeDisplay: themeDisplay, into: sink)
+            guard let booklet = prepared.booklet else { return }
+            if let writer = sink as? SiteWriter { try writer.prepareFolders(for: [SitePaths.booklet]) }
+            try sink.write(utf8: BookletBuilder.html(for: prepared.handbook, booklet: booklet), to: SitePaths.booklet)
         })
     }
 

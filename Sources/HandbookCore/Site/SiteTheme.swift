@@ -16,6 +16,14 @@ public struct SiteTheme: Sendable {
     /// to it only then.
     public let hasBooklet: Bool
 
+    /// The theme's print templates, if it has any.
+    static let bookletFolder = "booklet"
+
+    /// Whether the theme in `folder` has a booklet: every build then writes one.
+    static func hasBooklet(in folder: URL) -> Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent(bookletFolder).path)
+    }
+
     public static let requiredTemplates = ["layout", "home", "tip", "chapter", "theme", "tips", "404", "search", "my-five"]
 
     /// Loads and parses every template once. Reports all template errors with file and line.
@@ -40,7 +48,7 @@ public struct SiteTheme: Sendable {
             return (SiteTheme(folder: folder, library: library,
                               templateNames: library.names, strings: strings,
                               stylesheet: stylesheet.replacingASCII("</", with: "<\\/"),
-                              hasBooklet: BookletTheme.isPresent(in: folder)), diagnostics)
+                              hasBooklet: hasBooklet(in: folder)), diagnostics)
         }
     }
 

@@ -10,7 +10,7 @@ public struct BookletOutput: Sendable {
     public let displayPath: String
 
     public var htmlFile: URL { folder.appendingPathComponent("index.html") }
-    public var pdfFile: URL { folder.appendingPathComponent(BookletBuilder.pdfName) }
+    public var pdfFile: URL { folder.appendingPathComponent(SitePaths.bookletPDFName) }
 
     /// Checks that `site` is a Handbook site (or new or empty) and creates its `booklet/` folder.
     public init(site: URL, displayPath: String) throws {

@@ -9,6 +9,9 @@ public enum SitePaths {
     public static let allTips = "tips.html"
     public static let notFound = "404.html"
     public static let sitemap = "sitemap.xml"
+    /// The printable booklet, and its PDF's name beside it (`handbook booklet --pdf`).
+    public static let booklet = "booklet/index.html"
+    public static let bookletPDFName = "booklet.pdf"
     public static let assets = "assets/"
     /// Written into every site Handbook builds, so it may safely replace that folder later.
     public static let marker = ".handbook-site"
