@@ -18,15 +18,15 @@ struct BenchmarkMain {
         for size in arguments.sizes {
             let content = work.appendingPathComponent("content-\(size)")
             try ContentGenerator(tips: size).write(to: content)
-            var options = BuildOptions(content: content.path, theme: theme, output: work.appendingPathComponent("site-\(size)").path)
-            options.contentDisplay = "content"
+            let options = BuildOptions(content: UserPath(url: content, shown: "content"), theme: UserPath(theme),
+                                       output: UserPath(url: work.appendingPathComponent("site-\(size)"), shown: "site"))
             _ = try SiteBuilder.build(options) // warm-up: file cache, first allocations
             let full = try measure(runs: arguments.runs) {
-                try? FileManager.default.removeItem(at: options.output)
+                try? FileManager.default.removeItem(at: options.output.url)
                 _ = try SiteBuilder.build(options)
             }
             report(size: size, step: "full build", full)
-            try? FileManager.default.removeItem(at: options.output)
+            try? FileManager.default.removeItem(at: options.output.url)
             for (step, milliseconds) in try stepTimes(options) {
                 print(String(format: "%-6d   %-20@ %8.1f", size, step as NSString, milliseconds))
             }

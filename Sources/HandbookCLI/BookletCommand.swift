@@ -52,9 +52,9 @@ struct BookletCommand: ParsableCommand {
                 throw BuildFailure([.error("the theme '\(source.theme)' has no booklet/ folder", at: nil,
                                            hint: "copy themes/default/booklet/ into it")])
             }
-            files = try BookletOutput(site: URL(fileURLWithPath: output), displayPath: output)
+            files = try BookletOutput(site: UserPath(output))
             try files.writeHTML(html)
-            say("Wrote \(files.displayPath)/index.html (\(paper.label), \(prepared.handbook.tips.count) tips)")
+            say("Wrote \(files.htmlFile) (\(paper.label), \(prepared.handbook.tips.count) tips)")
         } catch let failure as BuildFailure {
             DiagnosticPrinter.printFailure(failure)
             throw ExitCode.failure
@@ -63,11 +63,11 @@ struct BookletCommand: ParsableCommand {
     }
 
     private func renderPDF(_ files: BookletOutput) throws {
-        let line = "Rendering \(files.displayPath)/\(SitePaths.bookletPDFName) with WeasyPrint…"
+        let line = "Rendering \(files.pdfFile) with WeasyPrint…"
         let live = isatty(STDERR_FILENO) == 1
         FileHandle.standardError.write(Data((live ? line : line + "\n").utf8))
         do {
-            let result = try PDFRenderer(timeout: Double(timeout)).render(html: files.htmlFile, to: files.pdfFile) { progress in
+            let result = try PDFRenderer(timeout: Double(timeout)).render(html: files.htmlFile.url, to: files.pdfFile.url) { progress in
                 guard live else { return }
                 var activity = ""
                 if progress.writing {
@@ -79,7 +79,7 @@ struct BookletCommand: ParsableCommand {
             }
             if live { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             for message in result.messages { FileHandle.standardError.write(Data("weasyprint: \(message)\n".utf8)) }
-            say("Wrote \(files.displayPath)/\(SitePaths.bookletPDFName) in \(String(format: "%.1f", result.seconds)) s")
+            say("Wrote \(files.pdfFile) in \(String(format: "%.1f", result.seconds)) s")
         } catch let failure as BuildFailure {
             if live { FileHandle.standardError.write(Data("\n".utf8)) }
             DiagnosticPrinter.print(failure.diagnostics)

@@ -32,7 +32,7 @@ struct NewTipCommand: ParsableCommand {
         do {
             let path = try TipScaffolder.create(title: title, chapter: chapter,
                                                 themes: themes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
-                                                contentFolder: URL(fileURLWithPath: content), displayRoot: content)
+                                                content: UserPath(content))
             print("Created \(path)")
         } catch let failure as BuildFailure {
             DiagnosticPrinter.print(failure.diagnostics)

@@ -42,7 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
             ServeReporter.warn("listening on \(host) makes the handbook visible to other machines on the network; "
                                + "leave out --host to keep the preview on this machine")
         }
-        let reporter = ServeReporter(contentDisplay: source.content, themeDisplay: source.theme)
+        let reporter = ServeReporter(content: source.content, theme: source.theme)
         let server = PreviewServer(configuration: configuration, report: reporter.report)
         do {
             try await server.run()
@@ -56,14 +56,14 @@ struct ServeCommand: AsyncParsableCommand {
 
 /// Prints what the preview does: the address, each rebuild, and errors as `handbook build` does.
 final class ServeReporter: @unchecked Sendable {
-    private let contentDisplay: String
-    private let themeDisplay: String
+    private let content: String
+    private let theme: String
     private let lock = NSLock()
     private var shownWarnings: [Diagnostic] = []
 
-    init(contentDisplay: String, themeDisplay: String) {
-        self.contentDisplay = contentDisplay
-        self.themeDisplay = themeDisplay
+    init(content: String, theme: String) {
+        self.content = content
+        self.theme = theme
     }
 
     func report(_ event: PreviewEvent) {
@@ -71,7 +71,7 @@ final class ServeReporter: @unchecked Sendable {
             switch event {
             case .listening(let url, let watching):
                 print("Serving the handbook at \(url.absoluteString)")
-                print("Watching \(contentDisplay) and \(themeDisplay) (\(watching)). Press Ctrl-C to stop.")
+                print("Watching \(content) and \(theme) (\(watching)). Press Ctrl-C to stop.")
             case .built(let build):
                 if build.warnings != shownWarnings {
                     DiagnosticPrinter.print(build.warnings)

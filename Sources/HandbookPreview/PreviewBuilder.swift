@@ -15,7 +15,7 @@ final class PreviewBuilder: @unchecked Sendable {
 
     init(options: BuildOptions) {
         self.options = options
-        self.assets = ThemeAssets(theme: options.theme)
+        self.assets = ThemeAssets(theme: options.theme.url)
     }
 
     /// A good build: the complete new site, and what changed since the previous good one.

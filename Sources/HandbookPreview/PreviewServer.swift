@@ -32,8 +32,8 @@ public final class PreviewServer: Sendable {
     /// Builds, then serves until `shutdown()` or, when it handles signals, Ctrl-C.
     public func run() async throws {
         // Watch before the first build, so that a save during it is not missed.
-        let watcher = ContentWatcher(folders: [.init(configuration.build.content, isContent: true),
-                                               .init(configuration.build.theme, isContent: false)],
+        let watcher = ContentWatcher(folders: [.init(configuration.build.content.url, isContent: true),
+                                               .init(configuration.build.theme.url, isContent: false)],
                                      debounce: configuration.debounce, mode: configuration.watchMode)
         watcher.start()
         defer {

@@ -30,7 +30,7 @@ import Testing
             #expect(quick == Self.parsedByArgumentParser(arguments), "\(arguments)")
         }
         let options = try #require(QuickBuildArguments(["--content", "c", "--output=o", "--drafts"])).buildOptions
-        #expect(options.contentDisplay == "c" && options.themeDisplay == "themes/default" && options.outputDisplay == "o")
+        #expect(options.content.shown == "c" && options.theme.shown == "themes/default" && options.output.shown == "o")
         #expect(options.includeDrafts)
     }
 

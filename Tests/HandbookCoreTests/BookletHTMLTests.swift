@@ -117,12 +117,12 @@ import Testing
         let directory = TemporaryDirectory()
         directory.write("mine", to: "foreign/notes.txt")
         #expect(throws: BuildFailure.self) {
-            try BookletOutput(site: directory.file("foreign"), displayPath: "foreign")
+            try BookletOutput(site: UserPath(url: directory.file("foreign"), shown: "foreign"))
         }
-        let output = try BookletOutput(site: directory.file("new"), displayPath: "new")
+        let output = try BookletOutput(site: UserPath(url: directory.file("new"), shown: "new"))
         try output.writeHTML("<p>booklet</p>")
         #expect(directory.read("new/booklet/index.html") == "<p>booklet</p>")
         #expect(FileManager.default.fileExists(atPath: directory.file("new/.handbook-site").path))
-        #expect(output.displayPath == "new/booklet")
+        #expect(output.folder.shown == "new/booklet")
     }
 }

@@ -17,9 +17,9 @@ import Testing
         let prepared = try BookletSupport.realHandbook()
         let handbook = prepared.handbook
         let directory = TemporaryDirectory()
-        let output = try BookletOutput(site: directory.file("site"), displayPath: "site")
+        let output = try BookletOutput(site: UserPath(url: directory.file("site"), shown: "site"))
         try output.writeHTML(try BookletSupport.html(prepared, paper: .a5))
-        _ = try renderer.render(html: output.htmlFile, to: output.pdfFile)
+        _ = try renderer.render(html: output.htmlFile.url, to: output.pdfFile.url)
 
         // pdfinfo: a plausible page count, the title and subject in the metadata.
         let info = try BookletSupport.run("pdfinfo", [output.pdfFile.path])

@@ -9,8 +9,8 @@ enum BookletSupport {
         var options = BuildOptions(content: packageRoot.appendingPathComponent("Tests/Fixtures/handbook").path,
                                    theme: packageRoot.appendingPathComponent("themes/default").path,
                                    output: NSTemporaryDirectory() + "handbook-booklet-unused")
-        options.contentDisplay = "content"
-        options.themeDisplay = "themes/default"
+        options.content = UserPath(path: options.content.path, shown: "content")
+        options.theme = UserPath(path: options.theme.path, shown: "themes/default")
         return try SiteBuilder.prepare(options, booklet: true)
     }
 

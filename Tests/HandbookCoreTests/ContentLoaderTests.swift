@@ -32,7 +32,7 @@ struct ContentLoaderTests {
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: unreadable.path) }
         let canRead = access(unreadable.path, R_OK) == 0 // root reads it anyway
 
-        let files = ContentLoader.load(root: folder.file("content"), displayRoot: "content")
+        let files = ContentLoader.load(root: UserPath(url: folder.file("content"), shown: "content"))
         #expect(files.chapters.map(\.path) == ["content/chapters/01-a.MD", "content/chapters/02-b.md", "content/chapters/10-c.md"])
         #expect(files.chapters.map(\.text) == ["chapter 01-a.MD\n", "chapter 02-b.md\n", "chapter 10-c.md\n"])
         var tips = ["content/tips/0001-a.md", "content/tips/0002-b.md", "content/tips/0003-c.md", "content/tips/0005-empty.md"]

@@ -11,8 +11,8 @@ import Testing
         var options = BuildOptions(content: packageRoot.appendingPathComponent("Tests/Fixtures/handbook").path,
                                    theme: packageRoot.appendingPathComponent("themes/default").path,
                                    output: output.path)
-        options.contentDisplay = "content"
-        options.themeDisplay = "themes/default"
+        options.content = UserPath(path: options.content.path, shown: "content")
+        options.theme = UserPath(path: options.theme.path, shown: "themes/default")
         return options
     }
 

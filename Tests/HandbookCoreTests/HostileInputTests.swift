@@ -173,8 +173,7 @@ import Testing
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("themes/default"), to: theme)
         try edit(theme.appendingPathComponent(booklet ? "booklet" : "templates"))
         var options = fixture.options
-        options.theme = theme
-        options.themeDisplay = "theme"
+        options.theme = UserPath(url: theme, shown: "theme")
         do {
             _ = try SiteBuilder.prepare(options, booklet: booklet)
             return []

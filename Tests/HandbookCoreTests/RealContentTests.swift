@@ -9,7 +9,7 @@ import Testing
     let content: RenderedContent
 
     init() throws {
-        let files = ContentLoader.load(root: packageRoot.appendingPathComponent("content"), displayRoot: "content")
+        let files = ContentLoader.load(root: UserPath(url: packageRoot.appendingPathComponent("content"), shown: "content"))
         let (validated, diagnostics) = HandbookValidator.validate(files)
         #expect(diagnostics == [], "\(diagnostics)")
         handbook = try #require(validated)

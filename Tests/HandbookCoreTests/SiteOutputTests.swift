@@ -86,7 +86,7 @@ import Testing
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("themes/default"), to: theme)
         try FileManager.default.removeItem(at: theme.appendingPathComponent("booklet"))
         var options = fixture.options
-        options.theme = theme
+        options.theme = UserPath(url: theme, shown: "theme")
         let sink = MemorySink()
         try SiteBuilder.renderPages(try SiteBuilder.prepare(options), into: sink)
         #expect(sink.files["index.html"]?.contains("Made with Handbook.") == true)

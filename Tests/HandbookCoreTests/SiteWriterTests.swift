@@ -55,8 +55,7 @@ import Testing
         #expect(fixture.directory.read("site") == "x")
 
         var inside = fixture.options
-        inside.output = fixture.directory.file("content/site")
-        inside.outputDisplay = "content/site"
+        inside.output = UserPath(url: fixture.directory.file("content/site"), shown: "content/site")
         do {
             try SiteBuilder.build(inside)
             Issue.record("expected failure")

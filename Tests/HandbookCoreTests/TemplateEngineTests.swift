@@ -649,9 +649,9 @@ private func parseError(_ template: String, name: String = "main") -> TemplateEr
         let fast = try TemplateLibrary(templates: texts)
         let mustache = MustacheLibrary(templates: try texts.mapValues { try MustacheTemplate(string: $0) })
 
-        let files = ContentLoader.load(root: packageRoot.appendingPathComponent("Tests/Fixtures/handbook"), displayRoot: "content")
+        let files = ContentLoader.load(root: UserPath(url: packageRoot.appendingPathComponent("Tests/Fixtures/handbook"), shown: "content"))
         let handbook = try #require(HandbookValidator.validate(files).0)
-        let (loaded, _) = SiteTheme.load(from: Self.themeFolder, displayPath: "themes/default", language: handbook.config.language)
+        let (loaded, _) = SiteTheme.load(from: UserPath(url: Self.themeFolder, shown: "themes/default"), language: handbook.config.language)
         let theme = try #require(loaded)
 
         // The real handbook, and one with an address (canonical links, the 404 page's fixed
@@ -695,13 +695,13 @@ private func parseError(_ template: String, name: String = "main") -> TemplateEr
         let fast = try TemplateLibrary(templates: ["booklet": text])
         let mustache = try MustacheTemplate(string: text)
 
-        let files = ContentLoader.load(root: packageRoot.appendingPathComponent("Tests/Fixtures/handbook"), displayRoot: "content")
+        let files = ContentLoader.load(root: UserPath(url: packageRoot.appendingPathComponent("Tests/Fixtures/handbook"), shown: "content"))
         let handbook = try #require(HandbookValidator.validate(files).0)
         let (content, _) = ContentRenderer.renderForSite(handbook)
-        let (site, _) = SiteTheme.load(from: Self.themeFolder, displayPath: "themes/default", language: handbook.config.language)
+        let (site, _) = SiteTheme.load(from: UserPath(url: Self.themeFolder, shown: "themes/default"), language: handbook.config.language)
         let siteStrings = try #require(site).strings
-        let booklet = try #require(try BookletTheme.load(from: Self.themeFolder, displayPath: "themes/default",
-                                                         language: handbook.config.language, siteStrings: siteStrings))
+        let booklet = try #require(try BookletTheme.loadFiles(from: UserPath(url: Self.themeFolder, shown: "themes/default")).get())
+            .withStrings(for: handbook.config.language, siteStrings: siteStrings)
         var variant = handbook
         variant.config.subtitle = nil
         variant.config.edition = nil

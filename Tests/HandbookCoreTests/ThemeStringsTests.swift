@@ -13,7 +13,7 @@ import Testing
         let english = try String(contentsOf: theme.appendingPathComponent("strings/en.yml"), encoding: .utf8)
         try (english + "\nprice: 1.50\nnothing: ~\nanswer: yes\ncount: 0x10\n")
             .write(to: theme.appendingPathComponent("strings/en.yml"), atomically: true, encoding: .utf8)
-        let (loaded, problems) = SiteTheme.load(from: theme, displayPath: "theme", language: "en")
+        let (loaded, problems) = SiteTheme.load(from: UserPath(url: theme, shown: "theme"), language: "en")
         #expect(problems.isEmpty)
         let strings = try #require(loaded).strings
         #expect(strings["price"] == "1.50")

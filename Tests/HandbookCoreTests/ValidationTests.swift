@@ -147,7 +147,7 @@ import Testing
     }
 
     @Test func missingContentFolder() {
-        let files = ContentLoader.load(root: URL(fileURLWithPath: "/nonexistent/handbook"), displayRoot: "nope")
+        let files = ContentLoader.load(root: UserPath(url: URL(fileURLWithPath: "/nonexistent/handbook"), shown: "nope"))
         #expect(files.diagnostics.map(\.description) == [
             "error: content folder 'nope' does not exist\n    hint: run from the handbook's folder, or pass --content PATH",
         ])

@@ -15,23 +15,15 @@ struct BookletTheme: Sendable {
 
     static let folder = SiteTheme.bookletFolder
 
-    /// Loads the booklet files of a theme, or returns nil when the theme has no `booklet/` folder.
-    /// Throws when the template cannot be parsed, naming the file and line.
-    static func load(from themeFolder: URL, displayPath: String, language: String,
-                     siteStrings: [String: String]) throws -> BookletTheme? {
-        try loadFiles(from: themeFolder, displayPath: displayPath).get()?
-            .withStrings(for: language, siteStrings: siteStrings)
-    }
-
     /// The template and stylesheet, which do not depend on the handbook's language, so a build
     /// can read and parse them while it reads the content (`Files.withStrings` then finishes the
     /// theme). nil when the theme has no `booklet/` folder; a failure names the file and line.
-    static func loadFiles(from themeFolder: URL, displayPath: String) -> Result<Files?, BuildFailure> {
-        let folder = themeFolder.appendingPathComponent(Self.folder)
-        let shown = "\(displayPath)/\(Self.folder)"
+    static func loadFiles(from themeFolder: UserPath) -> Result<Files?, BuildFailure> {
+        let folder = themeFolder.appending(Self.folder)
+        let templateFile = folder.appending("booklet.mustache")
         guard SiteTheme.hasBooklet(in: themeFolder) else { return .success(nil) }
-        guard let text = read(folder.appendingPathComponent("booklet.mustache")) else {
-            return .failure(BuildFailure([.error("cannot read the booklet template", at: SourceLocation(file: "\(shown)/booklet.mustache"),
+        guard let text = read(templateFile) else {
+            return .failure(BuildFailure([.error("cannot read the booklet template", at: SourceLocation(file: templateFile.shown),
                                                  hint: "copy it from themes/default/booklet/")]))
         }
         let template: TemplateLibrary
@@ -39,20 +31,19 @@ struct BookletTheme: Sendable {
             template = try TemplateLibrary(templates: ["booklet": text])
         } catch {
             return .failure(BuildFailure(error.errors.map {
-                .error("template error: \($0.message)", at: SourceLocation(file: "\(shown)/booklet.mustache", line: $0.line, column: $0.column),
+                .error("template error: \($0.message)", at: SourceLocation(file: templateFile.shown, line: $0.line, column: $0.column),
                        hint: "near: \($0.lineText.trimmingWhitespace())")
             }))
         }
-        let stylesheet = read(folder.appendingPathComponent("booklet.css")) ?? ""
+        let stylesheet = read(folder.appending("booklet.css")) ?? ""
         // `</style>` inside the stylesheet would end the inlined <style> element early.
-        return .success(Files(folder: folder, shown: shown, template: template,
+        return .success(Files(folder: folder, template: template,
                               stylesheet: stylesheet.replacingASCII("</", with: "<\\/")))
     }
 
     /// A booklet theme before its words: see `loadFiles`.
     struct Files: Sendable {
-        let folder: URL
-        let shown: String
+        let folder: UserPath
         let template: TemplateLibrary
         let stylesheet: String
 
@@ -61,9 +52,9 @@ struct BookletTheme: Sendable {
             var strings = siteStrings
             for code in language == "en" ? ["en"] : ["en", language] {
                 let file = "strings/\(code).yml"
-                guard let yaml = BookletTheme.read(folder.appendingPathComponent(file)) else { continue }
+                guard let yaml = BookletTheme.read(folder.appending(file)) else { continue }
                 guard let entries = try? StringsFile.entries(of: yaml) else {
-                    throw BuildFailure([.error("strings file must be 'key: text' lines", at: SourceLocation(file: "\(shown)/\(file)"))])
+                    throw BuildFailure([.error("strings file must be 'key: text' lines", at: SourceLocation(file: folder.appending(file).shown))])
                 }
                 strings.merge(entries) { _, booklet in booklet }
             }
@@ -71,7 +62,7 @@ struct BookletTheme: Sendable {
         }
     }
 
-    private static func read(_ url: URL) -> String? {
-        FileManager.default.contents(atPath: url.path).flatMap { String(data: $0, encoding: .utf8) }
+    private static func read(_ file: UserPath) -> String? {
+        FileManager.default.contents(atPath: file.path).flatMap { String(data: $0, encoding: .utf8) }
     }
 }

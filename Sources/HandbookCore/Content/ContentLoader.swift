@@ -15,41 +15,40 @@ public enum ContentLoader {
     public static let configFileName = "handbook.yml"
 
     /// - Parameters:
-    ///   - root: the content folder.
-    ///   - displayRoot: how to name the folder in messages (the path the user typed).
-    public static func load(root: URL, displayRoot: String) -> ContentFiles {
+    /// - Parameter root: the content folder.
+    public static func load(root: UserPath) -> ContentFiles {
         var files = ContentFiles()
-        let rootPath = root.standardizedFileURL.path
+        let rootPath = root.url.standardizedFileURL.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: rootPath, isDirectory: &isDirectory), isDirectory.boolValue else {
             files.diagnostics.append(.error(
-                "content folder '\(displayRoot)' does not exist",
+                "content folder '\(root)' does not exist",
                 at: nil, hint: "run from the handbook's folder, or pass --content PATH"))
             return files
         }
         let realRoot = realPath(rootPath) ?? rootPath
-        let display = displayRoot.hasSuffix("/") ? String(displayRoot.dropLast()) : displayRoot
+        let root = UserPath(path: rootPath, shown: root.shown.hasSuffix("/") ? String(root.shown.dropLast()) : root.shown)
 
-        let configPath = rootPath + "/" + configFileName
-        if FileManager.default.fileExists(atPath: configPath) {
-            switch read(path: configPath, display: display + "/" + configFileName) {
+        let config = root.appending(configFileName)
+        if FileManager.default.fileExists(atPath: config.path) {
+            switch read(config) {
             case .success(let file): files.config = file
             case .failure(let diagnostic): files.diagnostics.append(diagnostic)
             }
         } else {
             files.diagnostics.append(.error(
-                "missing \(configFileName) in '\(display)'", at: nil,
-                hint: "create \(display)/\(configFileName) with at least 'title:' and the list of 'themes:'"))
+                "missing \(configFileName) in '\(root)'", at: nil,
+                hint: "create \(config) with at least 'title:' and the list of 'themes:'"))
         }
 
         // Both folders are walked first and their files read in one parallel loop: one wait for
         // the slowest file instead of two.
-        var found: [(path: String, display: String)] = []
+        var found: [UserPath] = []
         var chapterCount = 0
         for folder in ["chapters", "tips"] {
             var visited = Set<String>()
-            collectMarkdown(in: rootPath + "/" + folder, display: display + "/" + folder, realRoot: realRoot,
-                            visited: &visited, into: &found, diagnostics: &files.diagnostics)
+            collectMarkdown(in: root.appending(folder), realRoot: realRoot, visited: &visited, into: &found,
+                            diagnostics: &files.diagnostics)
             if folder == "chapters" { chapterCount = found.count }
         }
         let results = readAll(found)
@@ -69,14 +68,14 @@ public enum ContentLoader {
 
     // MARK: - Walking
 
-    private static func collectMarkdown(in directory: String, display: String, realRoot: String,
-                                        visited: inout Set<String>, into found: inout [(path: String, display: String)],
-                                        diagnostics: inout [Diagnostic]) {
+    private static func collectMarkdown(in folder: UserPath, realRoot: String, visited: inout Set<String>,
+                                        into found: inout [UserPath], diagnostics: inout [Diagnostic]) {
+        let directory = folder.path
         let manager = FileManager.default
         guard let real = realPath(directory), visited.insert(real).inserted else { return }
         guard let entries = FolderListing.entries(of: directory) else {
             if manager.fileExists(atPath: directory) {
-                diagnostics.append(.error("cannot read folder", at: SourceLocation(file: display),
+                diagnostics.append(.error("cannot read folder", at: SourceLocation(file: folder.shown),
                                           hint: "check the folder's permissions"))
             }
             return
@@ -85,12 +84,12 @@ public enum ContentLoader {
         // files have, and a tenth of its cost for a folder of thousands of tips.
         let sorted = entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         for (name, type) in sorted where !name.hasPrefix(".") {
-            let path = directory + "/" + name
-            let shown = display + "/" + name
+            let entry = folder.appending(name)
+            let path = entry.path
             // The folder listing says which entries are plain files and folders (no call per
             // entry); anything else (a symlink, or a file system that does not say) is looked at.
             if type == DT_REG {
-                if isMarkdownName(name) { found.append((path, shown)) }
+                if isMarkdownName(name) { found.append(entry) }
                 continue
             }
             var info = stat()
@@ -102,23 +101,22 @@ public enum ContentLoader {
             if info.st_mode & S_IFMT == S_IFLNK {
                 guard let target = realPath(path) else {
                     diagnostics.append(.error("symlink cannot be followed (it is broken or loops)",
-                                              at: SourceLocation(file: shown),
+                                              at: SourceLocation(file: entry.shown),
                                               hint: "fix or remove the link"))
                     continue
                 }
                 guard target == realRoot || target.hasPrefix(realRoot + "/") else {
                     diagnostics.append(.error("symlink points outside the content folder, to '\(target)'",
-                                              at: SourceLocation(file: shown),
+                                              at: SourceLocation(file: entry.shown),
                                               hint: "copy the file into the content folder instead of linking to it"))
                     continue
                 }
                 guard stat(path, &info) == 0 else { continue }
             }
             if info.st_mode & S_IFMT == S_IFDIR {
-                collectMarkdown(in: path, display: shown, realRoot: realRoot, visited: &visited,
-                                into: &found, diagnostics: &diagnostics)
+                collectMarkdown(in: entry, realRoot: realRoot, visited: &visited, into: &found, diagnostics: &diagnostics)
             } else if isMarkdownName(name) {
-                found.append((path, shown))
+                found.append(entry)
             }
         }
     }
@@ -138,15 +136,16 @@ public enum ContentLoader {
 
     /// Reads the files on all cores; the order of the result is the order of `paths`.
     /// The results are taken one by one (`take(_:)`), moved rather than copied.
-    private static func readAll(_ paths: [(path: String, display: String)]) -> ConcurrentResults<Result<SourceFile, Diagnostic>> {
-        let results = ConcurrentResults<Result<SourceFile, Diagnostic>>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            results[index] = read(path: paths[index].path, display: paths[index].display)
+    private static func readAll(_ files: [UserPath]) -> ConcurrentResults<Result<SourceFile, Diagnostic>> {
+        let results = ConcurrentResults<Result<SourceFile, Diagnostic>>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            results[index] = read(files[index])
         }
         return results
     }
 
-    static func read(path: String, display: String) -> Result<SourceFile, Diagnostic> {
+    static func read(_ file: UserPath) -> Result<SourceFile, Diagnostic> {
+        let (path, display) = (file.path, file.shown)
         // open, fstat, read, close: the fewest calls, with no Foundation `URL` or `Data` per file.
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         var info = stat()

@@ -5,18 +5,18 @@ import Foundation
 /// `<site>/booklet/`, with its `index.html` and `booklet.pdf`. Like `SiteWriter`, it never writes
 /// into a folder that Handbook did not make, and replaces each file in one rename.
 public struct BookletOutput: Sendable {
-    public let folder: URL
-    /// How the booklet folder is named in messages ("site/booklet").
-    public let displayPath: String
+    /// `site/booklet`, as messages name it too.
+    public let folder: UserPath
 
-    public var htmlFile: URL { folder.appendingPathComponent("index.html") }
-    public var pdfFile: URL { folder.appendingPathComponent(SitePaths.bookletPDFName) }
+    public var htmlFile: UserPath { folder.appending("index.html") }
+    public var pdfFile: UserPath { folder.appending(SitePaths.bookletPDFName) }
 
     /// Checks that `site` is a Handbook site (or new or empty) and creates its `booklet/` folder.
-    public init(site: URL, displayPath: String) throws {
+    public init(site output: UserPath) throws {
         let manager = FileManager.default
-        let site = site.standardizedFileURL
-        try SiteWriter.checkReplaceable(site, displayPath: displayPath)
+        let site = output.url.standardizedFileURL
+        try SiteWriter.checkReplaceable(output)
+        folder = output.appending("booklet")
         do {
             try manager.createDirectory(at: site, withIntermediateDirectories: true)
             let marker = site.appendingPathComponent(SitePaths.marker)
@@ -24,24 +24,22 @@ public struct BookletOutput: Sendable {
                 // A new site folder: mark it so that `handbook build` may replace it later.
                 try Data("Built by Handbook. This folder is replaced on every build.\n".utf8).write(to: marker)
             }
-            folder = site.appendingPathComponent("booklet")
-            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            try manager.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
         } catch {
-            throw BuildFailure([.error("cannot create '\(displayPath)/booklet': \(error.localizedDescription)", at: nil,
+            throw BuildFailure([.error("cannot create '\(folder)': \(error.localizedDescription)", at: nil,
                                        hint: "check the folder's permissions, or pass --output with another folder")])
         }
-        self.displayPath = (displayPath.hasSuffix("/") ? displayPath : displayPath + "/") + "booklet"
     }
 
     /// Writes `index.html` through a temporary file, so a reader never sees half of it.
     public func writeHTML(_ html: String) throws {
-        let temporary = folder.appendingPathComponent(".index.html.partial-\(getpid())")
+        let temporary = folder.url.appendingPathComponent(".index.html.partial-\(getpid())")
         do {
             try Data(html.utf8).write(to: temporary)
             guard rename(temporary.path, htmlFile.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw BuildFailure([.error("cannot write '\(displayPath)/index.html': \(error.localizedDescription)", at: nil)])
+            throw BuildFailure([.error("cannot write '\(htmlFile)': \(error.localizedDescription)", at: nil)])
         }
     }
 }

@@ -11,12 +11,12 @@ public final class SiteWriter: OutputSink, @unchecked Sendable {
     private let stagingPath: String
 
     /// Checks that `output` may be replaced and creates an empty staging folder beside it.
-    public init(output: URL, displayPath: String) throws {
+    public init(output: UserPath) throws {
         let manager = FileManager.default
-        self.output = output.standardizedFileURL
+        self.output = output.url.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
         let name = self.output.lastPathComponent
-        try Self.checkReplaceable(self.output, displayPath: displayPath)
+        try Self.checkReplaceable(output)
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
@@ -121,17 +121,17 @@ public final class SiteWriter: OutputSink, @unchecked Sendable {
 
     // MARK: - Safety
 
-    static func checkReplaceable(_ output: URL, displayPath: String) throws {
+    static func checkReplaceable(_ output: UserPath) throws {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else {
-            throw BuildFailure([.error("output '\(displayPath)' is a file, not a folder", at: nil,
+            throw BuildFailure([.error("output '\(output)' is a file, not a folder", at: nil,
                                        hint: "pass --output with a folder path")])
         }
         let contents = FolderListing.names(in: output.path)
         if contents.isEmpty || contents.contains(SitePaths.marker) { return }
-        throw BuildFailure([.error("refusing to replace '\(displayPath)': it is not empty and was not built by Handbook",
+        throw BuildFailure([.error("refusing to replace '\(output)': it is not empty and was not built by Handbook",
                                    at: nil,
                                    hint: "pass --output with a new or empty folder; Handbook only replaces folders it built")])
     }

@@ -3,23 +3,20 @@
 import Foundation
 
 public struct BuildOptions: Sendable {
-    public var content: URL
-    /// How the content folder is named in messages (the path as the user typed it).
-    public var contentDisplay: String
-    public var theme: URL
-    public var themeDisplay: String
-    public var output: URL
-    public var outputDisplay: String
+    public var content: UserPath
+    public var theme: UserPath
+    public var output: UserPath
     public var includeDrafts: Bool
 
     public init(content: String = "content", theme: String = "themes/default", output: String = "site",
                 includeDrafts: Bool = false) {
-        self.content = URL(fileURLWithPath: content)
-        self.contentDisplay = content
-        self.theme = URL(fileURLWithPath: theme)
-        self.themeDisplay = theme
-        self.output = URL(fileURLWithPath: output)
-        self.outputDisplay = output
+        self.init(content: UserPath(content), theme: UserPath(theme), output: UserPath(output), includeDrafts: includeDrafts)
+    }
+
+    public init(content: UserPath, theme: UserPath, output: UserPath, includeDrafts: Bool = false) {
+        self.content = content
+        self.theme = theme
+        self.output = output
         self.includeDrafts = includeDrafts
     }
 }

@@ -25,11 +25,11 @@ public enum SiteBuilder {
                                progress: (String) -> Void = { _ in }) throws -> Prepared {
         try checkFolders(options)
         // The templates do not depend on the content: they are parsed while it is read.
-        let templates = BackgroundJob { SiteTheme.loadTemplates(from: options.theme, displayPath: options.themeDisplay) }
+        let templates = BackgroundJob { SiteTheme.loadTemplates(from: options.theme) }
         let bookletFiles = booklet
-            ? BackgroundJob { BookletTheme.loadFiles(from: options.theme, displayPath: options.themeDisplay) } : nil
+            ? BackgroundJob { BookletTheme.loadFiles(from: options.theme) } : nil
         progress("Loading content")
-        let files = ContentLoader.load(root: options.content, displayRoot: options.contentDisplay)
+        let files = ContentLoader.load(root: options.content)
         progress("Validating")
         let (validated, problems) = HandbookValidator.validate(files, options: .init(includeDrafts: options.includeDrafts))
         var diagnostics = problems
@@ -62,19 +62,19 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws -> BuildReport {
         let start = DispatchTime.now()
         let prepared = try prepare(options, booklet: true, progress: progress)
-        let writer = try SiteWriter(output: options.output, displayPath: options.outputDisplay)
+        let writer = try SiteWriter(output: options.output)
         do {
             // The booklet is one long job: it runs beside the pages, not after them.
             progress("Rendering pages, search index and booklet")
             let pages = try write(prepared, into: writer)
             progress("Copying assets")
-            try writer.copyFolder(options.theme.appendingPathComponent("assets"), to: "assets")
+            try writer.copyFolder(options.theme.url.appendingPathComponent("assets"), to: "assets")
             progress("Writing site")
             try writer.commit()
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             let report = BuildReport(pages: pages, tips: prepared.handbook.tips.count, chapters: prepared.handbook.chapters.count,
                                      themes: prepared.handbook.themes.count, seconds: seconds,
-                                     diagnostics: prepared.diagnostics, output: options.outputDisplay)
+                                     diagnostics: prepared.diagnostics, output: options.output.shown)
             // Freeing a large handbook's model and bodies takes tens of milliseconds; it is done on
             // another thread, so the build returns (and `handbook build` exits) without waiting.
             releaseInBackground(consume prepared)
@@ -166,15 +166,16 @@ public enum SiteBuilder {
     // MARK: - Steps' helpers
 
     private static func checkFolders(_ options: BuildOptions) throws {
-        let content = options.content.standardizedFileURL.path
-        let output = options.output.standardizedFileURL.path
+        let content = options.content.url.standardizedFileURL.path
+        let output = options.output.url.standardizedFileURL.path
         if output == content || output.hasPrefix(content + "/") {
-            throw BuildFailure([.error("the output folder '\(options.outputDisplay)' is inside the content folder", at: nil,
-                                       hint: "pass --output with a folder outside '\(options.contentDisplay)', e.g. site")])
+            throw BuildFailure([.error("the output folder '\(options.output)' is inside the content folder", at: nil,
+                                       hint: "pass --output with a folder outside '\(options.content)', e.g. site")])
         }
         if content.hasPrefix(output + "/") {
-            throw BuildFailure([.error("the output folder '\(options.outputDisplay)' contains the content folder", at: nil,
-                                       hint: "pass --output with a folder beside '\(options.contentDisplay)', e.g. site")])
+            throw BuildFailure([.error("the output folder '\(options.output)' contains the content folder", at: nil,
+                                       hint: "pass --output with a folder beside '\(options.content)', e.g. site")])
         }
     }
+
 }

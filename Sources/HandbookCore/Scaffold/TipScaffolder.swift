@@ -4,10 +4,9 @@
 import Foundation
 
 public enum TipScaffolder {
-    /// Creates `tips/NNN-slug.md` and returns its display path.
-    public static func create(title: String, chapter: Int, themes: [String], contentFolder: URL,
-                              displayRoot: String) throws -> String {
-        let files = ContentLoader.load(root: contentFolder, displayRoot: displayRoot)
+    /// Creates `tips/NNN-slug.md` and returns its path as messages show it.
+    public static func create(title: String, chapter: Int, themes: [String], content: UserPath) throws -> String {
+        let files = ContentLoader.load(root: content)
         let (handbook, diagnostics) = HandbookValidator.validate(files, options: .init(includeDrafts: true))
         guard let handbook else {
             throw BuildFailure(diagnostics.filter { $0.severity == .error }
@@ -29,7 +28,7 @@ public enum TipScaffolder {
         // Drafts count: their numbers are taken too.
         let number = (handbook.tips.map(\.number).max() ?? 0) + 1
         let name = String(format: "%03d-%@.md", number, URLSlug.make(trimmedTitle))
-        let folder = contentFolder.appendingPathComponent("tips")
+        let folder = content.url.appendingPathComponent("tips")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent(name).path
         let text = """
@@ -50,7 +49,7 @@ public enum TipScaffolder {
         // O_EXCL: fail rather than replace a file that appeared in the meantime.
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else {
-            throw BuildFailure([.error("cannot create '\(displayRoot)/tips/\(name)': \(String(cString: strerror(errno)))", at: nil,
+            throw BuildFailure([.error("cannot create '\(content.appending("tips/\(name)"))': \(String(cString: strerror(errno)))", at: nil,
                                        hint: "a file with that name may exist already; nothing was overwritten")])
         }
         defer { close(fd) }
@@ -58,7 +57,7 @@ public enum TipScaffolder {
         guard Foundation.write(fd, bytes, bytes.count) == bytes.count else {
             throw BuildFailure([.error("cannot write '\(path)'", at: nil)])
         }
-        return "\(displayRoot)/tips/\(name)"
+        return content.appending("tips/\(name)").shown
     }
 
     private static func yamlQuoted(_ text: String) -> String {

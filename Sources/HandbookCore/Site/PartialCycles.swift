@@ -5,14 +5,15 @@ import Foundation
 
 enum PartialCycles {
     /// - Parameter texts: every template's text by name (`partials/header`), as the theme read them.
-    static func check(templates texts: [String: String], displayPath: String) -> [Diagnostic] {
+    /// - Parameter folder: the theme's `templates/` folder, for messages.
+    static func check(templates texts: [String: String], in folder: UserPath) -> [Diagnostic] {
         let edges = texts.mapValues(includes(in:))
         var diagnostics: [Diagnostic] = []
         var reported = Set<String>()
         for start in edges.keys.sorted() {
             if let cycle = findCycle(from: start, edges: edges), reported.insert(cycle.sorted().joined()).inserted {
                 diagnostics.append(.error("templates include each other without end: \(cycle.joined(separator: " → "))",
-                                          at: SourceLocation(file: "\(displayPath)/templates/\(cycle[0]).mustache"),
+                                          at: SourceLocation(file: folder.appending("\(cycle[0]).mustache").shown),
                                           hint: "remove one of the {{> …}} includes"))
             }
         }

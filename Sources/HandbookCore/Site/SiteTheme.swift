@@ -5,7 +5,7 @@ import Foundation
 /// A theme folder (`themes/default/`): `templates/**/*.mustache`, `strings/<lang>.yml`, `assets/`.
 /// Named `SiteTheme` so that `Theme` stays the handbook's own word for its content categories.
 public struct SiteTheme: Sendable {
-    public let folder: URL
+    public let folder: UserPath
     let library: TemplateLibrary
     let templateNames: Set<String>
     /// Interface words for the handbook's language, falling back to English key by key.
@@ -20,31 +20,30 @@ public struct SiteTheme: Sendable {
     static let bookletFolder = "booklet"
 
     /// Whether the theme in `folder` has a booklet: every build then writes one.
-    static func hasBooklet(in folder: URL) -> Bool {
-        FileManager.default.fileExists(atPath: folder.appendingPathComponent(bookletFolder).path)
+    static func hasBooklet(in folder: UserPath) -> Bool {
+        FileManager.default.fileExists(atPath: folder.appending(bookletFolder).path)
     }
 
     public static let requiredTemplates = ["layout", "home", "tip", "chapter", "theme", "tips", "404", "search", "my-five"]
 
     /// Loads and parses every template once. Reports all template errors with file and line.
-    public static func load(from folder: URL, displayPath: String, language: String) -> (SiteTheme?, [Diagnostic]) {
-        loadTemplates(from: folder, displayPath: displayPath).withStrings(for: language)
+    public static func load(from folder: UserPath, language: String) -> (SiteTheme?, [Diagnostic]) {
+        loadTemplates(from: folder).withStrings(for: language)
     }
 
     /// What a theme is before its strings are chosen: the part that does not depend on the
     /// handbook's language, so a build can load it while it reads the content.
     struct Templates: Sendable {
-        let folder: URL
-        let displayPath: String
+        let folder: UserPath
         let library: TemplateLibrary?
         let diagnostics: [Diagnostic]
 
         /// The theme with the strings for `language` (falling back to English key by key).
         func withStrings(for language: String) -> (SiteTheme?, [Diagnostic]) {
             var diagnostics = self.diagnostics
-            let strings = loadStrings(folder: folder, displayPath: displayPath, language: language, diagnostics: &diagnostics)
+            let strings = loadStrings(folder: folder, language: language, diagnostics: &diagnostics)
             guard let library, !diagnostics.hasErrors else { return (nil, diagnostics) }
-            let stylesheet = (try? String(contentsOf: folder.appendingPathComponent("assets/handbook.css"), encoding: .utf8)) ?? ""
+            let stylesheet = (try? String(contentsOfFile: folder.appending("assets/handbook.css").path, encoding: .utf8)) ?? ""
             return (SiteTheme(folder: folder, library: library,
                               templateNames: library.names, strings: strings,
                               stylesheet: stylesheet.replacingASCII("</", with: "<\\/"),
@@ -53,22 +52,22 @@ public struct SiteTheme: Sendable {
     }
 
     /// Reads and parses the templates, reporting every problem with its file and line.
-    static func loadTemplates(from folder: URL, displayPath: String) -> Templates {
+    static func loadTemplates(from folder: UserPath) -> Templates {
         var diagnostics: [Diagnostic] = []
-        let templatesFolder = folder.appendingPathComponent("templates")
+        let templatesFolder = folder.appending("templates")
         var texts: [String: String] = [:]
         let files = FolderListing.everyPath(under: templatesFolder.path) ?? []
         if files.isEmpty {
-            return Templates(folder: folder, displayPath: displayPath, library: nil, diagnostics: [
-                .error("theme folder '\(displayPath)' has no templates/ folder with .mustache files", at: nil,
+            return Templates(folder: folder, library: nil, diagnostics: [
+                .error("theme folder '\(folder)' has no templates/ folder with .mustache files", at: nil,
                        hint: "pass --theme with the path of a theme, e.g. themes/default"),
             ])
         }
         for relative in files where relative.hasSuffix(".mustache") {
-            let shown = "\(displayPath)/templates/\(relative)"
-            guard let data = FileManager.default.contents(atPath: templatesFolder.appendingPathComponent(relative).path),
+            let file = templatesFolder.appending(relative)
+            guard let data = FileManager.default.contents(atPath: file.path),
                   let text = String(data: data, encoding: .utf8) else {
-                diagnostics.append(.error("cannot read template as UTF-8 text", at: SourceLocation(file: shown)))
+                diagnostics.append(.error("cannot read template as UTF-8 text", at: SourceLocation(file: file.shown)))
                 continue
             }
             texts[String(relative.dropLast(".mustache".count))] = text
@@ -79,18 +78,18 @@ public struct SiteTheme: Sendable {
         } catch {
             for problem in error.errors {
                 diagnostics.append(.error("template error: \(problem.message)",
-                                          at: SourceLocation(file: "\(displayPath)/templates/\(problem.name).mustache",
+                                          at: SourceLocation(file: templatesFolder.appending("\(problem.name).mustache").shown,
                                                              line: problem.line, column: problem.column),
                                           hint: "near: \(problem.lineText.trimmingWhitespace())"))
             }
         }
         for name in requiredTemplates where texts[name] == nil && !diagnostics.hasErrors {
             diagnostics.append(.error("theme has no template '\(name).mustache'",
-                                      at: SourceLocation(file: "\(displayPath)/templates"),
+                                      at: SourceLocation(file: templatesFolder.shown),
                                       hint: "copy it from themes/default/templates/"))
         }
-        diagnostics += PartialCycles.check(templates: texts, displayPath: displayPath)
-        return Templates(folder: folder, displayPath: displayPath, library: library, diagnostics: diagnostics)
+        diagnostics += PartialCycles.check(templates: texts, in: templatesFolder)
+        return Templates(folder: folder, library: library, diagnostics: diagnostics)
     }
 
     /// Renders a page from its context stack (see `PageBuilder.layers(for:)`) into `output`,
@@ -105,23 +104,24 @@ public struct SiteTheme: Sendable {
 
     // MARK: - Strings
 
-    private static func loadStrings(folder: URL, displayPath: String, language: String,
+    private static func loadStrings(folder: UserPath, language: String,
                                     diagnostics: inout [Diagnostic]) -> [String: String] {
         func read(_ code: String) -> [String: String]? {
-            let path = folder.appendingPathComponent("strings/\(code).yml").path
+            let file = folder.appending("strings/\(code).yml")
+            let path = file.path
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 return nil
             }
             do {
                 guard let entries = try StringsFile.entries(of: text) else {
                     diagnostics.append(.error("strings file must be 'key: text' lines",
-                                              at: SourceLocation(file: "\(displayPath)/strings/\(code).yml")))
+                                              at: SourceLocation(file: file.shown)))
                     return nil
                 }
                 return entries
             } catch {
                 diagnostics.append(.error("cannot read strings file: \(error)",
-                                          at: SourceLocation(file: "\(displayPath)/strings/\(code).yml")))
+                                          at: SourceLocation(file: file.shown)))
                 return nil
             }
         }
@@ -129,8 +129,8 @@ public struct SiteTheme: Sendable {
         guard language != "en" else { return english }
         guard let chosen = read(language) else {
             diagnostics.append(.warning("the theme has no strings for language '\(language)'; using English",
-                                        at: SourceLocation(file: "\(displayPath)/strings"),
-                                        hint: "add \(displayPath)/strings/\(language).yml, translated from en.yml"))
+                                        at: SourceLocation(file: folder.appending("strings").shown),
+                                        hint: "add \(folder.appending("strings/\(language).yml")), translated from en.yml"))
             return english
         }
         return english.merging(chosen) { _, translated in translated }

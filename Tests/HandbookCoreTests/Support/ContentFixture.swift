@@ -61,14 +61,14 @@ struct ContentFixture {
         var options = BuildOptions(content: directory.file("content").path,
                                    theme: packageRoot.appendingPathComponent("themes/default").path,
                                    output: directory.file("site").path)
-        options.contentDisplay = "content"
-        options.themeDisplay = "themes/default"
+        options.content = UserPath(path: options.content.path, shown: "content")
+        options.theme = UserPath(path: options.theme.path, shown: "themes/default")
         return options
     }
 
     /// Loads and validates, returning the handbook (when valid) and every diagnostic.
     func validate(drafts: Bool = false) -> (Handbook?, [Diagnostic]) {
-        let files = ContentLoader.load(root: content, displayRoot: "content")
+        let files = ContentLoader.load(root: UserPath(url: content, shown: "content"))
         return HandbookValidator.validate(files, options: .init(includeDrafts: drafts))
     }
 
