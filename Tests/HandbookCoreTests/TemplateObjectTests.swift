@@ -10,13 +10,13 @@ import Testing
         object["new"] = true
         object["count"] = nil
         #expect(object["title"] == "Two" && object["new"] == true && object["count"] == nil)
-        #expect(object.count == 2 && Set(object.keys) == ["title", "new"])
+        #expect(object.keys.count == 2 && Set(object.keys) == ["title", "new"])
         #expect(TemplateObject(["title": "Two", "new": true]) == object)
     }
 
     @Test func aRepeatedLiteralKeyKeepsTheLastValue() {
         let object: TemplateObject = ["a": 1, "a": 2]
-        #expect(object.count == 1 && object["a"] == 2)
+        #expect(object.keys.count == 1 && object["a"] == 2)
     }
 
     @Test func equalityIgnoresOrder() {
@@ -50,8 +50,7 @@ import Testing
         #expect(library.render("page", context) == "1|2|xRyR|")
     }
 
-    /// Objects skip a scan when a name's bit is clear: with far more names than bits, every name
-    /// set must still be found, and names never set, or removed, must not be.
+    /// Every name set is found, and names never set, or removed, are not.
     @Test func findsEveryNameItHoldsAndNoOther() {
         var object = TemplateObject()
         let names = (0..<300).map { "field_\($0)" }

@@ -29,10 +29,7 @@ public enum BookletBuilder {
             chapterBodies: bodies.chapters,
             introduction: bodies.introduction,
             strings: theme.strings, links: links(for: theme), paper: paper, stylesheet: theme.stylesheet)
-        // The bodies, plus about a kilobyte of headings, tags and references around each.
-        let bodyBytes = bodies.tips.reduce(0) { $0 + $1.count } + bodies.chapters.reduce(0) { $0 + $1.count }
-        let capacity = bodyBytes + theme.stylesheet.utf8.count + 1024 * (handbook.tips.count + handbook.chapters.count) + 65536
-        return theme.template.renderUTF8("booklet", context.make(), capacity: capacity) ?? []
+        return theme.template.renderUTF8("booklet", context.make()) ?? []
     }
 }
 

@@ -4,10 +4,9 @@
 import Foundation
 
 enum PartialCycles {
-    /// - Parameter texts: every template's text by name (`partials/header`), as the theme read them.
     /// - Parameter folder: the theme's `templates/` folder, for messages.
-    static func check(templates texts: [String: String], in folder: UserPath) -> [Diagnostic] {
-        let edges = texts.mapValues(includes(in:))
+    static func check(_ library: TemplateLibrary, in folder: UserPath) -> [Diagnostic] {
+        let edges = library.templates.mapValues(includes(in:))
         var diagnostics: [Diagnostic] = []
         var reported = Set<String>()
         for start in edges.keys.sorted() {
@@ -20,28 +19,16 @@ enum PartialCycles {
         return diagnostics
     }
 
-    /// Names after `{{>` and `{{<` (partials and parents), found on the UTF-8 bytes.
-    static func includes(in text: String) -> [String] {
-        var names: [String] = []
-        var text = text
-        text.withUTF8 { bytes in
-            let brace = UInt8(ascii: "{")
-            var index = 0
-            while index + 2 < bytes.count {
-                guard bytes[index] == brace, bytes[index + 1] == brace else { index += 1; continue }
-                index += 2
-                guard bytes[index] == UInt8(ascii: ">") || bytes[index] == UInt8(ascii: "<") else { continue }
-                let nameStart = index + 1
-                var close = nameStart
-                while close + 1 < bytes.count, !(bytes[close] == UInt8(ascii: "}") && bytes[close + 1] == UInt8(ascii: "}")) {
-                    close += 1
-                }
-                guard close + 1 < bytes.count else { break }
-                names.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<close]), as: UTF8.self).trimmingWhitespace())
-                index = close + 2
+    /// The partials and parents a template names, in the order they are written.
+    static func includes(in nodes: [TemplateNode]) -> [String] {
+        nodes.flatMap { node -> [String] in
+            switch node {
+            case .text, .variable: []
+            case .section(_, let body), .invertedSection(_, let body), .block(_, let body): includes(in: body)
+            case .partial(let name, _): [name]
+            case .parent(let name, let blocks, _): [name] + blocks.keys.sorted().flatMap { includes(in: blocks[$0]!) }
             }
         }
-        return names
     }
 
     private static func findCycle(from start: String, edges: [String: [String]]) -> [String]? {

@@ -1,30 +1,18 @@
-//! Compiles Mustache text into a tree of nodes once, so rendering never looks at the text again.
+//! Parses Mustache text into a tree of nodes once, so rendering never looks at the text again.
 
-/// A name as written in a tag, split at its dots when the template is parsed: `t.home` looks up
-/// `t` up the context stack, then `home` inside it. `.` is the current value.
+/// A name as written in a tag, split at its dots: `t.home` looks up `t` up the context stack,
+/// then `home` inside it. `.` (the current value) has no parts.
 struct TemplatePath: Sendable, Equatable {
-    /// The first part, looked up the context stack, and the rest, looked up inside what it found;
-    /// hashed once here, not at every lookup.
-    let head: TemplateKey
-    let tail: [TemplateKey]
-    let isImplicit: Bool
+    let parts: [String]
 
     init(_ name: String) {
-        isImplicit = name == "."
-        if isImplicit {
-            head = TemplateKey(".")
-            tail = []
-        } else {
-            let parts = name.split(separator: ".", omittingEmptySubsequences: false).map { TemplateKey(String($0)) }
-            head = parts[0]
-            tail = Array(parts.dropFirst())
-        }
+        parts = name == "." ? [] : name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
     }
 }
 
-/// One piece of a compiled template.
+/// One piece of a parsed template.
 enum TemplateNode: Sendable {
-    /// Template text as UTF-8, appended to the output with one copy.
+    /// Template text as UTF-8.
     case text([UInt8])
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{& name}}` (raw).
     case variable(TemplatePath, escaped: Bool)
