@@ -17,12 +17,6 @@ let toolchainLinker: LinkerSetting = .unsafeFlags(["-use-ld=lld", "-Xlinker", "-
 
 let executableLinking = [fastAllocator, toolchainLinker]
 
-/// libcmark: the shared library in debug builds (tests), and in release programs the archive
-/// that libcmark-dev also installs, linked into the program: one shared library fewer to load
-/// and bind at every start (0.5 ms of a 22 ms build of the real handbook), and direct calls.
-let cmarkLibrary: LinkerSetting = .linkedLibrary("cmark", .when(configuration: .debug))
-let cmarkArchive: LinkerSetting = .unsafeFlags(["-Xlinker", "-l:libcmark.a"], .when(configuration: .release))
-
 let package = Package(
     name: "Handbook",
     platforms: [.macOS(.v14)],
@@ -40,9 +34,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
-        // cmark's headers (libcmark-dev, in /usr/include). Which library is linked is set on
-        // HandbookCore below, not by the module map or pkg-config, so that releases can take the
-        // archive.
+        // cmark's headers and library (libcmark-dev).
         .systemLibrary(
             name: "CCmark",
             providers: [.apt(["libcmark-dev"])]
@@ -54,8 +46,7 @@ let package = Package(
                 "CCmark",
                 "CFileSystem",
                 .product(name: "Yams", package: "Yams"),
-            ],
-            linkerSettings: [cmarkLibrary, cmarkArchive]
+            ]
         ),
         .target(
             name: "HandbookPreview",

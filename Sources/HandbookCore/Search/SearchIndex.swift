@@ -46,54 +46,16 @@ struct SearchIndex: Sendable {
     static let commonFloor = 500
 
     /// JavaScript's string order (UTF-16 code units), which the browser's bisection relies on.
-    ///
-    /// For text without characters beyond U+FFFF, UTF-16 order is code point order, which is the
-    /// order of the UTF-8 bytes: those are compared directly, much faster than UTF-16 views.
     static func precedes(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        let bytewise: Bool? = a.withUTF8 { left in
-            b.withUTF8 { right in
-                // A lead byte of 0xF0 or more starts a character beyond U+FFFF (a surrogate pair).
-                if left.contains(where: { $0 >= 0xF0 }) || right.contains(where: { $0 >= 0xF0 }) { return nil }
-                let common = min(left.count, right.count)
-                guard common > 0 else { return left.count < right.count }
-                let order = memcmp(left.baseAddress!, right.baseAddress!, common)
-                return order != 0 ? order < 0 : left.count < right.count
-            }
-        }
-        return bytewise ?? a.utf16.lexicographicallyPrecedes(b.utf16)
+        a.utf16.lexicographicallyPrecedes(b.utf16)
     }
 
-    /// The positions of `words` in UTF-16 order. The words' UTF-8 bytes are copied once into one
-    /// buffer and compared there; when no word has a character beyond U+FFFF (nearly always),
-    /// byte order is UTF-16 order.
-    static func utf16Order(of words: [String]) -> [Int] {
-        var bytes: [UInt8] = []
-        var ends: [Int] = []
-        ends.reserveCapacity(words.count)
-        var beyondBMP = false
-        for var word in words {
-            word.withUTF8 { utf8 in
-                if utf8.contains(where: { $0 >= 0xF0 }) { beyondBMP = true }
-                bytes.append(contentsOf: utf8)
-            }
-            ends.append(bytes.count)
-        }
-        if beyondBMP || bytes.isEmpty {
-            return words.indices.sorted { precedes(words[$0], words[$1]) }
-        }
-        return bytes.withUnsafeBufferPointer { bytes in
-            ends.withUnsafeBufferPointer { ends in
-                let base = bytes.baseAddress!
-                return words.indices.sorted { left, right in
-                    let leftStart = left == 0 ? 0 : ends[left - 1], rightStart = right == 0 ? 0 : ends[right - 1]
-                    let leftCount = ends[left] - leftStart, rightCount = ends[right] - rightStart
-                    let common = min(leftCount, rightCount)
-                    let order = common == 0 ? 0 : memcmp(base + leftStart, base + rightStart, common)
-                    return order != 0 ? order < 0 : leftCount < rightCount
-                }
-            }
-        }
+    /// `words` sorted by `precedes`. Below U+10000, UTF-16 order is the order of the UTF-8
+    /// bytes, which are cheaper to compare; a word beyond it (a lead byte of 0xF0 or more) needs
+    /// the UTF-16 comparison.
+    static func sortedInUTF16Order(_ words: [String]) -> [String] {
+        let beyondBMP = words.contains { $0.utf8.contains { $0 >= 0xF0 } }
+        return beyondBMP ? words.sorted(by: precedes) : words.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     func posting(of word: String) -> [Int32]? {
@@ -114,8 +76,7 @@ enum SearchIndexBuilder {
         let count = handbook.tips.count
         // Tips are collected in runs of consecutive tips, each run merging its own words as it
         // goes; the runs are then merged in order. A large handbook thus never holds every tip's
-        // word list at once, and most of the merging happens on all cores (when asked for), with
-        // at least one run per core.
+        // word list at once, and most of the merging happens on all cores (when asked for).
         let cores = onAllCores ? ProcessInfo.processInfo.activeProcessorCount : 1
         let runs = min(count, max(cores, count / 128))
         let perRun = ConcurrentResults<Run>(count: runs)
@@ -138,25 +99,19 @@ enum SearchIndexBuilder {
         }
         let results = perRun.takeValues()
 
-        // Merge on the hashes the scanner computed: cheaper than hashing each word again.
-        // Runs are in tip order, so every list stays ascending and first appearances keep their order.
+        // Runs are in tip order, so every list stays ascending. Words meet by their hash: two
+        // words sharing a 64-bit hash is not a practical concern.
+        var ids: [UInt64: Int] = [:]
         var vocabulary: [String] = []
         var lists: [[Int32]] = []
-        if results.count == 1 {
-            // A single run (a small handbook, made on one thread) is already merged.
-            vocabulary = results[0].words
-            lists = results[0].lists()
-        } else {
-            let ids = HashSlots(capacity: results.first.map { $0.words.count * 4 } ?? 16)
-            for run in results {
-                let runLists = run.lists()
-                for (local, hash) in run.hashes.enumerated() {
-                    if let id = ids.insert(hash, value: Int32(vocabulary.count)) {
-                        lists[Int(id)].append(contentsOf: runLists[local])
-                    } else {
-                        vocabulary.append(run.words[local])
-                        lists.append(runLists[local])
-                    }
+        for run in results {
+            for (local, hash) in run.hashes.enumerated() {
+                if let id = ids[hash] {
+                    lists[id].append(contentsOf: run.lists[local])
+                } else {
+                    ids[hash] = vocabulary.count
+                    vocabulary.append(run.words[local])
+                    lists.append(run.lists[local])
                 }
             }
         }
@@ -164,12 +119,14 @@ enum SearchIndexBuilder {
         var postings: [[Int32]] = []
         var common: [String] = []
         // UTF-16 order, as JavaScript's `<` and `sort()` see it: search.js finds prefixes by bisection.
-        for id in SearchIndex.utf16Order(of: vocabulary) {
-            if lists[id].count * 2 > count && lists[id].count >= SearchIndex.commonFloor {
-                common.append(vocabulary[id])
+        let position = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
+        for word in SearchIndex.sortedInUTF16Order(vocabulary) {
+            let list = lists[position[word]!]
+            if list.count * 2 > count && list.count >= SearchIndex.commonFloor {
+                common.append(word)
             } else {
-                words.append(vocabulary[id])
-                postings.append(lists[id])
+                words.append(word)
+                postings.append(list)
             }
         }
         return SearchIndex(themes: handbook.themes.map { ($0.slug, $0.title) },
@@ -178,174 +135,86 @@ enum SearchIndexBuilder {
                            common: common, texts: results.flatMap(\.texts))
     }
 
-    /// The entries, texts and merged words of a run of consecutive tips.
-    ///
-    /// Each word is looked up as it is scanned, by its 64-bit FNV-1a hash (made by the scanner as
-    /// it reads the word, `SearchText.wordHash`), in an open-addressing table: two different words
-    /// sharing a 64-bit hash is not a practical concern. A word becomes a `String` only the first
-    /// time the run meets it. The table also keeps the last tip each word was seen in, so a repeat
-    /// within a tip costs one table lookup; each first mention in a tip is noted in one flat list
-    /// (`mentions`), turned into the per-word lists once, at the end (`lists()`).
+    /// The entries, texts and words of a run of consecutive tips: each word with its hash and
+    /// the ascending positions of the tips that have it. A word becomes a `String` only the
+    /// first time the run meets it.
     private struct Run {
         var entries: [SearchIndex.Entry] = []
         var texts: [String] = []
-        /// Words in order of first appearance, and their hashes.
         var words: [String] = []
         var hashes: [UInt64] = []
-        /// The ids of the words of each tip, each once per tip, tip after tip...
-        private var mentions: [Int32] = []
-        /// ...and where each tip's part of `mentions` ends, with the tip's position.
-        private var tipEnds: [(position: Int32, end: Int)] = []
-        private let ids = HashSlots(capacity: 4096)
+        var lists: [[Int32]] = []
+        private var ids: [UInt64: Int] = [:]
 
         /// Adds the words of `text`, a part of the tip at `position` (tips come in ascending order).
         mutating func add(_ text: String, position: Int32) {
-            // The lists are moved into locals for the scan and back after it: the closure then
-            // appends to uniquely held arrays instead of reaching them through `self`.
-            var mentions = mentions
-            self.mentions = []
-            var words = words, hashes = hashes
-            self.words = []
-            self.hashes = []
-            // The table is used unretained: it lives as long as the run, and a retain and release
-            // around every word's lookup cost a tenth of the search index's time.
-            let table = Unmanaged.passUnretained(ids)
             SearchText.forEachWord(in: text) { bytes, hash in
-                let visit = table._withUnsafeGuaranteedRef { $0.visit(hash, newValue: Int32(words.count), mark: position) }
-                switch visit {
-                case .known:
-                    break
-                case .firstForMark(let id):
-                    mentions.append(id)
-                case .new(let id):
+                if let id = ids[hash] {
+                    if lists[id].last != position { lists[id].append(position) }
+                } else {
+                    ids[hash] = words.count
                     words.append(String(decoding: bytes, as: UTF8.self))
                     hashes.append(hash)
-                    mentions.append(id)
+                    lists.append([position])
                 }
             }
-            if tipEnds.last?.position == position {
-                tipEnds[tipEnds.count - 1].end = mentions.count
-            } else {
-                tipEnds.append((position, mentions.count))
-            }
-            self.mentions = mentions
-            self.words = words
-            self.hashes = hashes
-        }
-
-        /// For each word (by id), the ascending positions of the tips that have it.
-        func lists() -> [[Int32]] {
-            var counts = [Int](repeating: 0, count: words.count)
-            for id in mentions { counts[Int(id)] += 1 }
-            var lists = counts.map { count -> [Int32] in
-                var list: [Int32] = []
-                list.reserveCapacity(count)
-                return list
-            }
-            var start = 0
-            for (position, end) in tipEnds {
-                for index in start..<end { lists[Int(mentions[index])].append(position) }
-                start = end
-            }
-            return lists
         }
     }
 
     /// Puts back the space that the plain text loses between blocks ("asked.Then" → "asked. Then"),
     /// and turns line breaks into spaces, so snippets read as sentences.
     static func readable(_ text: String) -> String {
-        withReadable(text) { String(decoding: $0, as: UTF8.self) }
+        String(decoding: readableUTF8(text), as: UTF8.self).trimmingWhitespace()
     }
 
-    /// Calls `body` with the UTF-8 bytes of `readable(text)`, valid only during the call, so a
-    /// snippet file can escape them straight into its own bytes without making a `String`.
-    /// Works on UTF-8 bytes: every byte it looks for is ASCII, except the curly quotes (E2 80 9C/9D).
-    static func withReadable<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        var text = text
-        return text.withUTF8 { utf8 in
-            // A space is added only after a sentence's end, so at most one per two bytes.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count + utf8.count / 2 + 2) { bytes in
-                inertBytes.withUnsafeBufferPointer { inert in
-                    let written = makeReadable(utf8, into: bytes, inert: inert)
-                    // Trim ASCII whitespace here; only text that then starts or ends with another
-                    // character (which may be a Unicode space) takes the general, slower trim.
-                    var start = 0, end = written
-                    while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
-                    while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
-                    let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                    if start < end, bytes[start] >= 0x80 || bytes[end - 1] >= 0x80 {
-                        var unicodeTrimmed = String(decoding: trimmed, as: UTF8.self).trimmingWhitespace()
-                        return unicodeTrimmed.withUTF8(body)
-                    }
-                    return body(trimmed)
-                }
-            }
-        }
-    }
-
-    /// The readable bytes of `utf8`, untrimmed, written to `bytes`; returns how many.
-    private static func makeReadable(_ utf8: UnsafeBufferPointer<UInt8>, into bytes: UnsafeMutableBufferPointer<UInt8>,
-                                     inert: UnsafeBufferPointer<Bool>) -> Int {
-        var written = 0
+    /// `readable` before trimming, as UTF-8. Works on the bytes: every byte it looks for is ASCII,
+    /// except the curly quotes (E2 80 9C/9D); the runs between them are copied whole.
+    static func readableUTF8(_ text: String) -> [UInt8] {
+        let utf8 = Array(text.utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 16)
         var endsSentence = false
-        var lastWasSpace = true
         var index = 0
         while index < utf8.count {
-            // Outside a sentence's end, bytes that change nothing but the output are
-            // copied in one run (nearly all of them).
-            if !endsSentence {
-                var end = index
-                while end < utf8.count && inert[Int(utf8[end])] { end += 1 }
-                if end > index {
-                    UnsafeMutableRawPointer(bytes.baseAddress! + written)
-                        .copyMemory(from: utf8.baseAddress! + index, byteCount: end - index)
-                    written += end - index
-                    lastWasSpace = utf8[end - 1] == UInt8(ascii: " ")
-                    index = end
-                    continue
-                }
+            // Outside a sentence's end, bytes that change nothing are copied in one run.
+            if !endsSentence, let run = utf8[index...].firstIndex(where: isSpecial), run > index {
+                bytes.append(contentsOf: utf8[index..<run])
+                index = run
+                continue
+            } else if !endsSentence, !utf8[index...].contains(where: isSpecial) {
+                bytes.append(contentsOf: utf8[index...])
+                break
             }
             let byte = utf8[index]
             if endsSentence && ((byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
                 || (byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80 && utf8[index + 2] == 0x9C)) {
-                bytes[written] = UInt8(ascii: " ")
-                written += 1
+                bytes.append(UInt8(ascii: " "))
             }
+            index += 1
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") {
-                if !lastWasSpace {
-                    bytes[written] = UInt8(ascii: " ")
-                    written += 1
-                }
-                lastWasSpace = true
+                if bytes.last.map({ $0 != UInt8(ascii: " ") }) ?? false { bytes.append(UInt8(ascii: " ")) }
                 endsSentence = false
-                index += 1
                 continue
             }
-            bytes[written] = byte
-            written += 1
-            lastWasSpace = byte == UInt8(ascii: " ")
+            bytes.append(byte)
             switch byte {
-            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"),
-                 UInt8(ascii: ")"):
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ")"):
                 endsSentence = true
-            case 0x9D where index >= 2 && utf8[index - 2] == 0xE2 && utf8[index - 1] == 0x80:
+            case 0x9D where index >= 3 && utf8[index - 3] == 0xE2 && utf8[index - 2] == 0x80:
                 endsSentence = true  // ” closes a quotation
             default:
                 endsSentence = false
             }
-            index += 1
         }
-        return written
+        return bytes
     }
 
-    /// Bytes that `readable` copies as they are when no sentence has just ended: all but line
-    /// breaks and tabs, the sentence ends (. ! ? : ; and ")") and the last byte of ” (9D).
-    private static let inertBytes: [Bool] = (0..<256).map { byte in
-        !"\n\t\r.!?:;)".utf8.contains(UInt8(byte)) && byte != 0x9D
-    }
-
-    /// Space, tab, LF, VT, FF, CR: the ASCII characters that `Character.isWhitespace` accepts.
-    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    /// Line breaks, tabs, the sentence ends . ! ? : ; ) and the last byte of ”.
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"),
+             UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ")"), 0x9D: true
+        default: false
+        }
     }
 }

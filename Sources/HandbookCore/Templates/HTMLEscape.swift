@@ -7,23 +7,34 @@
 public enum HTMLEscape {
     public static func escape(_ text: String) -> String {
         var output: [UInt8] = []
-        append(text.utf8, to: &output)
+        append(text, to: &output)
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Appends UTF-8 `bytes`, escaped, to `output`.
-    static func append<Bytes: Collection<UInt8>>(_ bytes: Bytes, to output: inout [UInt8]) {
-        var runStart = bytes.startIndex
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            if let entity = entity(for: bytes[index]) {
-                output.append(contentsOf: bytes[runStart..<index])
-                output.append(contentsOf: entity)
-                runStart = bytes.index(after: index)
-            }
-            index = bytes.index(after: index)
+    /// Appends `text`, escaped, as UTF-8 to `output`. Most text has nothing to escape and is
+    /// copied whole, without being read byte by byte a second time.
+    static func append(_ text: String, to output: inout [UInt8]) {
+        let span = text.utf8.span
+        var first = 0
+        while first < span.count, entity(for: span[first]) == nil { first += 1 }
+        if first == span.count {
+            output.append(contentsOf: text.utf8)
+        } else {
+            append(Array(text.utf8), from: first, to: &output)
         }
-        output.append(contentsOf: bytes[runStart..<index])
+    }
+
+    /// Appends UTF-8 `bytes`, escaped, to `output`, copying the runs between special bytes whole.
+    static func append(_ bytes: [UInt8], from start: Int = 0, to output: inout [UInt8]) {
+        output.append(contentsOf: bytes[..<start])
+        var runStart = start
+        for index in start..<bytes.count {
+            guard let entity = entity(for: bytes[index]) else { continue }
+            output.append(contentsOf: bytes[runStart..<index])
+            output.append(contentsOf: entity)
+            runStart = index + 1
+        }
+        output.append(contentsOf: bytes[runStart...])
     }
 
     private static let entities: [[UInt8]] = ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"].map { Array($0.utf8) }

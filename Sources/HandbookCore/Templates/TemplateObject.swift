@@ -1,11 +1,27 @@
 //! A template object: named values, in the order they were set.
 
+/// A name with a hash of its bytes made once (when a template is parsed or a field is set), so
+/// that looking it up compares two numbers before it compares text.
+struct TemplateKey: Sendable, Equatable {
+    let name: String
+    let hash: UInt64
+
+    init(_ name: String) {
+        self.name = name
+        // FNV-1a. Every non-ASCII name gets 0 and is told apart by `==` alone, which finds a
+        // name under either spelling of "é", as a Dictionary does.
+        hash = name.utf8.contains { $0 >= 0x80 } ? 0 : name.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
+    }
+
+    static func == (a: TemplateKey, b: TemplateKey) -> Bool { a.hash == b.hash && a.name == b.name }
+}
+
 /// The fields of an object in a template context, as a `[String: TemplateValue]` would hold
 /// them. A context has a few dozen short names at most, so a scan of one small array finds a
-/// name with less work than hashing it.
+/// name with less work than a dictionary.
 public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     private struct Field: Sendable, Equatable {
-        let name: String
+        let key: TemplateKey
         var value: TemplateValue
     }
 
@@ -24,15 +40,23 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
     }
 
     public var isEmpty: Bool { fields.isEmpty }
-    public var keys: [String] { fields.map(\.name) }
+    public var keys: [String] { fields.map(\.key.name) }
 
     public subscript(name: String) -> TemplateValue? {
-        get { fields.first { $0.name == name }?.value }
+        get { self[TemplateKey(name)] }
+        set { self[TemplateKey(name)] = newValue }
+    }
+
+    subscript(key: TemplateKey) -> TemplateValue? {
+        @inline(__always) get {
+            for field in fields where field.key == key { return field.value }
+            return nil
+        }
         set {
-            if let index = fields.firstIndex(where: { $0.name == name }) {
+            if let index = fields.firstIndex(where: { $0.key == key }) {
                 if let newValue { fields[index].value = newValue } else { fields.remove(at: index) }
             } else if let newValue {
-                fields.append(Field(name: name, value: newValue))
+                fields.append(Field(key: key, value: newValue))
             }
         }
     }
@@ -41,7 +65,7 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
     public mutating func merge(_ other: TemplateObject,
                                uniquingKeysWith combine: (TemplateValue, TemplateValue) -> TemplateValue) {
         for field in other.fields {
-            self[field.name] = self[field.name].map { combine($0, field.value) } ?? field.value
+            self[field.key] = self[field.key].map { combine($0, field.value) } ?? field.value
         }
     }
 
@@ -54,6 +78,6 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
 
     /// Equal when they hold the same names with equal values, in any order, as dictionaries are.
     public static func == (a: TemplateObject, b: TemplateObject) -> Bool {
-        a.fields.count == b.fields.count && a.fields.allSatisfy { b[$0.name] == $0.value }
+        a.fields.count == b.fields.count && a.fields.allSatisfy { b[$0.key] == $0.value }
     }
 }

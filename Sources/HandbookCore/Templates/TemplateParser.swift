@@ -3,10 +3,10 @@
 /// A name as written in a tag, split at its dots: `t.home` looks up `t` up the context stack,
 /// then `home` inside it. `.` (the current value) has no parts.
 struct TemplatePath: Sendable, Equatable {
-    let parts: [String]
+    let parts: [TemplateKey]
 
     init(_ name: String) {
-        parts = name == "." ? [] : name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        parts = name == "." ? [] : name.split(separator: ".", omittingEmptySubsequences: false).map { TemplateKey(String($0)) }
     }
 }
 

@@ -37,8 +37,9 @@ struct TemplateRenderer {
     private var mayExpand: Bool { depth < Self.maxDepth && expansions < Self.maxExpansions }
 
     mutating func render(_ nodes: [TemplateNode]) {
-        for node in nodes {
-            switch node {
+        // By index, not `for node in nodes`: the iterator hands out copies, a retain per node.
+        for index in nodes.indices {
+            switch nodes[index] {
             case .text(let text):
                 if indentation.isEmpty { output.append(contentsOf: text) } else { appendIndented(text) }
             case .variable(let path, let escaped):
@@ -99,11 +100,12 @@ struct TemplateRenderer {
     /// The name's first part up the context stack, the rest inside the value found; `.` is the
     /// top of the stack.
     private func lookUp(_ path: TemplatePath) -> TemplateValue? {
-        guard let head = path.parts.first else { return stack.last }
-        for layer in stack.reversed() {
-            guard var value = layer[head] else { continue }
-            for part in path.parts.dropFirst() {
-                guard let next = value[part] else { return nil }
+        let parts = path.parts
+        guard !parts.isEmpty else { return stack.last }
+        for index in stack.indices.reversed() {
+            guard var value = stack[index][parts[0]] else { continue }
+            for part in 1..<parts.count {
+                guard let next = value[parts[part]] else { return nil }
                 value = next
             }
             return value
@@ -111,25 +113,21 @@ struct TemplateRenderer {
         return nil
     }
 
+    /// A value's text, HTML-escaped for `{{…}}`; nothing for empty text.
     private mutating func append(_ value: TemplateValue, escaped: Bool) {
         switch value {
-        case .string(let text): appendText(text.utf8, escaped: escaped)
-        case .utf8(let bytes): appendText(bytes, escaped: escaped)
-        case .int(let number): appendText(String(number).utf8, escaped: false)
-        case .bool(let flag): appendText((flag ? "true" : "false").utf8, escaped: false)
+        case .string(let text):
+            guard !text.isEmpty else { return }
+            if !indentation.isEmpty { indentIfAtLineStart() }
+            if escaped { HTMLEscape.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+        case .utf8(let bytes):
+            guard !bytes.isEmpty else { return }
+            if !indentation.isEmpty { indentIfAtLineStart() }
+            if escaped { HTMLEscape.append(bytes, to: &output) } else { output.append(contentsOf: bytes) }
+        case .int(let number): append(.string(String(number)), escaped: false)
+        case .bool(let flag): append(.string(flag ? "true" : "false"), escaped: false)
         // swift-mustache prints a Swift description of a list or an object; nothing is better.
         case .list, .object, .null: return
-        }
-    }
-
-    /// Text of a value, HTML-escaped for `{{…}}`; nothing for empty text.
-    private mutating func appendText<Bytes: Collection<UInt8>>(_ bytes: Bytes, escaped: Bool) {
-        guard !bytes.isEmpty else { return }
-        if !indentation.isEmpty { indentIfAtLineStart() }
-        if escaped {
-            HTMLEscape.append(bytes, to: &output)
-        } else {
-            output.append(contentsOf: bytes)
         }
     }
 

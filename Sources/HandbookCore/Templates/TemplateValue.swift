@@ -15,7 +15,12 @@ public enum TemplateValue: Sendable, Equatable {
 
     /// The field `name` of an object; nil for a missing field or a value that is not an object.
     public subscript(name: String) -> TemplateValue? {
-        if case .object(let fields) = self { return fields[name] }
+        self[TemplateKey(name)]
+    }
+
+    @inline(__always)  // read in place: a call would copy the object out first
+    subscript(key: TemplateKey) -> TemplateValue? {
+        if case .object(let fields) = self { return fields[key] }
         return nil
     }
 
