@@ -115,10 +115,11 @@ public enum SiteBuilder {
         let total = jobs.count + pages.count
         let failures = ConcurrentResults<Error?>(count: total)
         let next = NextIndex(count: total)
-        // One worker per core, each with its own output buffer; the long
+        // One worker per core, each with its own output buffer and remembered partials; the long
         // jobs are taken first, so that the pages fill in around them.
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, total))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let memo = PartialMemo()
             var html: [UInt8] = []
             while let index = next.take() {
                 do {
@@ -126,7 +127,7 @@ public enum SiteBuilder {
                         try jobs[index]()
                     } else {
                         let page = index - jobs.count
-                        prepared.theme.render(pages[page].template, layers: builder.layers(for: pages[page]), into: &html)
+                        prepared.theme.render(pages[page].template, layers: builder.layers(for: pages[page]), into: &html, memo: memo)
                         try sink.write(utf8: html, to: paths[page])
                     }
                     failures[index] = .some(nil)

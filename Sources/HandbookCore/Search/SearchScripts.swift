@@ -101,12 +101,20 @@ enum SearchScripts {
             var previous: Int32 = 0
             for (offset, position) in list.enumerated() {
                 if offset > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(contentsOf: String(position - previous, radix: 36).utf8)
+                appendBase36(Int(position - previous), to: &bytes)
                 previous = position
             }
         }
         bytes.append(contentsOf: "\"};\n".utf8)
         return bytes
+    }
+
+    private static let base36Digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+
+    /// `String(value, radix: 36)`, without making a string for each of a large index's numbers.
+    static func appendBase36(_ value: Int, to bytes: inout [UInt8]) {
+        if value >= 36 { appendBase36(value / 36, to: &bytes) }
+        bytes.append(base36Digits[value % 36])
     }
 }
 

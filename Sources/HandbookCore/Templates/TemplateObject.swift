@@ -77,7 +77,8 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
     }
 
     /// Equal when they hold the same names with equal values, in any order, as dictionaries are.
+    /// Objects built alike, or shared, compare in one pass (or by identity).
     public static func == (a: TemplateObject, b: TemplateObject) -> Bool {
-        a.fields.count == b.fields.count && a.fields.allSatisfy { b[$0.key] == $0.value }
+        a.fields == b.fields || (a.fields.count == b.fields.count && a.fields.allSatisfy { b[$0.key] == $0.value })
     }
 }
