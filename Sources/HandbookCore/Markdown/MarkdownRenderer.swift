@@ -4,59 +4,25 @@
 import CCmark
 import Foundation
 
-/// The HTML of one Markdown body and what was learnt while rendering it. Its fields sit in one
-/// `CopyOnWrite` box, as `Tip`'s do: bodies are passed around far more often than they change.
+/// The HTML of one Markdown body and what was learnt while rendering it.
 public struct RenderedMarkdown: Sendable {
-    /// The HTML as cmark wrote it, UTF-8: pages copy these bytes, never checking them again as
-    /// making a `String` would.
-    public var htmlUTF8: [UInt8] {
-        get { fields.value.html }
-        set { fields.value.html = newValue }
-    }
-    public var html: String {
-        get { String(decoding: htmlUTF8, as: UTF8.self) }
-        set { htmlUTF8 = Array(newValue.utf8) }
-    }
+    /// The HTML as cmark wrote it, UTF-8: pages copy these bytes without making a `String`.
+    public var htmlUTF8: [UInt8]
     /// Tips this body links to, in order of first mention (for "referenced by").
-    public var tipReferences: [Int] {
-        get { fields.value.tipReferences }
-        set { fields.value.tipReferences = newValue }
-    }
-    public var headings: [Heading] {
-        get { fields.value.headings }
-        set { fields.value.headings = newValue }
-    }
+    public var tipReferences: [Int]
+    public var headings: [Heading]
     /// The body as plain text, for search and summaries.
-    public var plainText: String {
-        get { fields.value.plainText }
-        set { fields.value.plainText = newValue }
-    }
+    public var plainText: String
     /// The text of the closing "Try this:" paragraph, without its label.
-    public var tryThis: String? {
-        get { fields.value.tryThis }
-        set { fields.value.tryThis = newValue }
-    }
+    public var tryThis: String?
+
+    public var html: String { String(decoding: htmlUTF8, as: UTF8.self) }
 
     public struct Heading: Sendable, Hashable {
         public var level: Int
         public var text: String
         public var id: String
     }
-
-    init(html: [UInt8], tipReferences: [Int], headings: [Heading], plainText: String, tryThis: String?) {
-        fields = CopyOnWrite(Fields(html: html, tipReferences: tipReferences, headings: headings, plainText: plainText,
-                                    tryThis: tryThis))
-    }
-
-    private struct Fields: Sendable {
-        var html: [UInt8]
-        var tipReferences: [Int]
-        var headings: [Heading]
-        var plainText: String
-        var tryThis: String?
-    }
-
-    private var fields: CopyOnWrite<Fields>
 }
 
 /// Renders Markdown bodies for one kind of output (`destinations` decides the URLs).
@@ -162,7 +128,7 @@ struct MarkdownRenderer: Sendable {
             siteHTML = render(markdown, source: source, anchorPrefix: anchorPrefix).0.htmlUTF8
         }
         let alternateHTML = alternate.flatMap { html(for: $0.destinations, anchorPrefix: $0.anchorPrefix, last: true) }
-        let rendered = RenderedMarkdown(html: siteHTML, tipReferences: references, headings: headings,
+        let rendered = RenderedMarkdown(htmlUTF8: siteHTML, tipReferences: references, headings: headings,
                                         plainText: plainText, tryThis: tryThis)
         return (rendered, alternateHTML, diagnostics)
     }

@@ -1,80 +1,36 @@
 //! A tip: the handbook's unit of advice.
 
 /// A tip from `content/tips/NNN-slug.md`. `number` is its stable id.
-///
-/// A value like any other; its fields sit in one `CopyOnWrite` box, so a copy is one reference
-/// count instead of one per text and list field.
 public struct Tip: Sendable {
-    public var number: Int {
-        get { fields.value.number }
-        set { fields.value.number = newValue }
-    }
-    public var title: String {
-        get { fields.value.title }
-        set { fields.value.title = newValue }
-    }
-    public var chapter: Int {
-        get { fields.value.chapter }
-        set { fields.value.chapter = newValue }
-    }
+    public var number: Int
+    public var title: String
+    public var chapter: Int
     /// Theme slugs, in the order the author gave them.
-    public var themes: [String] {
-        get { fields.value.themes }
-        set { fields.value.themes = newValue }
-    }
-    public var related: [Int] {
-        get { fields.value.related }
-        set { fields.value.related = newValue }
-    }
-    public var summary: String? {
-        get { fields.value.summary }
-        set { fields.value.summary = newValue }
-    }
+    public var themes: [String]
+    public var related: [Int]
+    public var summary: String?
     /// The loyalty flywheel step (1–6) the tip serves, if any.
-    public var flywheelStep: Int? {
-        get { fields.value.flywheelStep }
-        set { fields.value.flywheelStep = newValue }
-    }
-    public var draft: Bool {
-        get { fields.value.draft }
-        set { fields.value.draft = newValue }
-    }
+    public var flywheelStep: Int?
+    public var draft: Bool
     /// The tip's text, as Markdown.
-    public var body: String {
-        get { fields.value.body }
-        set { fields.value.body = newValue }
-    }
-    public var source: MarkdownSource {
-        get { fields.value.source }
-        set { fields.value.source = newValue }
-    }
+    public var body: String
+    public var source: MarkdownSource
     /// File-name slug, used in the tip's URL.
-    public var slug: String {
-        get { fields.value.slug }
-        set { fields.value.slug = newValue }
-    }
+    public var slug: String
 
     public init(number: Int, title: String, chapter: Int, themes: [String], related: [Int] = [],
                 summary: String? = nil, flywheelStep: Int? = nil, draft: Bool = false,
                 body: String, source: MarkdownSource, slug: String) {
-        fields = CopyOnWrite(Fields(number: number, title: title, chapter: chapter, themes: themes, related: related,
-                                    summary: summary, flywheelStep: flywheelStep, draft: draft, body: body,
-                                    source: source, slug: slug))
+        self.number = number
+        self.title = title
+        self.chapter = chapter
+        self.themes = themes
+        self.related = related
+        self.summary = summary
+        self.flywheelStep = flywheelStep
+        self.draft = draft
+        self.body = body
+        self.source = source
+        self.slug = slug
     }
-
-    private struct Fields: Sendable {
-        var number: Int
-        var title: String
-        var chapter: Int
-        var themes: [String]
-        var related: [Int]
-        var summary: String?
-        var flywheelStep: Int?
-        var draft: Bool
-        var body: String
-        var source: MarkdownSource
-        var slug: String
-    }
-
-    private var fields: CopyOnWrite<Fields>
 }
