@@ -13,13 +13,12 @@ struct BookletContext {
     let paper: PaperSize
     let stylesheet: String
 
-    typealias Fields = TemplateObject
 
     func make() -> TemplateValue {
         let config = handbook.config
         let hasParts = handbook.parts.contains { $0.name != nil }
         let chapterPositions = Dictionary(handbook.chapters.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { first, _ in first })
-        var context: Fields = [
+        var context: TemplateObject = [
             "lang": .string(config.language),
             "title": .string(config.title),
             "book_title": .string(config.title),
@@ -47,7 +46,7 @@ struct BookletContext {
     // MARK: - Sections
 
     private func part(index: Int, name: String?, chapters: [Chapter], hasParts: Bool, positions: [Int: Int]) -> TemplateValue {
-        var context: Fields = [
+        var context: TemplateObject = [
             "has_name": .bool(name != nil),
             "anchor": .string(BookletAnchor.part(index)),
             "chapters": .list(chapters.map { chapter(chapter: $0, position: positions[$0.number] ?? 0, level: hasParts ? 2 : 1) }),
@@ -60,23 +59,20 @@ struct BookletContext {
     }
 
     private func chapter(chapter: Chapter, position: Int, level: Int) -> TemplateValue {
-        var context: Fields = [
-            "number": .int(chapter.number),
-            "title": .string(chapter.title),
+        var context = chapter.templateFields
+        context.merge([
             "anchor": .string(BookletAnchor.chapter(chapter.number)),
             "bookmark_level": .int(level),
             "intro_html": .utf8(chapterBodies[position]),
             "tips": .list((handbook.tipsByChapter[chapter.number] ?? []).map { tip(at: $0, level: level + 1) }),
-        ]
-        if let summary = chapter.summary { context["summary"] = .string(summary) }
+        ]) { $1 }
         return .object(context)
     }
 
     private func tip(at position: Int, level: Int) -> TemplateValue {
         let tip = handbook.tips[position]
-        var context: Fields = [
-            "number": .int(tip.number),
-            "title": .string(tip.title),
+        var context = tip.templateFields
+        context.merge([
             "anchor": .string(BookletAnchor.tip(tip.number)),
             "bookmark_level": .int(level),
             "bookmark_label": .string("\(tip.number). \(tip.title)"),
@@ -88,7 +84,7 @@ struct BookletContext {
             "body_html": .utf8(tipBodies[position]),
             "has_related": .bool(!tip.related.isEmpty),
             "related": .list(tip.related.compactMap { handbook.tipPosition(number: $0) }.map { reference($0) }),
-        ]
+        ]) { $1 }
         let steps = handbook.config.flywheelSteps
         if let step = tip.flywheelStep, step >= 1, step <= steps.count {
             context["flywheel_step"] = .object(["number": .int(step), "name": .string(steps[step - 1])])

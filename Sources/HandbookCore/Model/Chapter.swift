@@ -25,6 +25,16 @@ public struct Chapter: Sendable {
     }
 }
 
+extension Chapter {
+    /// What templates see of the chapter's own front matter (`{{chapter.title}}`).
+    var templateFields: TemplateObject {
+        var fields: TemplateObject = ["number": .int(number), "title": .string(title)]
+        if let summary { fields["summary"] = .string(summary) }
+        if let part { fields["part"] = .string(part) }
+        return fields
+    }
+}
+
 /// Where a Markdown body came from: its file and the file line of its first line.
 public struct MarkdownSource: Sendable, Hashable {
     public var file: String

@@ -34,3 +34,13 @@ public struct Tip: Sendable {
         self.slug = slug
     }
 }
+
+extension Tip {
+    /// What templates see of the tip's own front matter (`{{tip.title}}` on its page, `{{title}}`
+    /// in a list of tips): a new field shows in the templates once it is added here.
+    var templateFields: TemplateObject {
+        var fields: TemplateObject = ["number": .int(number), "title": .string(title)]
+        if let summary { fields["summary"] = .string(summary) }
+        return fields
+    }
+}

@@ -5,7 +5,7 @@ extension PageBuilder {
     static let flywheelTheme = "flywheel"
 
     /// Empty unless the theme is the flywheel and `handbook.yml` names its steps.
-    func flywheel(themeAt index: Int, root: String) -> Fields {
+    func flywheel(themeAt index: Int, root: String) -> TemplateObject {
         let steps = handbook.config.flywheelSteps
         guard handbook.themes[index].slug == Self.flywheelTheme, !steps.isEmpty else { return [:] }
         var tipsByStep = [[Int]](repeating: [], count: steps.count)

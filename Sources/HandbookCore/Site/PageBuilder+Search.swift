@@ -3,7 +3,7 @@
 extension PageBuilder {
     /// On every page: the search box in the header, the scripts, and the key under which the
     /// browser keeps this handbook's "My five".
-    func searchCommon(root: String, current: PageKind?, siteKey: String) -> Fields {
+    func searchCommon(root: String, current: PageKind?, siteKey: String) -> TemplateObject {
         [
             "search_url": .string(root + SitePaths.search),
             "my_five_url": .string(root + SitePaths.myFive),
@@ -19,14 +19,14 @@ extension PageBuilder {
         ]
     }
 
-    func search(root: String) -> Fields {
+    func search(root: String) -> TemplateObject {
         [
             "page_title": .string(strings["search"] ?? "Search"),
             "search_themes": .list(handbook.themes.map { .object(["slug": .string($0.slug), "title": .string($0.title)]) }),
         ]
     }
 
-    func myFive(root: String) -> Fields {
+    func myFive(root: String) -> TemplateObject {
         ["page_title": .string(strings["my_five"] ?? "My five")]
     }
 }

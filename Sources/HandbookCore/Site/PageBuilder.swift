@@ -9,8 +9,6 @@ import Foundation
 /// summary, which a tip page, its neighbours, its chapter, its themes and the all-tips page all
 /// show; the interface strings; the navigation) are made once and shared, not rebuilt per page.
 struct PageBuilder: Sendable {
-    typealias Fields = TemplateObject
-
     let handbook: Handbook
     let content: RenderedContent
     let strings: [String: String]
@@ -81,14 +79,14 @@ struct PageBuilder: Sendable {
         return [.object(shared(root: root, current: page)), own]
     }
 
-    private func fields(for page: PageKind) -> (shared: Fields, own: Fields) {
+    private func fields(for page: PageKind) -> (shared: TemplateObject, own: TemplateObject) {
         let path = page.path(in: handbook)
         let root = SitePaths.rootPrefix(forPage: path)
         return (shared(root: root, current: page), ownFields(for: page, path: path, root: root))
     }
 
-    private func ownFields(for page: PageKind, path: String, root: String) -> Fields {
-        var context: Fields
+    private func ownFields(for page: PageKind, path: String, root: String) -> TemplateObject {
+        var context: TemplateObject
         switch page {
         case .home: context = home(root: root)
         case .allTips: context = allTips(root: root)
@@ -144,9 +142,9 @@ struct PageBuilder: Sendable {
 
     /// The fields that depend only on the page's depth (`root`) and on which page it is for the
     /// navigation (`current`; nil for an ordinary page).
-    private func shared(root: String, current: PageKind?) -> Fields {
+    private func shared(root: String, current: PageKind?) -> TemplateObject {
         let config = handbook.config
-        var context: Fields = [
+        var context: TemplateObject = [
             "lang": .string(config.language),
             "root": .string(root),
             "t": stringsValue,
@@ -168,8 +166,8 @@ struct PageBuilder: Sendable {
 
     // MARK: - Pages
 
-    private func home(root: String) -> Fields {
-        var context: Fields = [
+    private func home(root: String) -> TemplateObject {
+        var context: TemplateObject = [
             "page_title": .string(handbook.config.title),
             "is_home": true,
             "tip_count": .int(handbook.tips.count),
@@ -190,7 +188,7 @@ struct PageBuilder: Sendable {
         return context
     }
 
-    private func allTips(root: String) -> Fields {
+    private func allTips(root: String) -> TemplateObject {
         [
             "page_title": .string(strings["all_tips"] ?? "All tips"),
             "count_label": .string(countLabel(handbook.tips.count)),
@@ -198,8 +196,8 @@ struct PageBuilder: Sendable {
         ]
     }
 
-    private func notFound() -> Fields {
-        var context: Fields = [
+    private func notFound() -> TemplateObject {
+        var context: TemplateObject = [
             "page_title": .string(strings["not_found_title"] ?? "Page not found"),
             "inline_css": .string(inlineStylesheet),
         ]
@@ -214,9 +212,9 @@ struct PageBuilder: Sendable {
         return context
     }
 
-    private func chapter(at index: Int, root: String) -> Fields {
+    private func chapter(at index: Int, root: String) -> TemplateObject {
         let chapter = handbook.chapters[index]
-        var context: Fields = [
+        var context: TemplateObject = [
             "page_title": .string(chapter.title),
             "chapter": chapterSummary(chapter, root: root),
             "intro_html": .utf8(content.chapters[index].htmlUTF8),
@@ -227,10 +225,10 @@ struct PageBuilder: Sendable {
         return context
     }
 
-    private func tip(at index: Int, root: String) -> Fields {
+    private func tip(at index: Int, root: String) -> TemplateObject {
         let tip = handbook.tips[index]
         let referencedBy = content.referencedBy[tip.number]
-        var context: Fields = [
+        var context: TemplateObject = [
             "page_title": .string("\(tip.number). \(tip.title)"),
             "tip": tipSummary(at: index, root: root),
             "body_html": .utf8(content.tips[index].htmlUTF8),
@@ -253,7 +251,7 @@ struct PageBuilder: Sendable {
         return context
     }
 
-    private func theme(at index: Int, root: String) -> Fields {
+    private func theme(at index: Int, root: String) -> TemplateObject {
         let theme = handbook.themes[index]
         let positions = handbook.tipsByTheme[theme.slug] ?? []
         // Positions are in tip order, that is by number; group them by chapter, keeping that order.
@@ -270,7 +268,7 @@ struct PageBuilder: Sendable {
                               "slug": .string(theme.slug)]),
             "count_label": .string(countLabel(positions.count)),
             "groups": .list(groups.map { group in
-                var context: Fields = ["tips": .list(group.tips)]
+                var context: TemplateObject = ["tips": .list(group.tips)]
                 if let chapter = handbook.chapter(number: group.chapter) { context["chapter"] = chapterSummary(chapter, root: root) }
                 return .object(context)
             }),
@@ -286,15 +284,11 @@ struct PageBuilder: Sendable {
     }
 
     private static func makeTipSummary(_ tip: Tip, handbook: Handbook, root: String) -> TemplateValue {
-        var summary: Fields = [
-            "number": .int(tip.number),
-            "title": .string(tip.title),
-            "url": .string(root + SitePaths.tip(tip)),
-            "themes": .list(tip.themes.compactMap { handbook.theme(slug: $0) }.map {
-                .object(["title": .string($0.title), "slug": .string($0.slug), "url": .string(root + SitePaths.theme($0.slug))])
-            }),
-        ]
-        if let text = tip.summary { summary["summary"] = .string(text) }
+        var summary = tip.templateFields
+        summary["url"] = .string(root + SitePaths.tip(tip))
+        summary["themes"] = .list(tip.themes.compactMap { handbook.theme(slug: $0) }.map {
+            .object(["title": .string($0.title), "slug": .string($0.slug), "url": .string(root + SitePaths.theme($0.slug))])
+        })
         return .object(summary)
     }
 
@@ -302,14 +296,9 @@ struct PageBuilder: Sendable {
         if root == "../", let shared = nestedChapterSummaries, let position = handbook.chapterPosition(number: chapter.number) {
             return shared[position]
         }
-        var summary: Fields = [
-            "number": .int(chapter.number),
-            "title": .string(chapter.title),
-            "url": .string(root + SitePaths.chapter(chapter)),
-            "count_label": .string(countLabel(handbook.tipsByChapter[chapter.number]?.count ?? 0)),
-        ]
-        if let text = chapter.summary { summary["summary"] = .string(text) }
-        if let part = chapter.part { summary["part"] = .string(part) }
+        var summary = chapter.templateFields
+        summary["url"] = .string(root + SitePaths.chapter(chapter))
+        summary["count_label"] = .string(countLabel(handbook.tipsByChapter[chapter.number]?.count ?? 0))
         return .object(summary)
     }
 
