@@ -42,7 +42,7 @@ import Testing
     static func workspace() throws -> URL {
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("handbook-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("themes"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Tests/Fixtures/handbook"), to: folder.appendingPathComponent("content"))
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("content"), to: folder.appendingPathComponent("content"))
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("themes/default"),
                                          to: folder.appendingPathComponent("themes/default"))
         return folder

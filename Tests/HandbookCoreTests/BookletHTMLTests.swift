@@ -59,6 +59,7 @@ import Testing
     @Test func tryThisIsSetOff() throws {
         let html = try BookletSupport.html(fixture: [:])
         #expect(html.contains("<p class=\"try-this\">\n<strong>Try this:</strong> one thing.\n</p>"))
+        #expect(html.contains("<p class=\"how-you-know\">\n<strong>How you\u{2019}ll know:</strong> a sign, within a week.\n</p>"))
     }
 
     // The paper size sets the @page size; only A5 opens chapters on right-hand pages.

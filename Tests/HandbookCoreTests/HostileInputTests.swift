@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func numbersGivenAsStringsAreAccepted() {
-        #expect(problems(["tips/004-x.md": "---\nnumber: \"4\"\ntitle: Four\nchapter: '1'\nthemes: empathy\nrelated: [\"1\"]\n---\nBody\n"]) == [])
+        #expect(problems(["tips/004-x.md": "---\nnumber: \"4\"\ntitle: Four\nchapter: '1'\nthemes: empathy\nrelated: [\"1\"]\n---\nBody\n\n**How you'll know:** soon.\n"]) == [])
     }
 
     @Test func aListWhereANumberBelongs() {

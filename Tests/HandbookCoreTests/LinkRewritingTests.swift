@@ -62,7 +62,7 @@ import Testing
         #expect(!result.contains("data:text/html"))
         #expect(!result.contains("file:"))
         let problems = ContentFixture(ContentFixture.standard([
-            "tips/002-two.md": ContentFixture.tip(2, related: "[1]", body: "[x](javascript:alert(1))"),
+            "tips/002-two.md": ContentFixture.tip(2, related: "[1]", body: "[x](javascript:alert(1))\n\n**How you'll know:** y."),
         ])).problems()
         #expect(problems == [
             "content/tips/002-two.md:9:1: warning: link with a 'javascript:' URL was removed\n    hint: such links can run code or read local files; link to a web page instead",
@@ -73,6 +73,14 @@ import Testing
         #expect(try html("## Why it works\n\n## Why it *works*\n\n### Café & co.") ==
             // cmark puts custom blocks' tags on lines of their own; browsers ignore that white space.
             "<h2 id=\"why-it-works\">\nWhy it works\n</h2>\n<h2 id=\"why-it-works-2\">\nWhy it <em>works</em>\n</h2>\n<h3 id=\"cafe-co\">\nCafé &amp; co.\n</h3>\n")
+    }
+
+    @Test func howYoullKnowParagraphIsMarkedWithEitherApostrophe() throws {
+        for label in ["How you'll know", "How you\u{2019}ll know"] {
+            #expect(try html("**Try this:** ask.\n\n**\(label):** fewer repeat calls within a month.") ==
+                "<p class=\"try-this\">\n<strong>Try this:</strong> ask.\n</p>\n<p class=\"how-you-know\">\n"
+                + "<strong>How you\u{2019}ll know:</strong> fewer repeat calls within a month.\n</p>\n")
+        }
     }
 
     @Test func tryThisParagraphIsMarked() throws {

@@ -34,6 +34,7 @@ import Testing
         for (index, tip) in handbook.tips.enumerated() {
             #expect(tip.summary?.isEmpty == false, "tip \(tip.number) has no summary")
             #expect(content.tips[index].tryThis?.isEmpty == false, "tip \(tip.number) has no 'Try this:' line")
+            #expect(content.tips[index].howYoullKnow?.isEmpty == false, "tip \(tip.number) has no 'How you'll know:' line")
             #expect((2...3).contains(tip.related.count), "tip \(tip.number) has \(tip.related.count) related tips")
             #expect((1...3).contains(tip.themes.count), "tip \(tip.number) has \(tip.themes.count) themes")
         }

@@ -94,7 +94,8 @@ import Testing
         let fixture = ContentFixture(ContentFixture.standard([
             "tips/001-one.md": ContentFixture.tip(1, title: "Meet at the café", themes: "[empathy, flywheel]", related: "[2]",
                                                   extra: "flywheel_step: 2\n",
-                                                  body: "Listen first, then *listen* again.\n\n**Try this:** visit one café."),
+                                                  body: "Listen first, then *listen* again.\n\n**Try this:** visit one café.\n\n"
+                                                    + "**How you’ll know:** more regulars by June."),
         ].merging(files) { $1 }))
         let prepared = try SiteBuilder.prepare(fixture.options)
         return SearchIndexBuilder.build(prepared.handbook, content: prepared.content)
@@ -105,8 +106,10 @@ import Testing
         #expect(index.tips.map(\.number) == [1, 2, 3])
         #expect(index.tips[0] == SearchIndex.Entry(number: 1, title: "Meet at the café", summary: "Summary 1.",
                                                    url: "tips/001-one.html", themes: [1, 2],
-                                                   tryThis: "visit one café.", flywheelStep: 2))
-        #expect(index.tips[1].tryThis == "two.")
+                                                   tryThis: "visit one café.", howYoullKnow: "more regulars by June.",
+                                                   flywheelStep: 2))
+        #expect(index.tips[1].tryThis == "two." && index.tips[1].howYoullKnow == "two signs.")
+        #expect(index.tips[2].howYoullKnow == "a sign, within a week.")
         #expect(index.themes.map(\.slug) == ["leadership", "empathy", "flywheel", "never-normal"])
         #expect(index.flywheelSteps.count == 6)
     }
@@ -247,7 +250,7 @@ import Testing
         #expect(files.map(\.path) == ["assets/tips-data.js", "assets/search-index.js", "assets/search-text-0.js"])
         let chunk = files[2].text
         #expect(chunk.contains("(window.HandbookSearchTexts=window.HandbookSearchTexts||[])[0]=["))
-        #expect(chunk.contains("\"Listen first, then listen again. Try this: visit one café.\""))
+        #expect(chunk.contains("\"Listen first, then listen again. Try this: visit one café. How you’ll know: more regulars by June.\""))
     }
 
     @Test func stringsAreSafeInsideAScript() {

@@ -137,7 +137,7 @@ import Testing
 
     @Test func everyRelativeLinkOfTheRealHandbookResolves() throws {
         let folder = TemporaryDirectory()
-        var options = BuildOptions(content: packageRoot.appendingPathComponent("Tests/Fixtures/handbook").path,
+        var options = BuildOptions(content: packageRoot.appendingPathComponent("content").path,
                                    theme: packageRoot.appendingPathComponent("themes/default").path,
                                    output: folder.file("site").path)
         options.includeDrafts = false

@@ -85,8 +85,15 @@ import Testing
         ])
     }
 
+    @Test func aTipWithoutHowYoullKnowIsAWarningAtItsText() {
+        #expect(problems(["tips/004-x.md": ContentFixture.tip(4, related: "[1]", body: "Advice.\n\n**Try this:** x.")]) == [
+            "content/tips/004-x.md:9: warning: tip 4 has no \"How you'll know\" line\n    hint: end the tip with a paragraph that "
+                + "starts with **How you'll know:** and names one signal that shows the tip worked, and when to look",
+        ])
+    }
+
     @Test func brokenCrossReferencesPointAtTheLinkLine() {
-        let body = "First paragraph.\n\nSee [this](tip:42), [](chapter:9)\nand [x](theme:empaty).\n\n**Try this:** x."
+        let body = "First paragraph.\n\nSee [this](tip:42), [](chapter:9)\nand [x](theme:empaty).\n\n**Try this:** x.\n\n**How you'll know:** y."
         #expect(problems(["tips/004-x.md": ContentFixture.tip(4, related: "[1]", body: body)]) == [
             "content/tips/004-x.md:11:5: error: link to tip 42, which does not exist\n    hint: tips are numbered 1 to 4",
             "content/tips/004-x.md:11:21: error: link to chapter '9', which does not exist\n    hint: chapters are 1, 2",
@@ -95,7 +102,7 @@ import Testing
     }
 
     @Test func relativeMarkdownLinksMustExist() {
-        let body = "See [one](001-one.md) and [gone](../tips/404-gone.md).\n\n**Try this:** x."
+        let body = "See [one](001-one.md) and [gone](../tips/404-gone.md).\n\n**Try this:** x.\n\n**How you'll know:** y."
         #expect(problems(["tips/004-x.md": ContentFixture.tip(4, related: "[1]", body: body)]) == [
             "content/tips/004-x.md:9:27: error: link to '../tips/404-gone.md', which is not a tip or chapter of this handbook\n    hint: check the file name, or link with tip:N / chapter:N",
         ])

@@ -15,6 +15,8 @@ public struct RenderedMarkdown: Sendable {
     public var plainText: String
     /// The text of the closing "Try this:" paragraph, without its label.
     public var tryThis: String?
+    /// The text of the "How you'll know:" paragraph after it: how a team tells that the tip worked.
+    public var howYoullKnow: String?
 
     public var html: String { String(decoding: htmlUTF8, as: UTF8.self) }
 
@@ -31,7 +33,14 @@ struct MarkdownRenderer: Sendable {
     let destinations: LinkDestinations
     let unsafeHTML: Bool
 
-    static let tryThisLabel = "Try this"
+    /// The closing paragraphs of a tip, by the bold label they open with, and the class that sets
+    /// each off in the site and the booklet.
+    enum ClosingLine: String, CaseIterable {
+        case tryThis = "Try this"
+        case howYoullKnow = "How you'll know"
+
+        var htmlClass: String { self == .tryThis ? "try-this" : "how-you-know" }
+    }
 
     init(handbook: Handbook, destinations: LinkDestinations) {
         self.resolver = LinkResolver(handbook: handbook)
@@ -68,10 +77,10 @@ struct MarkdownRenderer: Sendable {
         var references: [Int] = []
         var headings: [RenderedMarkdown.Heading] = []
         var usedIDs = Set<String>()
-        var tryThis: String?
+        var closing: [ClosingLine: String] = [:]
         var links: [Link] = []
         var headingNodes: [(node: MarkdownDocument.CMarkNode, level: Int, id: String)] = []
-        var tryThisNodes: [MarkdownDocument.CMarkNode] = []
+        var closingNodes: [(MarkdownDocument.CMarkNode, ClosingLine)] = []
 
         for node in document.nodes() {
             switch MarkdownDocument.type(node) {
@@ -84,9 +93,9 @@ struct MarkdownRenderer: Sendable {
                 headings.append(.init(level: level, text: text, id: Self.anchor(id, prefix: anchorPrefix)))
                 headingNodes.append((node, level, id))
             case CMARK_NODE_PARAGRAPH:
-                if let text = tryThisText(of: node) {
-                    tryThis = text
-                    tryThisNodes.append(node)
+                if let (line, text) = closingLine(node) {
+                    closing[line] = text
+                    closingNodes.append((node, line))
                 }
             default:
                 break
@@ -99,8 +108,8 @@ struct MarkdownRenderer: Sendable {
             (MarkdownDocument.wrapInlines(of: heading.node, open: "", close: "</h\(heading.level)>", as: CMARK_NODE_CUSTOM_BLOCK),
              heading.level, heading.id)
         }
-        for node in tryThisNodes {
-            MarkdownDocument.wrapInlines(of: node, open: "<p class=\"try-this\">", close: "</p>", as: CMARK_NODE_CUSTOM_BLOCK)
+        for (node, line) in closingNodes {
+            MarkdownDocument.wrapInlines(of: node, open: "<p class=\"\(line.htmlClass)\">", close: "</p>", as: CMARK_NODE_CUSTOM_BLOCK)
         }
 
         func html(for destinations: LinkDestinations, anchorPrefix: String?, last: Bool) -> [UInt8]? {
@@ -129,7 +138,7 @@ struct MarkdownRenderer: Sendable {
         }
         let alternateHTML = alternate.flatMap { html(for: $0.destinations, anchorPrefix: $0.anchorPrefix, last: true) }
         let rendered = RenderedMarkdown(htmlUTF8: siteHTML, tipReferences: references, headings: headings,
-                                        plainText: plainText, tryThis: tryThis)
+                                        plainText: plainText, tryThis: closing[.tryThis], howYoullKnow: closing[.howYoullKnow])
         return (rendered, alternateHTML, diagnostics)
     }
 
@@ -226,17 +235,19 @@ struct MarkdownRenderer: Sendable {
         return id
     }
 
-    /// A paragraph that opens with a bold "Try this:" label.
-    private func tryThisText(of paragraph: MarkdownDocument.CMarkNode) -> String? {
+    /// A paragraph that opens with the bold label of a closing line ("**Try this:**"), and its
+    /// text after the label. The apostrophe of "you'll" may be straight or curly.
+    private func closingLine(_ paragraph: MarkdownDocument.CMarkNode) -> (ClosingLine, String)? {
         guard let first = cmark_node_first_child(paragraph), MarkdownDocument.type(first) == CMARK_NODE_STRONG else { return nil }
         let label = MarkdownDocument.plainText(first).trimmingWhitespace()
-        guard label.hasPrefix(Self.tryThisLabel) else { return nil }
+        let straight = label.replacingOccurrences(of: "\u{2019}", with: "'")
+        guard let line = ClosingLine.allCases.first(where: { straight.hasPrefix($0.rawValue) }) else { return nil }
         // The paragraph's text starts with the label's bytes (the label is its first child), so
         // the rest is found by byte count rather than by walking the label's characters.
         let text = MarkdownDocument.plainText(paragraph).trimmingWhitespace()
         guard text.utf8.starts(with: label.utf8) else { return nil }
         var rest = text[text.utf8.index(text.utf8.startIndex, offsetBy: label.utf8.count)...]
         while let c = rest.first, c == ":" || c.isWhitespace { rest = rest.dropFirst() }
-        return String(rest)
+        return (line, String(rest))
     }
 }

@@ -21,6 +21,8 @@ struct SearchIndex: Sendable {
         var themes: [Int]
         /// The closing "Try this" action, without its label.
         var tryThis: String
+        /// The "How you'll know" line after it, without its label.
+        var howYoullKnow: String
         /// Loyalty flywheel step (1–6), 0 when none.
         var flywheelStep: Int
     }
@@ -88,6 +90,7 @@ enum SearchIndexBuilder {
                 result.entries.append(SearchIndex.Entry(
                     number: tip.number, title: tip.title, summary: tip.summary ?? "", url: SitePaths.tip(slug: tip.slug),
                     themes: tip.themes.compactMap { themePosition[$0] }, tryThis: content.tips[index].tryThis ?? "",
+                    howYoullKnow: content.tips[index].howYoullKnow ?? "",
                     flywheelStep: tip.flywheelStep ?? 0))
                 // Theme names are matched in the browser from `themes`, so they stay out of the postings.
                 result.add(tip.title, position: Int32(index))

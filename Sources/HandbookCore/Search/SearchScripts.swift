@@ -6,7 +6,7 @@ import Foundation
 /// The files `handbook build` writes for search, "My five" and the tip of the day.
 ///
 /// - `assets/tips-data.js`: `window.HandbookData`, one row per tip:
-///   `[number, title, url, summary, [theme positions], try this, flywheel step or 0]`.
+///   `[number, title, url, summary, [theme positions], try this, flywheel step or 0, how you'll know]`.
 ///   Used by search, the "My five" page and the tip of the day.
 /// - `assets/search-index.js`: `window.HandbookSearchIndex`, the inverted index. `words` is the
 ///   sorted vocabulary joined by spaces; `postings` holds, in the same order and also joined by
@@ -80,7 +80,9 @@ enum SearchScripts {
             list(tip.themes) { append(String($0)) }
             append("],")
             literal(tip.tryThis)
-            append(",\(tip.flywheelStep)]")
+            append(",\(tip.flywheelStep),")
+            literal(tip.howYoullKnow)
+            append("]")
         }
         append("]};\n")
         return bytes

@@ -4,8 +4,15 @@ extension ContentRenderer {
     /// Renders the bodies for the web site: tip and chapter pages sit one folder below the root.
     /// With `alternate`, every body is also rendered for that output (the booklet).
     static func renderForSite(_ handbook: Handbook, alternate: AlternateOutput?) -> (RenderedContent, AlternateBodies?, [Diagnostic]) {
-        render(handbook, pageDestinations: SiteLinks(handbook: handbook, prefix: "../"),
-               homeDestinations: SiteLinks(handbook: handbook, prefix: ""), alternate: alternate)
+        var (content, bodies, diagnostics) = render(handbook, pageDestinations: SiteLinks(handbook: handbook, prefix: "../"),
+                                                    homeDestinations: SiteLinks(handbook: handbook, prefix: ""), alternate: alternate)
+        for (tip, body) in zip(handbook.tips, content.tips) where body.howYoullKnow == nil {
+            diagnostics.append(.warning("tip \(tip.number) has no \"How you'll know\" line",
+                                        at: SourceLocation(file: tip.source.file, line: tip.source.firstLine),
+                                        hint: "end the tip with a paragraph that starts with **How you'll know:** and names one signal "
+                                            + "that shows the tip worked, and when to look"))
+        }
+        return (content, bodies, diagnostics)
     }
 
     /// Renders the bodies for the web site.

@@ -31,7 +31,7 @@ struct ContentFixture {
     }
 
     static func tip(_ number: Int, title: String? = nil, chapter: Int = 1, themes: String = "[leadership, empathy, flywheel, never-normal]",
-                    related: String = "[]", extra: String = "", body: String = "Some advice.\n\n**Try this:** one thing.") -> String {
+                    related: String = "[]", extra: String = "", body: String = "Some advice.\n\n**Try this:** one thing.\n\n**How you'll know:** a sign, within a week.") -> String {
         "---\nnumber: \(number)\ntitle: \(title ?? "Tip \(number)")\nchapter: \(chapter)\nthemes: \(themes)\nrelated: \(related)\nsummary: Summary \(number).\n\(extra)---\n\(body)\n"
     }
 
@@ -42,7 +42,7 @@ struct ContentFixture {
             "chapters/01-first.md": chapter(1, title: "First", part: "Part one"),
             "chapters/02-second.md": chapter(2, title: "Second", part: "Part one"),
             "tips/001-one.md": tip(1, title: "One", related: "[2]"),
-            "tips/002-two.md": tip(2, title: "Two", related: "[1, 3]", body: "See [](tip:3).\n\n**Try this:** two."),
+            "tips/002-two.md": tip(2, title: "Two", related: "[1, 3]", body: "See [](tip:3).\n\n**Try this:** two.\n\n**How you'll know:** two signs."),
             "tips/003-three.md": tip(3, title: "Three", chapter: 2, related: "[1]"),
         ]
         for (path, text) in files { all[path] = text }

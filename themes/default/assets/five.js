@@ -239,6 +239,12 @@
           tryThis.appendChild(document.createTextNode(found[5]));
           item.appendChild(tryThis);
         }
+        if (found && found[7]) {
+          var know = element("p", "five-try five-know");
+          know.appendChild(element("strong", null, t("how-you-know", "How you'll know") + ": "));
+          know.appendChild(document.createTextNode(found[7]));
+          item.appendChild(know);
+        }
         list.appendChild(item);
       });
       for (var free = state.tips.length; free < MAX && state.tips.length > 0; free++) {
