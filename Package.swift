@@ -1,20 +1,13 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-/// mimalloc (`libmimalloc-dev`) replaces glibc's malloc in the programs, libcmark included: a
-/// build allocates millions of small blocks (cmark's nodes, Swift's strings and arrays), and
-/// mimalloc makes a 10,000-tip build about a tenth cheaper. Only the executables link it.
+/// mimalloc (`libmimalloc-dev`) for the programs: 20% of a 10,000-tip build (docs/performance.md).
 let fastAllocator: LinkerSetting = .linkedLibrary("mimalloc", .when(platforms: [.linux]))
 
-/// The README builds release programs with `--static-swift-stdlib`: Swift's runtime and
-/// Foundation inside the program instead of twenty shared libraries to bind at every start
-/// (about 9 ms, a third of a build of the real handbook). gold, the default linker, warns about
-/// a `mktemp` inside static Foundation that the handbook never calls; lld, the toolchain's own
-/// linker, links the same program without the warning. `-z pack-relative-relocs` stores the
-/// 104,000 relative relocations of the static program as a compact RELR table (20 KB instead of
-/// 2.5 MB, glibc 2.36 or later): `handbook --help` 15.0 -> 13.0 ms, most of it system time.
-let toolchainLinker: LinkerSetting = .unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"], .when(platforms: [.linux], configuration: .release))
+/// lld, the toolchain's linker: gold warns about a `mktemp` inside static Foundation that Handbook never calls.
+let toolchainLinker: LinkerSetting = .unsafeFlags(["-use-ld=lld"], .when(platforms: [.linux], configuration: .release))
 
+/// Link choices belong to the programs, never to the library, so other packages can use HandbookCore.
 let executableLinking = [fastAllocator, toolchainLinker]
 
 let package = Package(

@@ -85,6 +85,13 @@ import Testing
         ])
     }
 
+    @Test func aHandbookWithoutHowYoullKnowLinesIsNotWarned() {
+        let plain = "Advice.\n\n**Try this:** x."
+        #expect(problems(["tips/001-one.md": ContentFixture.tip(1, related: "[2]", body: plain),
+                          "tips/002-two.md": ContentFixture.tip(2, related: "[1, 3]", body: plain),
+                          "tips/003-three.md": ContentFixture.tip(3, related: "[1]", body: plain)]) == [])
+    }
+
     @Test func aTipWithoutHowYoullKnowIsAWarningAtItsText() {
         #expect(problems(["tips/004-x.md": ContentFixture.tip(4, related: "[1]", body: "Advice.\n\n**Try this:** x.")]) == [
             "content/tips/004-x.md:9: warning: tip 4 has no \"How you'll know\" line\n    hint: end the tip with a paragraph that "

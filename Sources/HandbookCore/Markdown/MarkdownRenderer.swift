@@ -40,6 +40,8 @@ struct MarkdownRenderer: Sendable {
         case howYoullKnow = "How you'll know"
 
         var htmlClass: String { self == .tryThis ? "try-this" : "how-you-know" }
+        /// The label with a curly apostrophe, as cmark's smart punctuation and many editors write it.
+        var curlyLabel: String { self == .tryThis ? rawValue : "How you\u{2019}ll know" }
     }
 
     init(handbook: Handbook, destinations: LinkDestinations) {
@@ -240,8 +242,8 @@ struct MarkdownRenderer: Sendable {
     private func closingLine(_ paragraph: MarkdownDocument.CMarkNode) -> (ClosingLine, String)? {
         guard let first = cmark_node_first_child(paragraph), MarkdownDocument.type(first) == CMARK_NODE_STRONG else { return nil }
         let label = MarkdownDocument.plainText(first).trimmingWhitespace()
-        let straight = label.replacingOccurrences(of: "\u{2019}", with: "'")
-        guard let line = ClosingLine.allCases.first(where: { straight.hasPrefix($0.rawValue) }) else { return nil }
+        guard let line = ClosingLine.allCases.first(where: { label.hasPrefix($0.rawValue) || label.hasPrefix($0.curlyLabel) })
+        else { return nil }
         // The paragraph's text starts with the label's bytes (the label is its first child), so
         // the rest is found by byte count rather than by walking the label's characters.
         let text = MarkdownDocument.plainText(paragraph).trimmingWhitespace()

@@ -76,11 +76,9 @@ enum SearchIndexBuilder {
     static func build(_ handbook: Handbook, content: RenderedContent, onAllCores: Bool = true) -> SearchIndex {
         let themePosition = Dictionary(uniqueKeysWithValues: handbook.themes.enumerated().map { ($1.slug, $0) })
         let count = handbook.tips.count
-        // Tips are collected in runs of consecutive tips, each run merging its own words as it
-        // goes; the runs are then merged in order. A large handbook thus never holds every tip's
-        // word list at once, and most of the merging happens on all cores (when asked for).
-        let cores = onAllCores ? ProcessInfo.processInfo.activeProcessorCount : 1
-        let runs = min(count, max(cores, count / 128))
+        // One run of consecutive tips per core, each merging its own words as it goes; the runs
+        // are then merged in order.
+        let runs = max(1, min(count, onAllCores ? ProcessInfo.processInfo.activeProcessorCount : 1))
         let perRun = ConcurrentResults<Run>(count: runs)
         forEachIteration(runs, onAllCores: onAllCores) { run in
             var result = Run()

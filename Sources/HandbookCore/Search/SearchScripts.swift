@@ -131,8 +131,18 @@ enum JavaScriptLiteral {
     /// Appends `text` as a quoted literal: quotes, backslashes, control characters, `<` (so no
     /// `</script>` can end the script) and U+2028/U+2029 (line ends in older JavaScript) escaped.
     static func append(_ text: String, to bytes: inout [UInt8]) {
-        let utf8 = Array(text.utf8)
         bytes.append(UInt8(ascii: "\""))
+        // Most text has nothing to escape: it is copied whole.
+        let span = text.utf8.span
+        var first = 0
+        while first < span.count, span[first] >= 0x20, span[first] != UInt8(ascii: "\""), span[first] != UInt8(ascii: "\\"),
+              span[first] != UInt8(ascii: "<"), span[first] != 0xE2 { first += 1 }
+        if first == span.count {
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
+        let utf8 = Array(text.utf8)
         var runStart = 0, index = 0
         while index < utf8.count {
             let byte = utf8[index]

@@ -77,12 +77,15 @@ enum SearchText {
     @inline(__always)
     private static func classify(_ bytes: [UInt8], at index: Int) -> (Kind, Int) {
         let byte = bytes[index]
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return (.letter, 1)
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return (.capital, 1)
-        case UInt8(ascii: "'"): return (.apostrophe, 1)
-        case 0..<0x80: return (.separator, 1)
-        default: return classifyScalar(bytes, at: index)
+        return byte < 0x80 ? (asciiKinds[Int(byte)], 1) : classifyScalar(bytes, at: index)
+    }
+
+    private static let asciiKinds: [Kind] = (0..<128).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): .letter
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): .capital
+        case UInt8(ascii: "'"): .apostrophe
+        default: .separator
         }
     }
 

@@ -6,7 +6,9 @@ extension ContentRenderer {
     static func renderForSite(_ handbook: Handbook, alternate: AlternateOutput?) -> (RenderedContent, AlternateBodies?, [Diagnostic]) {
         var (content, bodies, diagnostics) = render(handbook, pageDestinations: SiteLinks(handbook: handbook, prefix: "../"),
                                                     homeDestinations: SiteLinks(handbook: handbook, prefix: ""), alternate: alternate)
-        for (tip, body) in zip(handbook.tips, content.tips) where body.howYoullKnow == nil {
+        // A handbook whose tips close with "How you'll know" is told which tip lacks one.
+        let usesHowYoullKnow = content.tips.contains { $0.howYoullKnow != nil }
+        for (tip, body) in zip(handbook.tips, content.tips) where usesHowYoullKnow && body.howYoullKnow == nil {
             diagnostics.append(.warning("tip \(tip.number) has no \"How you'll know\" line",
                                         at: SourceLocation(file: tip.source.file, line: tip.source.firstLine),
                                         hint: "end the tip with a paragraph that starts with **How you'll know:** and names one signal "

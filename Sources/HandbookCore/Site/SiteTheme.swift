@@ -93,11 +93,10 @@ public struct SiteTheme: Sendable {
     }
 
     /// Renders a page from its context stack (see `PageBuilder.layers(for:)`) into `output`, a
-    /// buffer reused from page to page, replaying unchanged partials from `memo`. Text values are
-    /// HTML-escaped by `{{…}}`; only what the templates print with `{{{…}}}` (rendered Markdown)
-    /// goes in raw.
-    func render(_ template: String, layers: [TemplateValue], into output: inout [UInt8], memo: PartialMemo) {
-        if !library.render(template, layers: layers, into: &output, memo: memo) { output.removeAll(keepingCapacity: true) }
+    /// buffer reused from page to page. Text values are HTML-escaped by `{{…}}`; only what the
+    /// templates print with `{{{…}}}` (rendered Markdown) goes in raw.
+    func render(_ template: String, layers: [TemplateValue], into output: inout [UInt8]) {
+        if !library.render(template, layers: layers, into: &output) { output.removeAll(keepingCapacity: true) }
     }
 
     func hasTemplate(_ name: String) -> Bool { templateNames.contains(name) }

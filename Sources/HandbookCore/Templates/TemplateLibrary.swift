@@ -5,8 +5,6 @@
 /// is not in the library renders nothing.
 public struct TemplateLibrary: Sendable {
     let templates: [String: [TemplateNode]]
-    /// Which partials a `PartialMemo` may replay, and what their output depends on.
-    let memoPlan: PartialMemoPlan
 
     public var names: Set<String> { Set(templates.keys) }
 
@@ -24,7 +22,6 @@ public struct TemplateLibrary: Sendable {
         }
         if !errors.isEmpty { throw TemplateErrors(errors: errors.sorted { $0.name < $1.name }) }
         self.templates = templates
-        memoPlan = PartialMemoPlan(templates)
     }
 
     public func hasTemplate(_ name: String) -> Bool { templates[name] != nil }
@@ -41,14 +38,13 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Renders template `name` with the context stack `layers` (bottom first; see
-    /// `TemplateRenderer.init`) into `output`, replacing what it held but keeping its storage,
-    /// and replaying partials from `memo` where their values are unchanged. Returns false when
-    /// there is no such template.
-    func render(_ name: String, layers: [TemplateValue], into output: inout [UInt8], memo: PartialMemo? = nil) -> Bool {
+    /// `TemplateRenderer.init`) into `output`, replacing what it held but keeping its storage.
+    /// Returns false when there is no such template.
+    func render(_ name: String, layers: [TemplateValue], into output: inout [UInt8]) -> Bool {
         guard let template = templates[name] else { return false }
         var buffer: [UInt8] = []
         swap(&buffer, &output)  // moved, not copied: a second reference would make the renderer copy it
-        var renderer = TemplateRenderer(library: self, layers: layers, output: buffer, memo: memo)
+        var renderer = TemplateRenderer(library: self, layers: layers, output: buffer)
         renderer.render(template)
         output = renderer.output
         return true

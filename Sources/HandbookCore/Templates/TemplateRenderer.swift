@@ -23,15 +23,12 @@ struct TemplateRenderer {
     private var indentNextWrite = false
     private var depth = 0
     private var expansions = 0
-    /// Partials rendered before on this thread (see `PartialMemo`); nil renders every partial.
-    private let memo: PartialMemo?
 
     /// `layers` is the context stack to start from, bottom first: looking up a name in
     /// `[shared, own]` finds what it would find in the two objects merged, `own` winning, without
     /// copying `shared` into every page's context. `output` is a buffer to reuse (emptied first).
-    init(library: TemplateLibrary, layers: [TemplateValue], output: [UInt8] = [], memo: PartialMemo? = nil) {
+    init(library: TemplateLibrary, layers: [TemplateValue], output: [UInt8] = []) {
         self.library = library
-        self.memo = memo
         self.output = output
         self.output.removeAll(keepingCapacity: true)
         self.stack = layers
@@ -61,11 +58,7 @@ struct TemplateRenderer {
                 if !(lookUp(path)?.isTruthy ?? false) { render(body) }
             case .partial(let name, let indented):
                 guard mayExpand, let template = library.templates[name] else { continue }
-                if let memo, indented.isEmpty, indentation.isEmpty, let heads = library.memoPlan.heads[name] {
-                    replayOrRecord(name, template, heads: heads, memo: memo)
-                } else {
-                    expand(template, indented: indented)
-                }
+                expand(template, indented: indented)
             case .parent(let name, let blocks, let indented):
                 guard mayExpand, let template = library.templates[name] else { continue }
                 blockScopes.append(blocks)
@@ -102,37 +95,6 @@ struct TemplateRenderer {
             indentation = outer
         }
         depth -= 1
-    }
-
-    /// Copies what the partial rendered last time when its heads find equal values now (and the
-    /// expansion limits cannot be reached), else renders it and remembers the result.
-    private mutating func replayOrRecord(_ name: String, _ template: [TemplateNode], heads: [TemplateKey], memo: PartialMemo) {
-        let key = PartialMemo.Key(template: name, depth: depth)
-        let values = heads.map { head in head.name == "." ? stack.last : lookUp(head: head) }
-        if let entry = memo.entries[key], entry.values == values, entry.pendingBefore == indentNextWrite,
-           expansions + entry.expansions <= Self.maxExpansions {
-            memo.noteHit()
-            output.append(contentsOf: entry.output)
-            expansions += entry.expansions
-            indentNextWrite = entry.pendingAfter
-            return
-        }
-        memo.noteMiss()
-        let start = output.count, startExpansions = expansions, pendingBefore = indentNextWrite
-        expand(template, indented: [])
-        // A render that ran into a limit depends on how many expansions came before it.
-        guard expansions < Self.maxExpansions else { return }
-        memo.entries[key] = PartialMemo.Entry(values: values, output: Array(output[start...]),
-                                              expansions: expansions - startExpansions,
-                                              pendingBefore: pendingBefore, pendingAfter: indentNextWrite)
-    }
-
-    /// What a name's first part finds up the context stack.
-    private func lookUp(head: TemplateKey) -> TemplateValue? {
-        for index in stack.indices.reversed() {
-            if let value = stack[index][head] { return value }
-        }
-        return nil
     }
 
     /// The name's first part up the context stack, the rest inside the value found; `.` is the
