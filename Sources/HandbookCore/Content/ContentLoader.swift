@@ -172,7 +172,7 @@ public enum ContentLoader {
             // A regular file reads short only at its end: no second call just to be told so.
             if isRegular && count < bytes.count { break }
         }
-        return bytes.withUnsafeBytes { SourceFile.decode(bytes: UnsafeRawBufferPointer(rebasing: $0[..<count]), path: display) }
+        return SourceFile.decode(bytes: bytes[..<count], path: display)
     }
 
     static func realPath(_ path: String) -> String? {

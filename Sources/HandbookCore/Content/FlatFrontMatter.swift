@@ -6,17 +6,14 @@
 /// reads the text instead, so values, marks and error messages are always Yams' own.
 enum FlatFrontMatter {
     static func parse(_ yaml: String) -> [YAMLValue.Pair]? {
-        var text = yaml
-        return text.withUTF8 { bytes in
-            var reader = FlatReader(bytes: bytes)
-            return reader.document()
-        }
+        var reader = FlatReader(bytes: Array(yaml.utf8))
+        return reader.document()
     }
 }
 
 /// A cursor over the YAML bytes; every method returns nil when the text leaves the subset.
 private struct FlatReader {
-    let bytes: UnsafeBufferPointer<UInt8>
+    let bytes: [UInt8]
     var position = 0
     var line = 1
     /// End of the current line (the index of its `\n`, or the end of the text).
@@ -25,7 +22,7 @@ private struct FlatReader {
     var countedTo = 0
     var countedColumn = 1
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    init(bytes: [UInt8]) {
         self.bytes = bytes
     }
 
@@ -162,7 +159,7 @@ private struct FlatReader {
                       bytes[position + 1] == UInt8(ascii: "\"") || bytes[position + 1] == UInt8(ascii: "\\") else {
                     return nil
                 }
-                unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedTo..<position]))
+                unescaped.append(contentsOf: bytes[copiedTo..<position])
                 copiedTo = position + 1
                 position += 2
             } else {
@@ -184,7 +181,7 @@ private struct FlatReader {
             guard position < end else { return nil }
             if bytes[position] == UInt8(ascii: "'") {
                 guard position + 1 < end && bytes[position + 1] == UInt8(ascii: "'") else { break }
-                unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedTo...position]))
+                unescaped.append(contentsOf: bytes[copiedTo...position])
                 copiedTo = position + 2
                 position += 2
             } else {
@@ -200,11 +197,11 @@ private struct FlatReader {
 
     private func quotedText(_ unescaped: [UInt8], from copiedTo: Int) -> String {
         if unescaped.isEmpty { return text(copiedTo, position) }
-        return String(decoding: unescaped + UnsafeBufferPointer(rebasing: bytes[copiedTo..<position]), as: UTF8.self)
+        return String(decoding: unescaped + bytes[copiedTo..<position], as: UTF8.self)
     }
 
     private func text(_ start: Int, _ stop: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)
+        String(decoding: bytes[start..<stop], as: UTF8.self)
     }
 
     private mutating func skipSpaces() {
@@ -248,7 +245,7 @@ private struct FlatReader {
 
     /// Printable ASCII, and the non-ASCII characters libyaml reads without fuss: no controls,
     /// tabs, carriage returns, byte order marks, Unicode line separators or characters past U+FFFF.
-    private static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to stop: Int) -> Bool {
+    private static func isPlainText(_ bytes: [UInt8], from start: Int, to stop: Int) -> Bool {
         var index = start
         while index < stop {
             let byte = bytes[index]

@@ -14,10 +14,11 @@ public struct FrontMatter: Sendable {
     /// Expects `---` on the first line and a closing `---` (or `...`) on a line of its own.
     /// Works on the UTF-8 bytes (line ends are already normalised to LF by `SourceFile`).
     public static func split(_ file: SourceFile) -> Result<FrontMatter, Diagnostic> {
-        var text = file.text
+        let text = file.text
         // Byte offsets of the YAML and the body, found on the bytes; the parts are then copied
         // out of the (valid) text as substrings, which is not validated again.
-        let found: Result<(yaml: Range<Int>, body: Int, bodyLine: Int), Diagnostic> = text.withUTF8 { bytes in
+        let found: Result<(yaml: Range<Int>, body: Int, bodyLine: Int), Diagnostic> = {
+            let bytes = Array(text.utf8)
             let newline = UInt8(ascii: "\n")
             let firstEnd = bytes.firstIndex(of: newline) ?? bytes.count
             guard isFence(bytes[0..<firstEnd], allowDots: false) else {
@@ -41,7 +42,7 @@ public struct FrontMatter: Sendable {
                 "front matter is not closed: no line '---' after the opening one",
                 at: SourceLocation(file: file.path, line: 1, column: 1),
                 hint: "add a line with only '---' between the YAML fields and the Markdown body"))
-        }
+        }()
         return found.map { parts in
             // Every offset is just after a line break (or the end), so on a character boundary.
             let utf8 = text.utf8
@@ -54,7 +55,7 @@ public struct FrontMatter: Sendable {
     /// Whether a line is `---` (or `...`) with only whitespace around it. Spaces and tabs are
     /// trimmed here; a line with other bytes goes through Foundation's trimming of Unicode
     /// spaces (`CharacterSet.whitespaces`), as before, so "\u{A0}---" still counts.
-    private static func isFence(_ line: Slice<UnsafeBufferPointer<UInt8>>, allowDots: Bool) -> Bool {
+    private static func isFence(_ line: ArraySlice<UInt8>, allowDots: Bool) -> Bool {
         var start = line.startIndex, end = line.endIndex
         while start < end, line[start] == 0x20 || line[start] == 0x09 { start += 1 }
         while end > start, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
@@ -66,7 +67,7 @@ public struct FrontMatter: Sendable {
             }
         }
         guard line.contains(where: { $0 >= 0x80 }) else { return false }
-        let trimmed = String(decoding: UnsafeBufferPointer(rebasing: line), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let trimmed = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces)
         return trimmed == "---" || (allowDots && trimmed == "...")
     }
 }

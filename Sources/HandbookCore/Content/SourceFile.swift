@@ -15,33 +15,28 @@ public struct SourceFile: Sendable {
     /// Decodes bytes as UTF-8 (a leading byte-order mark is dropped) and turns CRLF and lone CR
     /// into LF, so that a line counted here is the line an editor shows.
     public static func decode(_ data: Data, path: String) -> Result<SourceFile, Diagnostic> {
-        data.withUnsafeBytes { decode(bytes: $0, path: path) }
+        decode(bytes: Array(data)[...], path: path)
     }
 
     /// `decode(_:path:)` on bytes in memory.
-    static func decode(bytes raw: UnsafeRawBufferPointer, path: String) -> Result<SourceFile, Diagnostic> {
-        // One validating pass makes the `String`; NUL and CR are looked for with `memchr`, so a
-        // file is not walked byte by byte in Swift (a large handbook reads tens of megabytes).
-        var bytes = raw.assumingMemoryBound(to: UInt8.self)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3..<bytes.count]) }
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return .success(SourceFile(path: path, text: "")) }
-        if let nul = memchr(base, 0, bytes.count) {
-            let offset = UnsafeRawPointer(nul) - UnsafeRawPointer(base)
-            let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+    static func decode(bytes: ArraySlice<UInt8>, path: String) -> Result<SourceFile, Diagnostic> {
+        var bytes = bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let nul = bytes.firstIndex(of: 0) {
+            let line = bytes[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             return .failure(.error(
                 "file contains a NUL byte; it looks like a binary file, not Markdown",
                 at: SourceLocation(file: path, line: line),
                 hint: "remove the file from the content folder or save it as plain UTF-8 text"))
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            let (line, column) = firstInvalidUTF8(in: Array(bytes)[...])
+            let (line, column) = firstInvalidUTF8(in: bytes)
             return .failure(.error(
                 "file is not valid UTF-8 text",
                 at: SourceLocation(file: path, line: line, column: column),
                 hint: "save the file as UTF-8 in your editor (it may be Latin-1 or Windows-1252)"))
         }
-        let hasCR = memchr(base, 13, bytes.count) != nil
-        return .success(SourceFile(path: path, text: hasCR ? normaliseLineEnds(text) : text))
+        return .success(SourceFile(path: path, text: bytes.contains(13) ? normaliseLineEnds(text) : text))
     }
 
     static func normaliseLineEnds(_ text: String) -> String {
