@@ -55,6 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 /// Prints what the preview does: the address, each rebuild, and errors as `handbook build` does.
+/// `@unchecked`: `shownWarnings` and the printing are guarded by `lock`.
 final class ServeReporter: @unchecked Sendable {
     private let content: String
     private let theme: String

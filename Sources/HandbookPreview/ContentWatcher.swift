@@ -8,6 +8,8 @@
 import Foundation
 import HandbookCore
 
+/// `@unchecked`: the pending paths are guarded by `lock`; the backend and mechanism are set in
+/// `start()`, before any change is reported, and `next()` is called by one task only.
 public final class ContentWatcher: @unchecked Sendable {
     public enum Mode: Sendable, Equatable {
         /// inotify where it works, polling otherwise.
@@ -114,7 +116,7 @@ extension Duration {
 }
 
 /// A pipe that wakes a thread blocked in `poll`, so stopping is immediate.
-final class WakePipe: @unchecked Sendable {
+final class WakePipe: Sendable {
     let readEnd: Int32
     let writeEnd: Int32
 

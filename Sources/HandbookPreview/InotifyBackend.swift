@@ -5,6 +5,7 @@
 import Foundation
 import Glibc
 
+/// `@unchecked`: `isStopped` is guarded by `stopped`; the watches are used by the watching thread alone.
 final class InotifyBackend: WatchBackend, @unchecked Sendable {
     private let fd: Int32
     private let folders: [ContentWatcher.Folder]

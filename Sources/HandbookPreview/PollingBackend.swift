@@ -3,6 +3,7 @@
 
 import Foundation
 
+/// `@unchecked`: `isStopped` is guarded by `stopped`; the file signatures are used by the polling thread alone.
 final class PollingBackend: WatchBackend, @unchecked Sendable {
     private let folders: [ContentWatcher.Folder]
     private let interval: Duration

@@ -5,9 +5,10 @@ import Foundation
 import HandbookCore
 import NIOCore
 
-/// Runs one rebuild at a time (the preview calls it from a single task).
+/// Runs one rebuild at a time. `@unchecked`: the mutable state below is guarded by `lock`.
 final class PreviewBuilder: @unchecked Sendable {
     let options: BuildOptions
+    private let lock = NSLock()
     private var assets: ThemeAssets
     /// The files of the last good build (pages, search index, booklet, sitemap), without assets.
     private var built: [String: ByteBuffer] = [:]
@@ -44,6 +45,10 @@ final class PreviewBuilder: @unchecked Sendable {
 
     /// Builds the whole site again into memory.
     func rebuild() -> Outcome {
+        lock.withLock { rebuildLocked() }
+    }
+
+    private func rebuildLocked() -> Outcome {
         let start = DispatchTime.now()
         let sink = MemorySink()
         let prepared: SiteBuilder.Prepared

@@ -164,6 +164,7 @@ private struct PingService: Service {
 }
 
 /// Whether the server listens yet, and the service group to stop it with.
+/// `@unchecked`: the status and the group are guarded by `lock`.
 private final class ServerState: @unchecked Sendable {
     enum Status { case starting, listening(URL), failed }
     private let lock = NSLock()

@@ -22,6 +22,7 @@ public struct PreviewSite: Sendable {
 
 /// Holds the current `PreviewSite`. A request reads it once and serves everything from that
 /// version, so no response mixes two builds; a rebuild publishes only complete versions.
+/// `@unchecked`: the site is guarded by `lock`.
 final class PreviewSiteStore: @unchecked Sendable {
     private let lock = NSLock()
     private var site: PreviewSite

@@ -35,6 +35,7 @@ public struct SiteChange: Sendable, Equatable {
 
 /// Fans site changes out to every connected page. Frames are queued per subscriber, so one slow
 /// page never holds back the others; a page that is gone is dropped on the next write.
+/// `@unchecked`: the subscribers are guarded by `lock`.
 final class ReloadChannel: @unchecked Sendable {
     private let lock = NSLock()
     private var subscribers: [Int: AsyncStream<String>.Continuation] = [:]

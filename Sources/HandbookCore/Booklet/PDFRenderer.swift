@@ -114,6 +114,7 @@ public struct PDFRenderer: Sendable {
 /// One running WeasyPrint process. Its standard error is read line by line on a background thread,
 /// so a chatty run cannot fill the pipe and stall, and so its "Creating layout - Page N" lines
 /// (it runs with `--verbose`) can drive the progress line.
+/// `@unchecked`: the progress and lines are guarded by `lock`, the rest is written before the semaphores signal.
 private final class WeasyPrintRun: @unchecked Sendable {
     private let process = Process()
     private let finished = DispatchSemaphore(value: 0)

@@ -4,6 +4,7 @@ import Foundation
 
 /// Runs `work` at once on a global queue; `result()` waits for it. The value is written once,
 /// before the semaphore is signalled, and read only after waiting on it.
+/// `@unchecked`: the value is written before `finished` signals and read only after waiting on it.
 final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
     private var value: Value?
     private let finished = DispatchSemaphore(value: 0)

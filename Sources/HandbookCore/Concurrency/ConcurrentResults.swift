@@ -4,6 +4,7 @@ import Foundation
 
 /// Each index is written by exactly one iteration of `concurrentPerform`, so slots never race;
 /// the lock only guards the array's storage against concurrent copy-on-write.
+/// `@unchecked`: the storage is guarded by `lock`.
 final class ConcurrentResults<Value>: @unchecked Sendable {
     private var storage: [Value?]
     private let lock = NSLock()

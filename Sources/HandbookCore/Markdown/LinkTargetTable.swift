@@ -5,6 +5,7 @@ import Foundation
 /// Content file path (as shown in messages, normalised) → what it is. Made on the first lookup:
 /// handbooks that link with `tip:N` and `chapter:N` only (the real one, and generated ones)
 /// never need it, and making it for 10,000 tips held up the start of rendering on one core.
+/// `@unchecked`: the table is guarded by `lock`.
 final class LinkTargetTable: @unchecked Sendable {
     private let handbook: Handbook
     private var table: [String: LinkTarget]?

@@ -16,6 +16,7 @@ extension OutputSink {
 }
 
 /// Keeps files in memory: for `check`, the preview and tests.
+/// `@unchecked`: the files are guarded by `lock`.
 public final class MemorySink: OutputSink, @unchecked Sendable {
     // Guarded by `lock`: the pages are written from several threads at once.
     private var storage: [String: [UInt8]] = [:]

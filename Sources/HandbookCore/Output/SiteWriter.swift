@@ -4,7 +4,7 @@
 import CFileSystem
 import Foundation
 
-public final class SiteWriter: OutputSink, @unchecked Sendable {
+public final class SiteWriter: OutputSink, Sendable {
     public let output: URL
     public let staging: URL
     /// `staging.path`, made once: every file written is opened under it.
