@@ -19,9 +19,7 @@ final class ConcurrentResults<Value>: @unchecked Sendable {
     }
 
     /// All values, moved out (the slots are left empty, so this is called once); every slot
-    /// must have been filled. Moving rather than copying spares a retain and a release of every
-    /// reference in every value (a tip holds a dozen), each a cache miss once a large
-    /// handbook's values no longer fit in the cache.
+    /// must have been filled.
     func takeValues() -> [Value] {
         lock.withLock {
             var values: [Value] = []

@@ -66,7 +66,7 @@ public enum ContentRenderer {
         if let text = handbook.config.introduction {
             let source = MarkdownSource(file: handbook.config.sourceFile, firstLine: handbook.config.introductionLine)
             // The page renderer's table of files serves the home page's links too.
-            let home = renderer.retargeted(to: handbook, destinations: homeDestinations)
+            let home = renderer.with(destinations: homeDestinations)
             introduction = home.render(text, source: source, anchorPrefix: anchorPrefix(.introduction),
                                        alternate: alternate.map { ($0.homeDestinations, $0.anchorPrefix(.introduction)) })
         }

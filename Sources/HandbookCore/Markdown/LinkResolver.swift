@@ -23,17 +23,6 @@ struct LinkResolver: Sendable {
         targetsByPath = LinkTargetTable(handbook: handbook)
     }
 
-    /// This resolver for a handbook with the same files, tip numbers, chapters and themes (the
-    /// preview's, after a tip's title changed): the table of files is kept, not made again.
-    func retargeted(to handbook: Handbook) -> LinkResolver {
-        LinkResolver(handbook: handbook, targetsByPath: targetsByPath)
-    }
-
-    private init(handbook: Handbook, targetsByPath: LinkTargetTable) {
-        self.handbook = handbook
-        self.targetsByPath = targetsByPath
-    }
-
     func resolve(_ url: String, from sourceFile: String) -> Resolution {
         let (address, fragment) = Self.splitFragment(url.trimmingWhitespace())
         if let colon = address.firstIndex(of: ":"), Self.isScheme(address[..<colon]) {

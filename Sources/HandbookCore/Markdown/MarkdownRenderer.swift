@@ -30,7 +30,7 @@ public struct RenderedMarkdown: Sendable {
 /// Renders Markdown bodies for one kind of output (`destinations` decides the URLs).
 struct MarkdownRenderer: Sendable {
     let resolver: LinkResolver
-    let destinations: LinkDestinations
+    private(set) var destinations: LinkDestinations
     let unsafeHTML: Bool
 
     /// The closing paragraphs of a tip, by the bold label they open with, and the class that sets
@@ -50,16 +50,11 @@ struct MarkdownRenderer: Sendable {
         self.unsafeHTML = handbook.config.unsafeHTML
     }
 
-    /// This renderer for a handbook with the same files, numbers, chapters, themes and config;
-    /// see `LinkResolver.retargeted`.
-    func retargeted(to handbook: Handbook, destinations: LinkDestinations) -> MarkdownRenderer {
-        MarkdownRenderer(resolver: resolver.retargeted(to: handbook), destinations: destinations, unsafeHTML: unsafeHTML)
-    }
-
-    private init(resolver: LinkResolver, destinations: LinkDestinations, unsafeHTML: Bool) {
-        self.resolver = resolver
-        self.destinations = destinations
-        self.unsafeHTML = unsafeHTML
+    /// The same renderer for other destinations (the home page's links), keeping its resolver.
+    func with(destinations: LinkDestinations) -> MarkdownRenderer {
+        var renderer = self
+        renderer.destinations = destinations
+        return renderer
     }
 
     /// Renders one body. With an `anchorPrefix`, heading ids and same-body `#fragment` links
