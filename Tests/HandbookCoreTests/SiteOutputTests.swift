@@ -20,6 +20,15 @@ import Testing
         ["search.html", "my-five.html"].contains(path) || path.hasPrefix("assets/") || path.hasPrefix("booklet/")
     }
 
+    // A chapter without tips of its own (a reference chapter) has no empty "Tips in this chapter".
+    @Test func aChapterWithoutTipsHasNoTipsHeading() throws {
+        let pages = try ContentFixture(ContentFixture.standard([
+            "chapters/03-sources.md": ContentFixture.chapter(3, title: "Sources", part: "Part one"),
+        ])).pages()
+        #expect(pages["chapters/02-second.html"]?.contains("id=\"chapter-tips\"") == true)
+        #expect(pages["chapters/03-sources.html"]?.contains("id=\"chapter-tips\"") == false)
+    }
+
     @Test func everyTextValueIsEscaped() throws {
         let hostile = "<script>alert('x')</script> & \"quotes\""
         var config = ContentFixture.config.replacingOccurrences(of: "title: Test Handbook", with: "title: '\(hostile.replacingOccurrences(of: "'", with: "''"))'")

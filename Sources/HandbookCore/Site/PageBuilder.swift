@@ -219,6 +219,7 @@ struct PageBuilder: Sendable {
             "chapter": chapterSummary(chapter, root: root),
             "intro_html": .utf8(content.chapters[index].htmlUTF8),
             "tips": .list((handbook.tipsByChapter[chapter.number] ?? []).map { tipSummary(at: $0, root: root) }),
+            "has_tips": .bool(handbook.tipsByChapter[chapter.number] != nil),
         ]
         if index > 0 { context["previous"] = chapterSummary(handbook.chapters[index - 1], root: root) }
         if index + 1 < handbook.chapters.count { context["next"] = chapterSummary(handbook.chapters[index + 1], root: root) }
