@@ -4,7 +4,7 @@ import Foundation
 
 /// Each call of `take()` returns the next index below `count`, once, to whichever thread asks
 /// first; nil when all are taken. Lets a few long-lived workers share a list of jobs while each
-/// keeps its own scratch state (an output buffer, remembered partials) between jobs.
+/// keeps its own scratch state (an output buffer) between jobs.
 /// `@unchecked`: the next index is guarded by `lock`.
 final class NextIndex: @unchecked Sendable {
     private let count: Int
