@@ -16,8 +16,8 @@ import Testing
         return options
     }
 
-    // Every page `build` wrote (in parallel, with shared summaries and layers, replaying
-    // partials, as bytes) is the page rendered alone from its merged context, without sharing.
+    // Every page `build` wrote (in parallel, with shared summaries and layers, as bytes) is the
+    // page rendered alone from its merged context, without sharing.
     @Test func builtPagesEqualPagesRenderedOneByOne() throws {
         let folder = TemporaryDirectory()
         let options = Self.realOptions(output: folder.file("site"))
