@@ -186,15 +186,9 @@ enum ContentDecoder {
     }
 
     /// The file name without a `.md` extension (any case, see `ContentLoader.isMarkdownName`).
-    /// The name is found on the bytes, after the last "/"; `NSString` only for a path ending in "/".
     static func stem(of path: String) -> String {
-        let name: Substring
-        if path.utf8.last == UInt8(ascii: "/") {
-            name = Substring((path as NSString).lastPathComponent)
-        } else {
-            let utf8 = path.utf8
-            name = Substring(utf8[(utf8.lastIndex(of: UInt8(ascii: "/")).map(utf8.index(after:)) ?? utf8.startIndex)...])
-        }
-        return String(ContentLoader.isMarkdownName(name) ? name.dropLast(3) : name)
+        let name = (path as NSString).lastPathComponent
+        return ContentLoader.isMarkdownName(name) ? String(name.dropLast(3)) : name
     }
+
 }

@@ -91,30 +91,14 @@ struct LinkResolver: Sendable {
 
     /// RFC 3986: a letter, then letters, digits, '+', '-' or '.'.
     private static func isScheme(_ text: Substring) -> Bool {
-        if let ascii = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool? in
-            guard let first = bytes.first, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
-            return isLetter(first) && bytes.allSatisfy {
-                isLetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "+")
-                    || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
-            }
-        }), let answer = ascii {
-            return answer
-        }
         guard let first = text.unicodeScalars.first, first.isASCII, CharacterSet.letters.contains(first) else { return false }
         return text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "+-.".unicodeScalars.contains($0)) }
     }
 
     /// Resolves `.` and `..` without touching the disk.
+    /// Empty and `.` segments are dropped, and each `..` takes back the one before it; an absolute
+    /// path (content given as /srv/handbook/content) only loses its first slash.
     static func normalise(_ path: String) -> String {
-        if isNormal(path[...]) { return path }
-        // An absolute path (content given as /srv/handbook/content) only loses its first slash.
-        if path.utf8.first == UInt8(ascii: "/"), isNormal(path.dropFirst()) { return String(path.dropFirst()) }
-        return resolvingSegments(path)
-    }
-
-    /// The general case: empty and `.` segments dropped, each `..` taking back the one before it.
-    static func resolvingSegments(_ path: String) -> String {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -122,23 +106,5 @@ struct LinkResolver: Sendable {
             parts.append(part)
         }
         return parts.joined(separator: "/")
-    }
-
-    /// Whether `path` is already what `normalise` makes of it: no empty, `.` or `..` segment and
-    /// no slash at either end. True of every content file's own path, thousands per build.
-    private static func isNormal(_ path: Substring) -> Bool {
-        var segmentLength = 0
-        var dotsOnly = true
-        for byte in path.utf8 {
-            if byte == UInt8(ascii: "/") {
-                if segmentLength == 0 || (dotsOnly && segmentLength <= 2) { return false }
-                segmentLength = 0
-                dotsOnly = true
-            } else {
-                segmentLength += 1
-                if byte != UInt8(ascii: ".") { dotsOnly = false }
-            }
-        }
-        return segmentLength > 0 && !(dotsOnly && segmentLength <= 2)
     }
 }

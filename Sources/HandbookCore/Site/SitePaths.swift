@@ -26,18 +26,7 @@ public enum SitePaths {
 
     /// The prefix that leads from a page back to the site root: "" at the top, "../" one folder down.
     public static func rootPrefix(forPage path: String) -> String {
-        // The path's non-empty parts, counted on the bytes (this runs for every page).
-        var parts = 0
-        var inPart = false
-        for byte in path.utf8 {
-            if byte == UInt8(ascii: "/") {
-                inPart = false
-            } else if !inPart {
-                inPart = true
-                parts += 1
-            }
-        }
-        return String(repeating: "../", count: max(parts - 1, 0))
+        String(repeating: "../", count: max(path.split(separator: "/").count - 1, 0))
     }
 }
 
