@@ -10,7 +10,7 @@ import Testing
             content: packageRoot.appendingPathComponent("Tests/Fixtures/handbook").path,
             theme: packageRoot.appendingPathComponent("themes/default").path, output: "/nonexistent"))
         let sink = MemorySink()
-        try SiteBuilder.renderPages(prepared, into: sink)
+        try SiteBuilder.write(prepared, into: sink)
         return sink.files
     }
 

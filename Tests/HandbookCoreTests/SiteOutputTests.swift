@@ -97,7 +97,7 @@ import Testing
         var options = fixture.options
         options.theme = UserPath(url: theme, shown: "theme")
         let sink = MemorySink()
-        try SiteBuilder.renderPages(try SiteBuilder.prepare(options), into: sink)
+        try SiteBuilder.write(try SiteBuilder.prepare(options), into: sink)
         #expect(sink.files["index.html"]?.contains("Made with Handbook.") == true)
         #expect(!sink.files.values.contains { $0.contains("booklet/index.html") })
     }

@@ -64,7 +64,6 @@ public enum SiteBuilder {
         let prepared = try prepare(options, booklet: true, progress: progress)
         let writer = try SiteWriter(output: options.output)
         do {
-            // The booklet is one long job: it runs beside the pages, not after them.
             progress("Rendering pages, search index and booklet")
             let pages = try write(prepared, into: writer)
             progress("Copying assets")
@@ -75,8 +74,8 @@ public enum SiteBuilder {
             let report = BuildReport(pages: pages, tips: prepared.handbook.tips.count, chapters: prepared.handbook.chapters.count,
                                      themes: prepared.handbook.themes.count, seconds: seconds,
                                      diagnostics: prepared.diagnostics, output: options.output.shown)
-            // Freeing a large handbook's model and bodies takes a fifth of a second at 10,000
-            // tips: it is done on another thread, so the build returns without waiting.
+            // Freeing a large handbook's model and bodies is left to another thread, so the build
+            // returns without waiting (docs/performance.md).
             releaseInBackground(consume prepared)
             return report
         } catch {
@@ -86,32 +85,24 @@ public enum SiteBuilder {
     }
 
     /// Renders every page, the search files, the booklet and the sitemap of a prepared build into
-    /// `sink` (a folder for `handbook build`, memory for the preview). Returns the number of pages.
+    /// `sink` (a folder for `handbook build`, memory for the preview), on all cores. Returns the
+    /// number of HTML pages.
     @discardableResult
     public static func write(_ prepared: Prepared, into sink: OutputSink) throws -> Int {
-        // The booklet is one long job: it runs beside the pages, not after them.
-        try renderPages(prepared, into: sink, alongside: {
-            guard let booklet = prepared.booklet else { return }
-            if let writer = sink as? SiteWriter { try writer.prepareFolders(for: [SitePaths.booklet]) }
-            try sink.write(utf8: BookletBuilder.html(for: prepared.handbook, booklet: booklet), to: SitePaths.booklet)
-        })
-    }
-
-    /// Renders every page, the search files and the sitemap into `sink`, on all cores, together
-    /// with `alongside` (a long job such as the booklet, started first so that it overlaps the
-    /// pages). Returns the number of HTML pages rendered.
-    @discardableResult
-    static func renderPages(_ prepared: Prepared, into sink: OutputSink,
-                            alongside: (@Sendable () throws -> Void)? = nil) throws -> Int {
         let handbook = prepared.handbook
         let pages = PageKind.all(for: handbook)
         let paths = pages.concurrentMap { $0.path(in: handbook) }
-        if let writer = sink as? SiteWriter { try writer.prepareFolders(for: paths + ["assets/x"]) }
-        // A preview re-rendering a few pages should not make every tip's summary first.
+        if let writer = sink as? SiteWriter {
+            try writer.prepareFolders(for: paths + ["assets/x"] + (prepared.booklet == nil ? [] : [SitePaths.booklet]))
+        }
         let builder = PageBuilder(handbook: handbook, content: prepared.content, strings: prepared.theme.strings,
                                   inlineStylesheet: prepared.theme.stylesheet,
                                   hasBooklet: prepared.theme.hasBooklet, shareSummaries: pages.count > 64)
-        let jobs = (alongside.map { [$0] } ?? []) + searchFileJobs(prepared, into: sink)
+        // The booklet is one long job: it runs beside the pages, not after them.
+        let booklet: [@Sendable () throws -> Void] = prepared.booklet.map { booklet in
+            [{ try sink.write(utf8: BookletBuilder.html(for: handbook, booklet: booklet), to: SitePaths.booklet) }]
+        } ?? []
+        let jobs = booklet + searchFileJobs(prepared, into: sink)
         let total = jobs.count + pages.count
         let failures = ConcurrentResults<Error?>(count: total)
         let next = NextIndex(count: total)

@@ -87,7 +87,7 @@ struct ContentFixture {
     func pages() throws -> [String: String] {
         let prepared = try SiteBuilder.prepare(options)
         let sink = MemorySink()
-        try SiteBuilder.renderPages(prepared, into: sink)
+        try SiteBuilder.write(prepared, into: sink)
         return sink.files
     }
 }
