@@ -170,7 +170,7 @@ enum SearchIndexBuilder {
 
     /// `readable` before trimming, as UTF-8. Works on the bytes: every byte it looks for is ASCII,
     /// except the curly quotes (E2 80 9C/9D); the runs between them are copied whole.
-    static func readableUTF8(_ text: String) -> [UInt8] {
+    private static func readableUTF8(_ text: String) -> [UInt8] {
         let utf8 = Array(text.utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count + 16)
