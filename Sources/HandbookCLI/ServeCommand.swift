@@ -85,8 +85,6 @@ final class ServeReporter: @unchecked Sendable {
                 let errors = diagnostics.filter { $0.severity == .error }.count
                 print("\(Self.time()) \(errors) error\(errors == 1 ? "" : "s"); still serving the last good build, "
                       + "with the errors shown on every page.")
-            case .notice(let text):
-                Self.warn(text)
             }
             fflush(nil)
         }

@@ -139,7 +139,7 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
     }
 
     private func addWatches(under path: String, inContent: Bool, visited: inout Set<String>) -> Bool {
-        guard let real = ThemeFiles.realPath(path), visited.insert(real).inserted else { return true }
+        guard let real = FileSignature.realPath(path), visited.insert(real).inserted else { return true }
         let wd = inotify_add_watch(fd, path, Self.mask | UInt32(IN_ONLYDIR))
         guard wd >= 0 else { return errno == ENOENT || errno == ENOTDIR }
         watches[wd] = (path, inContent)

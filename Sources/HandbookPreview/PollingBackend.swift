@@ -61,7 +61,7 @@ final class PollingBackend: WatchBackend, @unchecked Sendable {
     }
 
     private func walk(_ directory: String, inContent: Bool, visited: inout Set<String>, into found: inout [String: FileSignature]) {
-        guard let real = ThemeFiles.realPath(directory), visited.insert(real).inserted,
+        guard let real = FileSignature.realPath(directory), visited.insert(real).inserted,
               let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         for name in names {
             let path = directory + "/" + name

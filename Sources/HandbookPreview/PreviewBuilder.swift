@@ -9,27 +9,23 @@ import NIOCore
 final class PreviewBuilder: @unchecked Sendable {
     let options: BuildOptions
     private let lock = NSLock()
-    private var assets: ThemeAssets
-    /// The files of the last good build (pages, search index, booklet, sitemap), without assets.
+    /// The files of the last good build.
     private var built: [String: ByteBuffer] = [:]
     private var hasBuilt = false
 
     init(options: BuildOptions) {
         self.options = options
-        self.assets = ThemeAssets(theme: options.theme.url)
     }
 
     /// A good build: the complete new site, and what changed since the previous good one.
     struct Result: Sendable {
         var files: [String: ByteBuffer]
-        /// Site paths added, changed or removed, assets included.
+        /// Site paths added, changed or removed.
         var changedPaths: [String]
         /// The first build: every open page reloads.
         var full: Bool
         var pageCount: Int
         var warnings: [Diagnostic]
-        /// Asset links skipped because they lead outside the theme.
-        var skippedLinks: [String]
         var seconds: Double
 
         /// `Built 125 pages in 23 ms`
@@ -62,15 +58,12 @@ final class PreviewBuilder: @unchecked Sendable {
             return .failed([.error("the build failed: \(error)", at: nil)])
         }
         let newFiles = sink.bytes.mapValues { ByteBuffer(bytes: $0) }
-        var changed = Set(built.keys).union(newFiles.keys).filter { built[$0] != newFiles[$0] }
+        let changed = Set(built.keys).union(newFiles.keys).filter { built[$0] != newFiles[$0] }
         let full = !hasBuilt
         built = newFiles
         hasBuilt = true
-        let loadedAssets = assets.load()
-        changed.formUnion(loadedAssets.changed)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        return .built(Result(files: newFiles.merging(loadedAssets.files) { page, _ in page },
-                             changedPaths: changed.sorted(), full: full, pageCount: pageCount,
-                             warnings: prepared.diagnostics, skippedLinks: loadedAssets.skipped, seconds: seconds))
+        return .built(Result(files: newFiles, changedPaths: changed.sorted(), full: full, pageCount: pageCount,
+                             warnings: prepared.diagnostics, seconds: seconds))
     }
 }

@@ -37,7 +37,6 @@ public enum PreviewEvent: Sendable {
     case listening(URL, watching: String)
     case built(PreviewBuild)
     case failed([Diagnostic])
-    case notice(String)
 }
 
 /// A good build of the preview.

@@ -106,9 +106,6 @@ public final class PreviewServer: Sendable {
         switch outcome {
         case .built(let result):
             let hadProblems = !old.problems.isEmpty
-            for link in result.skippedLinks where result.full {
-                report(.notice("skipped \(link): it links to a file outside the theme folder"))
-            }
             let generation = old.generation + 1
             store.replace(PreviewSite(files: result.files, generation: generation, problems: []))
             channel.publish(SiteChange(generation: generation, all: result.full, paths: result.changedPaths, overlay: hadProblems),

@@ -143,6 +143,29 @@ import Testing
         #expect(fixture.validate().0?.tip(number: 9) != nil)
     }
 
+    @Test func themeAssetLinksOutsideTheThemeAreLeftOutAndNoLinkIsPublished() throws {
+        let fixture = ContentFixture(ContentFixture.standard())
+        let theme = fixture.directory.file("theme")
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("themes/default"), to: theme)
+        fixture.directory.write("TOP-SECRET", to: "secret.txt")
+        let assets = theme.appendingPathComponent("assets")
+        try FileManager.default.createSymbolicLink(atPath: assets.appendingPathComponent("secret.txt").path,
+                                                   withDestinationPath: fixture.directory.file("secret.txt").path)
+        try FileManager.default.createSymbolicLink(atPath: assets.appendingPathComponent("copy.css").path,
+                                                   withDestinationPath: "handbook.css")
+        var options = fixture.options
+        options.theme = UserPath(path: theme.path, shown: "theme")
+        let report = try SiteBuilder.build(options)
+        #expect(report.diagnostics.map(\.description) == [
+            "theme/assets/secret.txt: warning: theme asset 'theme/assets/secret.txt' is not published: it is a link that leads outside the theme folder, or nowhere\n    hint: copy the file into the theme instead of linking to it",
+        ])
+        let site = fixture.directory.file("site/assets")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("secret.txt").path))
+        let copy = try FileManager.default.attributesOfItem(atPath: site.appendingPathComponent("copy.css").path)
+        #expect(copy[.type] as? FileAttributeType == .typeRegular)
+        #expect(try Data(contentsOf: site.appendingPathComponent("copy.css")) == Data(contentsOf: assets.appendingPathComponent("handbook.css")))
+    }
+
     @Test func unreadableFile() throws {
         // root reads every file whatever its mode, so this case can only be seen as a normal user.
         guard getuid() != 0 else { return }

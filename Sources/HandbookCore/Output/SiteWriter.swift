@@ -78,16 +78,6 @@ public final class SiteWriter: OutputSink, Sendable {
         BuildFailure([.error("cannot write '\(path)': \(String(cString: strerror(errno)))", at: nil)])
     }
 
-    /// Copies a folder (the theme's assets) into the site.
-    public func copyFolder(_ source: URL, to path: String) throws {
-        guard FileManager.default.fileExists(atPath: source.path) else { return }
-        do {
-            try FileManager.default.copyItem(at: source, to: staging.appendingPathComponent(path))
-        } catch {
-            throw BuildFailure([.error("cannot copy '\(source.path)': \(error.localizedDescription)", at: nil)])
-        }
-    }
-
     /// Puts the new site in place of the old one. Where the kernel can, the two folders are
     /// exchanged in one step; elsewhere two renames run with SIGINT/SIGTERM held back.
     public func commit() throws {

@@ -64,10 +64,8 @@ public enum SiteBuilder {
         let prepared = try prepare(options, booklet: true, progress: progress)
         let writer = try SiteWriter(output: options.output)
         do {
-            progress("Rendering pages, search index and booklet")
+            progress("Rendering pages, search index, booklet and assets")
             let pages = try write(prepared, into: writer)
-            progress("Copying assets")
-            try writer.copyFolder(options.theme.url.appendingPathComponent("assets"), to: "assets")
             progress("Writing site")
             try writer.commit()
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -84,7 +82,7 @@ public enum SiteBuilder {
         }
     }
 
-    /// Renders every page, the search files, the booklet and the sitemap of a prepared build into
+    /// Renders every page, the search files, the booklet, the assets and the sitemap of a prepared build into
     /// `sink` (a folder for `handbook build`, memory for the preview), on all cores. Returns the
     /// number of HTML pages.
     @discardableResult
@@ -93,7 +91,8 @@ public enum SiteBuilder {
         let pages = PageKind.all(for: handbook)
         let paths = pages.concurrentMap { $0.path(in: handbook) }
         if let writer = sink as? SiteWriter {
-            try writer.prepareFolders(for: paths + ["assets/x"] + (prepared.booklet == nil ? [] : [SitePaths.booklet]))
+            try writer.prepareFolders(for: paths + prepared.theme.assets.files.map(\.path)
+                                      + (prepared.booklet == nil ? [] : [SitePaths.booklet]))
         }
         let builder = PageBuilder(handbook: handbook, content: prepared.content, strings: prepared.theme.strings,
                                   inlineStylesheet: prepared.theme.stylesheet,
@@ -102,7 +101,10 @@ public enum SiteBuilder {
         let booklet: [@Sendable () throws -> Void] = prepared.booklet.map { booklet in
             [{ try sink.write(utf8: BookletBuilder.html(for: handbook, booklet: booklet), to: SitePaths.booklet) }]
         } ?? []
-        let jobs = booklet + searchFileJobs(prepared, into: sink)
+        let assets: @Sendable () throws -> Void = {
+            for file in prepared.theme.assets.files { try sink.write(utf8: file.bytes, to: file.path) }
+        }
+        let jobs = booklet + searchFileJobs(prepared, into: sink) + [assets]
         let total = jobs.count + pages.count
         let failures = ConcurrentResults<Error?>(count: total)
         let next = NextIndex(count: total)

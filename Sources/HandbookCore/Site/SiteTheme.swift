@@ -15,6 +15,8 @@ public struct SiteTheme: Sendable {
     /// Whether the theme has a booklet (`booklet/`), which every build then writes: pages link
     /// to it only then.
     public let hasBooklet: Bool
+    /// The files of `assets/`, published as they are.
+    let assets: ThemeAssets
 
     /// The theme's print templates, if it has any.
     static let bookletFolder = "booklet"
@@ -36,6 +38,7 @@ public struct SiteTheme: Sendable {
     struct Templates: Sendable {
         let folder: UserPath
         let library: TemplateLibrary?
+        let assets: ThemeAssets
         let diagnostics: [Diagnostic]
 
         /// The theme with the strings for `language` (falling back to English key by key).
@@ -47,7 +50,7 @@ public struct SiteTheme: Sendable {
             return (SiteTheme(folder: folder, library: library,
                               templateNames: library.names, strings: strings,
                               stylesheet: stylesheet.replacingASCII("</", with: "<\\/"),
-                              hasBooklet: hasBooklet(in: folder)), diagnostics)
+                              hasBooklet: hasBooklet(in: folder), assets: assets), diagnostics)
         }
     }
 
@@ -58,7 +61,7 @@ public struct SiteTheme: Sendable {
         var texts: [String: String] = [:]
         let files = FolderListing.everyPath(under: templatesFolder.path) ?? []
         if files.isEmpty {
-            return Templates(folder: folder, library: nil, diagnostics: [
+            return Templates(folder: folder, library: nil, assets: ThemeAssets(files: []), diagnostics: [
                 .error("theme folder '\(folder)' has no templates/ folder with .mustache files", at: nil,
                        hint: "pass --theme with the path of a theme, e.g. themes/default"),
             ])
@@ -89,7 +92,8 @@ public struct SiteTheme: Sendable {
                                       hint: "copy it from themes/default/templates/"))
         }
         if let library { diagnostics += PartialCycles.check(library, in: templatesFolder) }
-        return Templates(folder: folder, library: library, diagnostics: diagnostics)
+        let (assets, assetProblems) = ThemeAssets.load(from: folder)
+        return Templates(folder: folder, library: library, assets: assets, diagnostics: diagnostics + assetProblems)
     }
 
     /// Renders a page from its context stack (see `PageBuilder.layers(for:)`) into `output`, a

@@ -1,0 +1,43 @@
+//! The theme's `assets/` folder, read into memory so that `build` and the preview publish the
+//! same files: regular files only, and no link that leads outside the theme.
+
+import Foundation
+
+struct ThemeAssets: Sendable {
+    /// Site path ("assets/handbook.css") → bytes, sorted by path.
+    let files: [(path: String, bytes: [UInt8])]
+
+    /// Reads every file under `folder/assets`, hidden names aside. A symlink is followed only
+    /// when it stays inside the theme folder; one that leads outside is left out, with a warning.
+    static func load(from folder: UserPath) -> (ThemeAssets, [Diagnostic]) {
+        let assets = folder.appending("assets")
+        guard let paths = FolderListing.everyPath(under: assets.path) else { return (ThemeAssets(files: []), []) }
+        let theme = realPath(folder.path) ?? folder.path
+        var files: [(path: String, bytes: [UInt8])] = []
+        var diagnostics: [Diagnostic] = []
+        for relative in paths where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            let file = assets.appending(relative)
+            guard let real = realPath(file.path), real.hasPrefix(theme + "/") else {
+                diagnostics.append(.warning("theme asset '\(file)' is not published: it is a link that leads outside the theme folder, or nowhere",
+                                          at: SourceLocation(file: file.shown),
+                                          hint: "copy the file into the theme instead of linking to it"))
+                continue
+            }
+            var info = stat()
+            guard stat(real, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            // An empty file is not read: Foundation leaks a buffer on every read of one (LeakSanitizer).
+            guard let data = info.st_size == 0 ? Data() : FileManager.default.contents(atPath: real) else {
+                diagnostics.append(.error("cannot read theme asset '\(file)'", at: SourceLocation(file: file.shown)))
+                continue
+            }
+            files.append(("assets/" + relative, [UInt8](data)))
+        }
+        return (ThemeAssets(files: files), diagnostics)
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

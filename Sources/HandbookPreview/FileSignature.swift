@@ -1,0 +1,24 @@
+//! What the watchers need to know of a file: whether it was rewritten, and where it really is.
+
+import Foundation
+
+/// Size, modification time and inode: enough to tell that a file was rewritten.
+struct FileSignature: Equatable {
+    var size: Int64, seconds: Int, nanoseconds: Int, inode: UInt64
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        size = Int64(info.st_size)
+        seconds = Int(info.st_mtim.tv_sec)
+        nanoseconds = Int(info.st_mtim.tv_nsec)
+        inode = UInt64(info.st_ino)
+    }
+
+    /// The path with every link resolved, so that a folder reached twice is watched once.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = Foundation.realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
