@@ -44,22 +44,26 @@ struct BookletCommand: ParsableCommand {
                 throw ExitCode.failure
             }
         }
-        let files: BookletOutput
+        var booklets: [BookletOutput] = []
         do {
             let prepared = try SiteBuilder.prepare(source.buildOptions(output: output), booklet: true)
             DiagnosticPrinter.print(prepared.diagnostics)
-            guard let html = prepared.bookletHTML(paper: paper) else {
-                throw BuildFailure([.error("the theme '\(source.theme)' has no booklet/ folder", at: nil,
-                                           hint: "copy themes/default/booklet/ into it")])
+            // One booklet per language: booklet/ and, for each translation, nl/booklet/.
+            for edition in [prepared] + prepared.translations {
+                guard let html = edition.bookletHTML(paper: paper) else {
+                    throw BuildFailure([.error("the theme '\(source.theme)' has no booklet/ folder", at: nil,
+                                               hint: "copy themes/default/booklet/ into it")])
+                }
+                let files = try BookletOutput(site: UserPath(output), language: edition.folder)
+                try files.writeHTML(html)
+                booklets.append(files)
+                say("Wrote \(files.htmlFile) (\(paper.label), \(edition.handbook.tips.count) tips)")
             }
-            files = try BookletOutput(site: UserPath(output))
-            try files.writeHTML(html)
-            say("Wrote \(files.htmlFile) (\(paper.label), \(prepared.handbook.tips.count) tips)")
         } catch let failure as BuildFailure {
             DiagnosticPrinter.printFailure(failure)
             throw ExitCode.failure
         }
-        if pdf { try renderPDF(files) }
+        if pdf { try booklets.forEach(renderPDF) }
     }
 
     private func renderPDF(_ files: BookletOutput) throws {

@@ -21,6 +21,7 @@ struct CheckCommand: ParsableCommand {
             let warnings = prepared.diagnostics.count
             print("No errors, \(warnings) warning\(warnings == 1 ? "" : "s"): \(prepared.handbook.tips.count) tips, "
                   + "\(prepared.handbook.chapters.count) chapters, \(prepared.handbook.themes.count) themes.")
+            for line in prepared.translationSummary { print(line + ".") }
             if strict && warnings > 0 { throw ExitCode.failure }
         } catch let failure as BuildFailure {
             DiagnosticPrinter.printFailure(failure)

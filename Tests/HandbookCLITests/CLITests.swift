@@ -55,9 +55,10 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let line = result.stdout.trimmingCharacters(in: .newlines)
-        #expect(line.range(of: #"^Built \d+ pages \(\d+ tips, \d+ chapters, 4 themes\) in \d+ ms -> site$"#,
+        #expect(line.range(of: #"^Built \d+ pages \(\d+ tips, \d+ chapters, 4 themes; en, nl\) in \d+ ms -> site$"#,
                            options: .regularExpression) != nil, "got: \(line)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/nl/index.html").path))
     }
 
     @Test func errorsAreCompilerStyleAndExitNonZero() throws {

@@ -16,9 +16,10 @@ final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// The work's result; call it once.
+    /// The work's result, waited for the first time (each wait signals again for the next caller).
     func result() -> Value {
         finished.wait()
+        defer { finished.signal() }
         return value!
     }
 }

@@ -8,6 +8,8 @@ public struct ContentFiles: Sendable {
     public var chapters: [SourceFile] = []
     public var tips: [SourceFile] = []
     public var diagnostics: [Diagnostic] = []
+    /// Translations: each folder named after a language (`nl`, `pt-BR`) that has a handbook.yml.
+    public var translations: [(language: String, files: ContentFiles)] = []
 }
 
 /// Finds and reads content files. Symlinks may point only inside the content folder.
@@ -17,6 +19,10 @@ public enum ContentLoader {
     /// - Parameters:
     /// - Parameter root: the content folder.
     public static func load(root: UserPath) -> ContentFiles {
+        load(root: root, withTranslations: true)
+    }
+
+    private static func load(root: UserPath, withTranslations: Bool) -> ContentFiles {
         var files = ContentFiles()
         let rootPath = root.url.standardizedFileURL.path
         var isDirectory: ObjCBool = false
@@ -51,6 +57,9 @@ public enum ContentLoader {
                             diagnostics: &files.diagnostics)
             if folder == "chapters" { chapterCount = found.count }
         }
+        if withTranslations {
+            files.translations = translationFolders(of: root).map { ($0, load(root: root.appending($0), withTranslations: false)) }
+        }
         let results = readAll(found)
         files.tips.reserveCapacity(found.count - chapterCount)
         for index in found.indices {
@@ -64,6 +73,13 @@ public enum ContentLoader {
             }
         }
         return files
+    }
+
+    /// Folders of the content root whose name is a language tag and that hold a handbook.yml.
+    private static func translationFolders(of root: UserPath) -> [String] {
+        FolderListing.names(in: root.path).filter { name in
+            LanguageTag.isValid(name) && FileManager.default.fileExists(atPath: root.appending(name).appending(configFileName).path)
+        }.sorted()
     }
 
     // MARK: - Walking

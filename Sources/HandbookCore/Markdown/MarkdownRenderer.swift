@@ -35,13 +35,15 @@ struct MarkdownRenderer: Sendable {
 
     /// The closing paragraphs of a tip, by the bold label they open with, and the class that sets
     /// each off in the site and the booklet.
-    enum ClosingLine: String, CaseIterable {
-        case tryThis = "Try this"
-        case howYoullKnow = "How you'll know"
+    enum ClosingLine: CaseIterable {
+        case tryThis, howYoullKnow
 
         var htmlClass: String { self == .tryThis ? "try-this" : "how-you-know" }
-        /// The label with a curly apostrophe, as cmark's smart punctuation and many editors write it.
-        var curlyLabel: String { self == .tryThis ? rawValue : "How you\u{2019}ll know" }
+        /// The labels in English (with a straight or a curly apostrophe, as cmark's smart
+        /// punctuation and many editors write it) and in Dutch.
+        var labels: [String] {
+            self == .tryThis ? ["Try this", "Probeer dit"] : ["How you'll know", "How you\u{2019}ll know", "Zo merk je het"]
+        }
     }
 
     init(handbook: Handbook, destinations: LinkDestinations) {
@@ -237,7 +239,7 @@ struct MarkdownRenderer: Sendable {
     private func closingLine(_ paragraph: MarkdownDocument.CMarkNode) -> (ClosingLine, String)? {
         guard let first = cmark_node_first_child(paragraph), MarkdownDocument.type(first) == CMARK_NODE_STRONG else { return nil }
         let label = MarkdownDocument.plainText(first).trimmingWhitespace()
-        guard let line = ClosingLine.allCases.first(where: { label.hasPrefix($0.rawValue) || label.hasPrefix($0.curlyLabel) })
+        guard let line = ClosingLine.allCases.first(where: { $0.labels.contains(where: label.hasPrefix) })
         else { return nil }
         // The paragraph's text starts with the label's bytes (the label is its first child), so
         // the rest is found by byte count rather than by walking the label's characters.

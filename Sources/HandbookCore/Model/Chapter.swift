@@ -12,6 +12,8 @@ public struct Chapter: Sendable {
     public var source: MarkdownSource
     /// File-name slug, used in the chapter's URL.
     public var slug: String
+    /// In a translation, the language of a chapter not translated yet, whose original text it shows.
+    public var textLanguage: String?
 
     public init(number: Int, title: String, part: String? = nil, summary: String? = nil,
                 body: String, source: MarkdownSource, slug: String) {
@@ -31,6 +33,7 @@ extension Chapter {
         var fields: TemplateObject = ["number": .int(number), "title": .string(title)]
         if let summary { fields["summary"] = .string(summary) }
         if let part { fields["part"] = .string(part) }
+        if let textLanguage { fields["text_lang"] = .string(textLanguage) }
         return fields
     }
 }

@@ -6,6 +6,8 @@ public struct Handbook: Sendable {
     public var config: HandbookConfig
     public var chapters: [Chapter]
     public var tips: [Tip]
+    /// The handbook in other languages (`content/nl/`), tip for tip; empty in a translation.
+    public var translations: [Handbook] = []
 
     private var tipIndex: [Int: Int] = [:]
     private var chapterIndex: [Int: Int] = [:]

@@ -17,6 +17,8 @@ public struct Tip: Sendable {
     public var source: MarkdownSource
     /// File-name slug, used in the tip's URL.
     public var slug: String
+    /// In a translation, the language of a tip not translated yet, whose original text it shows.
+    public var textLanguage: String?
 
     public init(number: Int, title: String, chapter: Int, themes: [String], related: [Int] = [],
                 summary: String? = nil, flywheelStep: Int? = nil, draft: Bool = false,
@@ -41,6 +43,7 @@ extension Tip {
     var templateFields: TemplateObject {
         var fields: TemplateObject = ["number": .int(number), "title": .string(title)]
         if let summary { fields["summary"] = .string(summary) }
+        if let textLanguage { fields["text_lang"] = .string(textLanguage) }
         return fields
     }
 }

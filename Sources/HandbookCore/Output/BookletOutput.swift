@@ -11,12 +11,13 @@ public struct BookletOutput: Sendable {
     public var htmlFile: UserPath { folder.appending("index.html") }
     public var pdfFile: UserPath { folder.appending(SitePaths.bookletPDFName) }
 
-    /// Checks that `site` is a Handbook site (or new or empty) and creates its `booklet/` folder.
-    public init(site output: UserPath) throws {
+    /// Checks that `site` is a Handbook site (or new or empty) and creates its `booklet/` folder,
+    /// or a translation's (`nl/booklet/`) when `language` is its folder ("nl/").
+    public init(site output: UserPath, language: String = "") throws {
         let manager = FileManager.default
         let site = output.url.standardizedFileURL
         try SiteWriter.checkReplaceable(output)
-        folder = output.appending("booklet")
+        folder = output.appending(language + "booklet")
         do {
             try manager.createDirectory(at: site, withIntermediateDirectories: true)
             let marker = site.appendingPathComponent(SitePaths.marker)

@@ -7,9 +7,13 @@ public protocol OutputSink: Sendable {
     func write(_ text: String, to path: String) throws
     /// Writes UTF-8 bytes, as the template renderer makes them (no `String` in between).
     func write(utf8 bytes: [UInt8], to path: String) throws
+    /// Makes the folders these files need before they are written in parallel (a folder on disk).
+    func prepareFolders(for paths: [String]) throws
 }
 
 extension OutputSink {
+    public func prepareFolders(for paths: [String]) throws {}
+
     public func write(utf8 bytes: [UInt8], to path: String) throws {
         try write(String(decoding: bytes, as: UTF8.self), to: path)
     }
@@ -37,4 +41,19 @@ public final class MemorySink: OutputSink, @unchecked Sendable {
 
     /// Site path → text.
     public var files: [String: String] { bytes.mapValues { String(decoding: $0, as: UTF8.self) } }
+}
+
+/// Writes into a folder of another sink: a translation's site (`nl/…`) inside the whole site.
+public struct FolderSink: OutputSink {
+    let base: OutputSink
+    let folder: String
+
+    public init(_ base: OutputSink, folder: String) {
+        self.base = base
+        self.folder = folder
+    }
+
+    public func write(_ text: String, to path: String) throws { try base.write(text, to: folder + path) }
+    public func write(utf8 bytes: [UInt8], to path: String) throws { try base.write(utf8: bytes, to: folder + path) }
+    public func prepareFolders(for paths: [String]) throws { try base.prepareFolders(for: paths.map { folder + $0 }) }
 }

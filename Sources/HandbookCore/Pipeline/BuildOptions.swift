@@ -31,9 +31,14 @@ public struct BuildReport: Sendable {
     /// Warnings (a successful build has no errors).
     public var diagnostics: [Diagnostic]
     public var output: String
+    /// The languages built, the original's first.
+    public var languages: [String] = []
 
-    /// `Built 112 pages (100 tips, 9 chapters, 4 themes) in 41 ms -> site/`
+    /// `Built 112 pages (100 tips, 9 chapters, 4 themes) in 41 ms -> site/`, and the languages
+    /// when there are translations (`…, 4 themes; en, nl) …`).
     public var summary: String {
-        "Built \(pages) pages (\(tips) tips, \(chapters) chapters, \(themes) themes) in \(Int((seconds * 1000).rounded())) ms -> \(output)"
+        let languages = self.languages.count > 1 ? "; " + self.languages.joined(separator: ", ") : ""
+        return "Built \(pages) pages (\(tips) tips, \(chapters) chapters, \(themes) themes\(languages)) in "
+            + "\(Int((seconds * 1000).rounded())) ms -> \(output)"
     }
 }

@@ -11,6 +11,20 @@ public enum SiteBuilder {
         public var diagnostics: [Diagnostic]
         /// The booklet's theme and bodies, made with the site's when `prepare` is asked for them.
         public var booklet: PreparedBooklet?
+        /// Where this language's site goes: "" for the original, "nl/" for a translation.
+        public var folder = ""
+        /// The other languages, each prepared the same way (empty in a translation).
+        public var translations: [Prepared] = []
+
+        /// For each translation: its language and how many of its tips and chapters are translated
+        /// (`nl: 109 of 109 tips, 12 of 12 chapters translated`).
+        public var translationSummary: [String] {
+            translations.map { edition in
+                let handbook = edition.handbook
+                return "\(handbook.config.language): \(handbook.tips.filter { $0.textLanguage == nil }.count) of \(handbook.tips.count) tips, "
+                    + "\(handbook.chapters.filter { $0.textLanguage == nil }.count) of \(handbook.chapters.count) chapters translated"
+            }
+        }
 
         /// The booklet's HTML on `paper`, when the theme has a booklet.
         public func bookletHTML(paper: PaperSize = .a5) -> String? {
@@ -38,22 +52,50 @@ public enum SiteBuilder {
         let language = validated?.config.language ?? "en"
         let (theme, themeProblems) = templates.result().withStrings(for: language)
         diagnostics += themeProblems
-        var bookletTheme: BookletTheme?
-        if let bookletFiles, let theme {
-            do {
-                bookletTheme = try bookletFiles.result().get()?.withStrings(for: language, siteStrings: theme.strings)
-            } catch let failure as BuildFailure {
-                diagnostics += failure.diagnostics
-            }
-        }
+        let bookletTheme = loadBooklet(bookletFiles, language: language, siteTheme: theme, diagnostics: &diagnostics)
         guard let handbook = validated, let theme else { throw BuildFailure(diagnostics.sortedByLocation()) }
         progress("Rendering Markdown")
-        let alternate = bookletTheme.map { BookletBuilder.alternateOutput(for: $0) }
-        let (content, bodies, markdownProblems) = ContentRenderer.renderForSite(handbook, alternate: alternate)
-        diagnostics = (diagnostics + markdownProblems).sortedByLocation()
+        var prepared = render(handbook, theme: theme, booklet: bookletTheme, diagnostics: &diagnostics)
+        for translation in handbook.translations {
+            let language = translation.config.language
+            let (theme, themeProblems) = templates.result().withStrings(for: language)
+            // The theme's own problems were reported with the original's strings: only the strings' are new here.
+            diagnostics += themeProblems.filter { problem in !diagnostics.contains { $0.description == problem.description } }
+            let bookletTheme = loadBooklet(bookletFiles, language: language, siteTheme: theme, diagnostics: &diagnostics)
+            guard let theme else { continue }
+            var edition = render(translation, theme: theme, booklet: bookletTheme, diagnostics: &diagnostics)
+            edition.folder = language + "/"
+            prepared.translations.append(edition)
+        }
+        // A tip shown untranslated is rendered in each language: its problems are reported once.
+        var seen = Set<String>()
+        diagnostics = diagnostics.filter { seen.insert($0.description).inserted }.sortedByLocation()
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
-        var prepared = Prepared(handbook: handbook, content: content, theme: theme, diagnostics: diagnostics)
-        if let bookletTheme, let bodies { prepared.booklet = PreparedBooklet(theme: bookletTheme, bodies: bodies) }
+        prepared.diagnostics = diagnostics
+        return prepared
+    }
+
+    private static func loadBooklet(_ files: BackgroundJob<Result<BookletTheme.Files?, BuildFailure>>?, language: String,
+                                    siteTheme: SiteTheme?, diagnostics: inout [Diagnostic]) -> BookletTheme? {
+        guard let files, let siteTheme else { return nil }
+        do {
+            return try files.result().get()?.withStrings(for: language, siteStrings: siteTheme.strings)
+        } catch let failure as BuildFailure {
+            diagnostics += failure.diagnostics
+        } catch {
+            diagnostics.append(.error("cannot load the booklet theme: \(error)", at: nil))
+        }
+        return nil
+    }
+
+    /// One language's Markdown, for the site and (with a booklet theme) for the booklet.
+    private static func render(_ handbook: Handbook, theme: SiteTheme, booklet: BookletTheme?,
+                               diagnostics: inout [Diagnostic]) -> Prepared {
+        let alternate = booklet.map { BookletBuilder.alternateOutput(for: $0) }
+        let (content, bodies, markdownProblems) = ContentRenderer.renderForSite(handbook, alternate: alternate)
+        diagnostics += markdownProblems
+        var prepared = Prepared(handbook: handbook, content: content, theme: theme, diagnostics: [])
+        if let booklet, let bodies { prepared.booklet = PreparedBooklet(theme: booklet, bodies: bodies) }
         return prepared
     }
 
@@ -69,9 +111,10 @@ public enum SiteBuilder {
             progress("Writing site")
             try writer.commit()
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-            let report = BuildReport(pages: pages, tips: prepared.handbook.tips.count, chapters: prepared.handbook.chapters.count,
+            var report = BuildReport(pages: pages, tips: prepared.handbook.tips.count, chapters: prepared.handbook.chapters.count,
                                      themes: prepared.handbook.themes.count, seconds: seconds,
                                      diagnostics: prepared.diagnostics, output: options.output.shown)
+            report.languages = ([prepared] + prepared.translations).map(\.handbook.config.language)
             // Freeing a large handbook's model and bodies is left to another thread, so the build
             // returns without waiting (docs/performance.md).
             releaseInBackground(consume prepared)
@@ -87,16 +130,34 @@ public enum SiteBuilder {
     /// number of HTML pages.
     @discardableResult
     public static func write(_ prepared: Prepared, into sink: OutputSink) throws -> Int {
+        let editions = [prepared] + prepared.translations
+        guard editions.count > 1 else { return try writeEdition(prepared, into: sink, languages: nil, siteKey: nil) }
+        let versions = editions.map { edition in
+            LanguageVersions.Version(language: edition.handbook.config.language,
+                                     name: edition.theme.strings["language_name"] ?? edition.handbook.config.language,
+                                     handbook: edition.handbook, folder: edition.folder)
+        }
+        let siteKey = URLSlug.make(prepared.handbook.config.title)
+        var pages = 0
+        for (index, edition) in editions.enumerated() {
+            pages += try writeEdition(edition, into: edition.folder.isEmpty ? sink : FolderSink(sink, folder: edition.folder),
+                                      languages: LanguageVersions(versions: versions, current: index), siteKey: siteKey)
+        }
+        return pages
+    }
+
+    /// One language's site.
+    private static func writeEdition(_ prepared: Prepared, into sink: OutputSink, languages: LanguageVersions?,
+                                     siteKey: String?) throws -> Int {
         let handbook = prepared.handbook
         let pages = PageKind.all(for: handbook)
         let paths = pages.concurrentMap { $0.path(in: handbook) }
-        if let writer = sink as? SiteWriter {
-            try writer.prepareFolders(for: paths + prepared.theme.assets.files.map(\.path)
-                                      + (prepared.booklet == nil ? [] : [SitePaths.booklet]))
-        }
+        try sink.prepareFolders(for: paths + prepared.theme.assets.files.map(\.path)
+                                + (prepared.booklet == nil ? [] : [SitePaths.booklet]))
         let builder = PageBuilder(handbook: handbook, content: prepared.content, strings: prepared.theme.strings,
                                   inlineStylesheet: prepared.theme.stylesheet,
-                                  hasBooklet: prepared.theme.hasBooklet, shareSummaries: pages.count > 64)
+                                  hasBooklet: prepared.theme.hasBooklet, shareSummaries: pages.count > 64,
+                                  languages: languages, siteKey: siteKey)
         // The booklet is one long job: it runs beside the pages, not after them.
         let booklet: [@Sendable () throws -> Void] = prepared.booklet.map { booklet in
             [{ try sink.write(utf8: BookletBuilder.html(for: handbook, booklet: booklet), to: SitePaths.booklet) }]

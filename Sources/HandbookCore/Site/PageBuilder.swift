@@ -19,6 +19,8 @@ struct PageBuilder: Sendable {
     private let stringsValue: TemplateValue
     private let siteKey: String
     private let editLinks: EditLinks
+    /// The other languages' versions of each page, when the handbook has translations.
+    private let languages: LanguageVersions?
     /// Tip summaries for pages one folder down (`../`), by tip position; nil when not prepared.
     private let nestedTipSummaries: [TemplateValue]?
     /// The same for chapters, by chapter position.
@@ -30,14 +32,16 @@ struct PageBuilder: Sendable {
     ///   the pages are rendered, not when a preview re-renders a handful.
     /// - Parameter hasBooklet: the build writes `booklet/index.html`, which the pages then link to.
     init(handbook: Handbook, content: RenderedContent, strings: [String: String], inlineStylesheet: String,
-         hasBooklet: Bool, shareSummaries: Bool = false) {
+         hasBooklet: Bool, shareSummaries: Bool = false, languages: LanguageVersions? = nil, siteKey: String? = nil) {
         self.handbook = handbook
         self.hasBooklet = hasBooklet
         self.content = content
         self.strings = strings
         self.inlineStylesheet = inlineStylesheet
         self.stringsValue = .object(TemplateObject(strings.mapValues(TemplateValue.string)))
-        self.siteKey = URLSlug.make(handbook.config.title)
+        // One key for every language, so that "My five" keeps its tips across the language switch.
+        self.siteKey = siteKey ?? URLSlug.make(handbook.config.title)
+        self.languages = languages
         self.editLinks = EditLinks(config: handbook.config)
         self.nestedTipSummaries = shareSummaries ? Self.tipSummaries(of: handbook, root: "../") : nil
         self.nestedChapterSummaries = nil
@@ -101,6 +105,10 @@ struct PageBuilder: Sendable {
         }
         if let description = description(of: page) { context["page_description"] = .string(description) }
         if let editURL = editURL(of: page) { context["edit_url"] = .string(editURL) }
+        if let languages, page != .notFound {
+            context["languages"] = languages.links(for: page, root: root)
+            context["has_languages"] = true
+        }
         if let base = handbook.config.baseURL, context["canonical_url"] == nil {
             context["canonical_url"] = .string(Self.absolute(path, base: base))
         }

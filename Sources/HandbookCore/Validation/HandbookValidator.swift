@@ -52,9 +52,16 @@ public enum HandbookValidator {
             diagnostics.append(.warning("theme '\(theme.slug)' has no tips", at: SourceLocation(file: files.config?.path ?? ContentLoader.configFileName),
                                         hint: "add 'themes: [\(theme.slug)]' to a tip, or remove the theme"))
         }
+        if diagnostics.hasErrors { return (nil, diagnostics.sortedByLocation()) }
+        var handbook = Handbook(config: config, chapters: chapters, tips: tips.map(\.0))
+        for (language, translationFiles) in files.translations {
+            let (translation, problems) = TranslationValidator.translate(handbook, folder: language, files: translationFiles,
+                                                                         drafts: options.includeDrafts ? [] : drafts)
+            diagnostics += problems
+            if let translation { handbook.translations.append(translation) }
+        }
         let sorted = diagnostics.sortedByLocation()
         if sorted.hasErrors { return (nil, sorted) }
-        let handbook = Handbook(config: config, chapters: chapters, tips: tips.map(\.0))
         // Every tip's source locations are freed off the critical path.
         releaseInBackground((consume decodedTips, consume tips))
         return (handbook, sorted)
