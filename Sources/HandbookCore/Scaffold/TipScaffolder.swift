@@ -28,9 +28,6 @@ public enum TipScaffolder {
         // Drafts count: their numbers are taken too.
         let number = (handbook.tips.map(\.number).max() ?? 0) + 1
         let name = String(format: "%03d-%@.md", number, URLSlug.make(trimmedTitle))
-        let folder = content.url.appendingPathComponent("tips")
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent(name).path
         let text = """
         ---
         number: \(number)
@@ -46,21 +43,28 @@ public enum TipScaffolder {
         **Try this:** one action a team can take this week.
 
         """
+        return try writeNew(text, named: name, in: content.appending("tips"))
+    }
+
+    /// Writes a new file into `folder` (made if needed); never replaces one.
+    static func writeNew(_ text: String, named name: String, in folder: UserPath) throws -> String {
+        try? FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
+        let file = folder.appending(name)
         // O_EXCL: fail rather than replace a file that appeared in the meantime.
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        let fd = open(file.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else {
-            throw BuildFailure([.error("cannot create '\(content.appending("tips/\(name)"))': \(String(cString: strerror(errno)))", at: nil,
+            throw BuildFailure([.error("cannot create '\(file)': \(String(cString: strerror(errno)))", at: nil,
                                        hint: "a file with that name may exist already; nothing was overwritten")])
         }
         defer { close(fd) }
         let bytes = Array(text.utf8)
         guard Foundation.write(fd, bytes, bytes.count) == bytes.count else {
-            throw BuildFailure([.error("cannot write '\(path)'", at: nil)])
+            throw BuildFailure([.error("cannot write '\(file)'", at: nil)])
         }
-        return content.appending("tips/\(name)").shown
+        return file.shown
     }
 
-    private static func yamlQuoted(_ text: String) -> String {
+    static func yamlQuoted(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }
