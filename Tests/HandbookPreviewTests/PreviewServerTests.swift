@@ -107,6 +107,25 @@ struct PreviewServerTests {
         try await preview.stop()
     }
 
+    @Test func aTranslationIsServedAndAnEditToItReloadsItsPage() async throws {
+        let handbook = try TemporaryHandbook()
+        let dutch = handbook.content.appendingPathComponent("nl")
+        try FileManager.default.createDirectory(at: dutch.appendingPathComponent("tips"), withIntermediateDirectories: true)
+        try Data("title: Testhandboek\nlanguage: nl\n".utf8).write(to: dutch.appendingPathComponent("handbook.yml"))
+        let tip = dutch.appendingPathComponent("tips/001-een.md")
+        try Data("---\nnumber: 1\ntitle: Eén\n---\nEerste versie.\n".utf8).write(to: tip)
+        let preview = try await RunningPreview.start(handbook)
+        let events = try await preview.subscribe()
+        #expect(try await preview.get("/nl/tips/001-een.html").text.contains("Eerste versie."))
+        try handbook.replace("Eerste versie.", with: "Tweede versie.", in: tip)
+        let change = try await nextChange(events)
+        let paths = change["paths"] as? [String] ?? []
+        #expect(paths.contains("nl/tips/001-een.html"), "\(paths)")
+        #expect(!paths.contains { !$0.hasPrefix("nl/") }, "an English page changed: \(paths)")
+        #expect(try await preview.get("/nl/tips/001-een.html").text.contains("Tweede versie."))
+        try await preview.stop()
+    }
+
     @Test func aSavedTipReachesTheOpenPage() async throws {
         let handbook = try TemporaryHandbook()
         let preview = try await RunningPreview.start(handbook)
