@@ -104,6 +104,17 @@ import Testing
         #expect(!problems.contains { $0.contains(": error: ") })
     }
 
+    @Test func editLinksOfATranslationNameItsOwnFiles() throws {
+        var files = ContentFixture.standard()
+        files["handbook.yml"] = ContentFixture.config + "edit_url: https://git.example.com/hb/-/edit/main/content/\n"
+        files["nl/handbook.yml"] = Self.dutchConfig
+        files["nl/tips/001-een.md"] = Self.dutchTip(1, title: "Eén")
+        let pages = try ContentFixture(files).pages()
+        #expect(pages["nl/tips/001-een.html"]?.contains(#"href="https://git.example.com/hb/-/edit/main/content/nl/tips/001-een.md""#) == true)
+        #expect(pages["nl/index.html"]?.contains(#"href="https://git.example.com/hb/-/edit/main/content/nl/handbook.yml""#) == true)
+        #expect(pages["tips/001-one.html"]?.contains(#"href="https://git.example.com/hb/-/edit/main/content/tips/001-one.md""#) == true)
+    }
+
     @Test func aTranslationsLanguageMustMatchItsFolder() {
         let problems = fixture(["handbook.yml": Self.dutchConfig.replacingOccurrences(of: "language: nl", with: "language: de")]).problems()
         #expect(problems.contains("content/nl/handbook.yml:1:1: error: 'language: de' does not match the folder 'nl'\n"

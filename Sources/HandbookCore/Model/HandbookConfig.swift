@@ -17,6 +17,8 @@ public struct HandbookConfig: Sendable {
     /// Absolute URL under which the content folder's files can be edited (a Git host's edit
     /// view); a page's "Edit this page" link is this followed by its file's path.
     public var editURL: String?
+    /// Where `editURL` takes the file's path, if not at its end.
+    public static let editPathPlaceholder = "{path}"
     public var themes: [Theme]
     /// Names of the six loyalty flywheel steps, in order.
     public var flywheelSteps: [String]

@@ -9,7 +9,7 @@ import Foundation
 /// Sources are named by their path as shown in messages (`content/tips/007-x.md`); the content
 /// folder's shown name is that of `handbook.yml`'s folder, which the loader names the same way.
 struct EditLinks: Sendable {
-    static let placeholder = "{path}"
+    static let placeholder = HandbookConfig.editPathPlaceholder
     /// Letters, digits, `-._~` and `/` stay; anything else in a file's path is percent-encoded, so
     /// a name with a space, `&` or `#` works in a URL's path and in its query alike.
     private static let kept = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/")

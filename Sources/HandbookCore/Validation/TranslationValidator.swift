@@ -107,6 +107,11 @@ enum TranslationValidator {
         config.introductionLine = translated.introductionLine
         config.sourceFile = translated.source
         config.baseURL = original.baseURL.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + folder + "/" }
+        // Edit links name a file by its path inside the translation's folder: put the folder back.
+        config.editURL = original.editURL.map { url in
+            url.contains(HandbookConfig.editPathPlaceholder) ? url.replacingOccurrences(of: HandbookConfig.editPathPlaceholder, with: folder + "/" + EditLinks.placeholder)
+                : (url.hasSuffix("/") ? url : url + "/") + folder + "/"
+        }
         let slugs = original.themes.map(\.slug)
         for theme in translated.themes {
             guard let index = slugs.firstIndex(of: theme.slug) else {
