@@ -115,6 +115,19 @@ import Testing
         #expect(pages["tips/001-one.html"]?.contains(#"href="https://git.example.com/hb/-/edit/main/content/tips/001-one.md""#) == true)
     }
 
+    @Test func oneSitemapListsEveryLanguageAndCanonicalLinksKeepTheirFolder() throws {
+        var files = ContentFixture.standard()
+        files["handbook.yml"] = ContentFixture.config + "base_url: https://intranet.example.com/hb/\n"
+        files["nl/handbook.yml"] = Self.dutchConfig
+        files["nl/tips/001-een.md"] = Self.dutchTip(1, title: "Eén")
+        let pages = try ContentFixture(files).pages()
+        let sitemap = try #require(pages[SitePaths.sitemap])
+        #expect(sitemap.contains("<loc>https://intranet.example.com/hb/tips/001-one.html</loc>"))
+        #expect(sitemap.contains("<loc>https://intranet.example.com/hb/nl/tips/001-een.html</loc>"))
+        #expect(!sitemap.contains("404.html") && pages["nl/" + SitePaths.sitemap] == nil)
+        #expect(pages["nl/tips/001-een.html"]?.contains(#"<link rel="canonical" href="https://intranet.example.com/hb/nl/tips/001-een.html">"#) == true)
+    }
+
     @Test func aTranslationsLanguageMustMatchItsFolder() {
         let problems = fixture(["handbook.yml": Self.dutchConfig.replacingOccurrences(of: "language: nl", with: "language: de")]).problems()
         #expect(problems.contains("content/nl/handbook.yml:1:1: error: 'language: de' does not match the folder 'nl'\n"

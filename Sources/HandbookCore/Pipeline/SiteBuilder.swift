@@ -131,24 +131,36 @@ public enum SiteBuilder {
     @discardableResult
     public static func write(_ prepared: Prepared, into sink: OutputSink) throws -> Int {
         let editions = [prepared] + prepared.translations
-        guard editions.count > 1 else { return try writeEdition(prepared, into: sink, languages: nil, siteKey: nil) }
+        guard editions.count > 1 else {
+            let paths = try writeEdition(prepared, into: sink, languages: nil, siteKey: nil)
+            try writeSitemap(of: prepared, paths: paths, into: sink)
+            return paths.count
+        }
         let versions = editions.map { edition in
             LanguageVersions.Version(language: edition.handbook.config.language,
                                      name: edition.theme.strings["language_name"] ?? edition.handbook.config.language,
                                      handbook: edition.handbook, folder: edition.folder)
         }
         let siteKey = URLSlug.make(prepared.handbook.config.title)
-        var pages = 0
+        var paths: [String] = []
         for (index, edition) in editions.enumerated() {
-            pages += try writeEdition(edition, into: edition.folder.isEmpty ? sink : FolderSink(sink, folder: edition.folder),
+            paths += try writeEdition(edition, into: edition.folder.isEmpty ? sink : FolderSink(sink, folder: edition.folder),
                                       languages: LanguageVersions(versions: versions, current: index), siteKey: siteKey)
+                .map { edition.folder + $0 }
         }
-        return pages
+        try writeSitemap(of: prepared, paths: paths, into: sink)
+        return paths.count
     }
 
-    /// One language's site.
+    /// One sitemap for every language, when the site's address is known.
+    private static func writeSitemap(of prepared: Prepared, paths: [String], into sink: OutputSink) throws {
+        guard let base = prepared.handbook.config.baseURL else { return }
+        try sink.write(Sitemap.xml(paths: paths.filter { !$0.hasSuffix(SitePaths.notFound) }, base: base), to: SitePaths.sitemap)
+    }
+
+    /// One language's site; returns the paths of its HTML pages.
     private static func writeEdition(_ prepared: Prepared, into sink: OutputSink, languages: LanguageVersions?,
-                                     siteKey: String?) throws -> Int {
+                                     siteKey: String?) throws -> [String] {
         let handbook = prepared.handbook
         let pages = PageKind.all(for: handbook)
         let paths = pages.concurrentMap { $0.path(in: handbook) }
@@ -190,10 +202,7 @@ public enum SiteBuilder {
             }
         }
         if let error = failures.takeValues().compactMap({ $0 }).first { throw error }
-        if let base = handbook.config.baseURL {
-            try sink.write(Sitemap.xml(paths: paths.filter { $0 != SitePaths.notFound }, base: base), to: SitePaths.sitemap)
-        }
-        return pages.count
+        return paths
     }
 
     /// The search files as jobs beside the pages: the index with the tip data, made on its
