@@ -107,6 +107,22 @@ import Testing
         #expect(bad.stderr.contains("error: unknown theme 'empaty'\n    hint: did you mean 'empathy'?"))
     }
 
+    @Test func newTipLanguageStartsATranslationOfAnExistingTip() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dutchTips = folder.appendingPathComponent("content/nl/tips")
+        let seventeen = try #require(try FileManager.default.contentsOfDirectory(atPath: dutchTips.path).first { $0.hasPrefix("017-") })
+        let already = try Self.run(["new", "tip", "--language", "nl", "--number", "17"], in: folder)
+        #expect(already.status != 0 && already.stderr.contains("error: tip 17 is translated already, in content/nl/tips/\(seventeen)"))
+        try FileManager.default.removeItem(at: dutchTips.appendingPathComponent(seventeen))
+        let check = try Self.run(["check"], in: folder)
+        #expect(check.stdout.contains("nl: 108 of 109 tips, 12 of 12 chapters translated."), "\(check.stdout)")
+        #expect(check.stderr.contains("content/nl/tips: warning: 1 of 109 tips are not translated into 'nl' yet: 17"))
+        let result = try Self.run(["new", "tip", "--language", "nl", "--number", "17"], in: folder)
+        #expect(result.status == 0 && result.stdout == "Created content/nl/tips/017-keep-your-optimism-honest.md\n", "\(result.stderr)")
+        #expect(try Self.run(["new", "tip", "--language", "nl"], in: folder).stderr.contains("--language and --number"))
+    }
+
     @Test func refusesToReplaceAFolderItDidNotBuild() throws {
         let folder = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
