@@ -235,7 +235,12 @@ import Testing
         #expect(chapters.map { $0[0] as? Int } == [1, 2])
         #expect(chapters.map { $0[1] as? String } == ["First", "Second"])
         #expect(chapters.map { $0[2] as? String } == ["chapters/01-first.html", "chapters/02-second.html"])
-        #expect(chapters.map { $0[3] as? [Int] } == [[0, 1], [2]])
+        #expect(chapters.map { $0[3] as? [Int] } == [[0, 2], [2, 1]])
+    }
+
+    @Test func chapterTipsAreWrittenAsRunsOfPositions() {
+        #expect(SearchScripts.runs([3, 4, 5, 9, 11, 12]).map { [$0.first, $0.count] } == [[3, 3], [9, 1], [11, 2]])
+        #expect(SearchScripts.runs([]).isEmpty)
     }
 
     /// British and American spellings meet in English only: the browser reads the language from the index.

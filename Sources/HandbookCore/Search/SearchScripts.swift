@@ -8,7 +8,8 @@ import Foundation
 /// - `assets/tips-data.js`: `window.HandbookData`, one row per tip:
 ///   `[number, title, url, summary, [theme positions], try this, flywheel step or 0, how you'll know]`.
 ///   Used by search, the "My five" page and the tip of the day. `chapters` holds
-///   `[number, title, url, [tip positions]]` for a search that names a chapter.
+///   `[number, title, url, [first, count, first, count, …]]` for a search that names a chapter:
+///   its tips as runs of consecutive positions, usually one run.
 /// - `assets/search-index.js`: `window.HandbookSearchIndex`, the inverted index. `lang` is the
 ///   content's language (English words meet in British and American spelling). `words` is the
 ///   sorted vocabulary joined by spaces; `postings` holds, in the same order and also joined by
@@ -75,7 +76,7 @@ enum SearchScripts {
             append(",")
             literal(chapter.url)
             append(",[")
-            list(chapter.tips) { append(String($0)) }
+            list(runs(chapter.tips)) { append("\($0.first),\($0.count)") }
             append("]]")
         }
         append("],\"steps\":[")
@@ -98,6 +99,19 @@ enum SearchScripts {
         }
         append("]};\n")
         return bytes
+    }
+
+    /// Ascending positions as runs of consecutive ones: [3, 4, 5, 9] → (3, 3), (9, 1).
+    static func runs(_ positions: [Int]) -> [(first: Int, count: Int)] {
+        var runs: [(first: Int, count: Int)] = []
+        for position in positions {
+            if let last = runs.last, last.first + last.count == position {
+                runs[runs.count - 1].count += 1
+            } else {
+                runs.append((position, 1))
+            }
+        }
+        return runs
     }
 
     static func invertedIndex(_ index: SearchIndex) -> [UInt8] {

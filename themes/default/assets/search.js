@@ -148,8 +148,12 @@
     this.titles = invert(titleWords);
     this.summaries = invert(summaryWords);
     this.themeWords = this.themes.map(function (theme) { return words(theme[1]); });
-    // [number, title, url, [tip positions]] of each chapter, for "chapter 5".
-    this.chapters = data.chapters || [];
+    // [number, title, url, [tip positions]] of each chapter, for "chapter 5"; the file has runs.
+    this.chapters = (data.chapters || []).map(function (chapter) {
+      var runs = chapter[3], tips = [];
+      for (var r = 0; r < runs.length; r += 2) for (var p = 0; p < runs[r + 1]; p++) tips.push(runs[r] + p);
+      return [chapter[0], chapter[1], chapter[2], tips];
+    });
     // British and American spellings meet only in English; other languages keep their own rules.
     this.spellings = /^en\b/i.test(index.lang || "") ? englishSpellings : function () { return []; };
     this.byLength = null;
@@ -221,6 +225,13 @@
     return previous[lb];
   }
 
+  /** A word that may be a typo's correction: the vocabulary's, then the common words, then the themes' names. */
+  Engine.prototype.wordAt = function (index) {
+    if (index < this.vocabulary.length) return this.vocabulary[index];
+    index -= this.vocabulary.length;
+    return index < this.common.length ? this.common[index] : this.themeNames[index - this.common.length];
+  };
+
   /** How many tips have the vocabulary word at `wordIndex`, without decoding its list. */
   Engine.prototype.tipCount = function (wordIndex) {
     var text = this.postingText[wordIndex], count = 1;
@@ -243,6 +254,10 @@
       this.vocabulary.forEach(add);
       var offset = this.vocabulary.length;
       this.common.forEach(function (word, index) { add(word, offset + index); });
+      // Theme names too: a tip may be in the Empathy theme without the word in its text.
+      this.themeNames = [];
+      this.themeWords.forEach(function (names) { names.forEach(function (name) { this.themeNames.push(name); }, this); }, this);
+      this.themeNames.forEach(function (word, index) { add(word, offset + this.common.length + index); }, this);
     }
     var max = term.length <= TYPO.short ? TYPO.nearEdits : TYPO.farEdits;
     var rows = [new Int32Array(term.length + max + 2), new Int32Array(term.length + max + 2), new Int32Array(term.length + max + 2)];
@@ -252,9 +267,9 @@
       if (!list) continue;
       for (var i = 0; i < list.length; i++) {
         var index = list[i];
-        var word = index < this.vocabulary.length ? this.vocabulary[index] : this.common[index - this.vocabulary.length];
+        var word = this.wordAt(index);
         var distance = editDistance(term, word, closest, rows);
-        if (distance > closest) continue;
+        if (distance > closest || found.some(function (entry) { return entry.word === word; })) continue;
         if (distance < closest) { closest = distance; found.length = 0; }
         found.push({ word: word, tips: index < this.vocabulary.length ? this.tipCount(index) : this.count });
       }
