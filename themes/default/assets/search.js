@@ -232,6 +232,19 @@
     return index < this.common.length ? this.common[index] : this.themeNames[index - this.common.length];
   };
 
+  /** The letters a word has, as bits: a word lacking more than `max` of a term's letters is more than `max` edits away. */
+  function letterMask(word) {
+    var mask = 0;
+    for (var i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) % 31);
+    return mask;
+  }
+
+  function bitCount(value) {
+    var count = 0;
+    for (; value; count++) value &= value - 1;
+    return count;
+  }
+
   /** How many tips have the vocabulary word at `wordIndex`, without decoding its list. */
   Engine.prototype.tipCount = function (wordIndex) {
     var text = this.postingText[wordIndex], count = 1;
@@ -247,9 +260,10 @@
   Engine.prototype.corrections = function (term) {
     if (term.length < TYPO.min || /\d/.test(term)) return [];
     if (!this.byLength) {
-      var byLength = this.byLength = [];
+      var byLength = this.byLength = [], masks = this.letterMasks = [];
       var add = function (word, index) {
         (byLength[word.length] || (byLength[word.length] = [])).push(index);
+        masks[index] = letterMask(word);
       };
       this.vocabulary.forEach(add);
       var offset = this.vocabulary.length;
@@ -261,12 +275,15 @@
     }
     var max = term.length <= TYPO.short ? TYPO.nearEdits : TYPO.farEdits;
     var rows = [new Int32Array(term.length + max + 2), new Int32Array(term.length + max + 2), new Int32Array(term.length + max + 2)];
-    var found = [], closest = max;
-    for (var length = term.length - max; length <= term.length + max; length++) {
+    var found = [], closest = max, termMask = letterMask(term);
+    // Words of the term's length first, then ±1, ±2: the closest found early skips more.
+    for (var step = 0; step <= 2 * max; step++) {
+      var length = term.length + (step % 2 ? (step + 1) / 2 : -step / 2);
       var list = this.byLength[length];
       if (!list) continue;
       for (var i = 0; i < list.length; i++) {
-        var index = list[i];
+        var index = list[i], mask = this.letterMasks[index];
+        if (bitCount(termMask & ~mask) > closest || bitCount(mask & ~termMask) > closest) continue;
         var word = this.wordAt(index);
         var distance = editDistance(term, word, closest, rows);
         if (distance > closest || found.some(function (entry) { return entry.word === word; })) continue;
