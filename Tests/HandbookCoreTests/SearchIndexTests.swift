@@ -227,6 +227,37 @@ import Testing
         #expect((data["themes"] as? [[String]])?.first == ["leadership", "Leadership"])
     }
 
+    /// "chapter 2" in the search box opens the chapter and lists its tips.
+    @Test func tipDataListsEachChaptersTips() throws {
+        let index = try Self.index()
+        let data = try Self.json(String(decoding: SearchScripts.data(index), as: UTF8.self), global: "window.HandbookData=")
+        let chapters = try #require(data["chapters"] as? [[Any]])
+        #expect(chapters.map { $0[0] as? Int } == [1, 2])
+        #expect(chapters.map { $0[1] as? String } == ["First", "Second"])
+        #expect(chapters.map { $0[2] as? String } == ["chapters/01-first.html", "chapters/02-second.html"])
+        #expect(chapters.map { $0[3] as? [Int] } == [[0, 2], [2, 1]])
+    }
+
+    @Test func chapterTipsAreWrittenAsRunsOfPositions() {
+        #expect(SearchScripts.runs([3, 4, 5, 9, 11, 12]).map { [$0.first, $0.count] } == [[3, 3], [9, 1], [11, 2]])
+        #expect(SearchScripts.runs([]).isEmpty)
+    }
+
+    /// British and American spellings meet in English only: the browser reads the language from the index.
+    @Test func theIndexNamesTheContentsLanguage() throws {
+        let english = try Self.json(String(decoding: SearchScripts.invertedIndex(try Self.index()), as: UTF8.self),
+                                    global: "window.HandbookSearchIndex=")
+        #expect(english["lang"] as? String == "en")
+        var files = ContentFixture.standard()
+        files["nl/handbook.yml"] = TranslationTests.dutchConfig
+        let fixture = ContentFixture(files)
+        let prepared = try SiteBuilder.prepare(fixture.options)
+        let dutch = try #require(prepared.translations.first)
+        let index = SearchIndexBuilder.build(dutch.handbook, content: dutch.content)
+        let json = try Self.json(String(decoding: SearchScripts.invertedIndex(index), as: UTF8.self), global: "window.HandbookSearchIndex=")
+        #expect(json["lang"] as? String == "nl")
+    }
+
     @Test func postingsAreWrittenAsBase36Gaps() throws {
         let index = try Self.index()
         let json = try Self.json(String(decoding: SearchScripts.invertedIndex(index), as: UTF8.self), global: "window.HandbookSearchIndex=")

@@ -77,4 +77,19 @@ import Testing
             .compactMap { Range($0.range(at: 1), in: templates).map { String(templates[$0]) } }
         for key in Set(used) { #expect(english.contains(key), "strings have no '\(key)'") }
     }
+
+    /// A server shows the 404 page at the missing address, at any depth: a relative
+    /// `assets/search.js` would point nowhere, so the page loads it once it knows the root.
+    @Test func theNotFoundPageLoadsSearchFromTheSitesRoot() throws {
+        let relative = try #require(try ContentFixture(ContentFixture.standard()).pages()["404.html"])
+        #expect(!relative.contains("<script src=\"assets/search.js\""))
+        #expect(relative.contains("data-not-found hidden"))
+        #expect(relative.contains("\"assets/search.js\""))
+        let fixed = try #require(try ContentFixture(ContentFixture.standard([
+            "handbook.yml": ContentFixture.config + "base_url: https://intranet.example/handbook\n",
+        ])).pages()["404.html"])
+        #expect(fixed.contains("<script src=\"https://intranet.example/handbook/assets/search.js\" defer></script>"))
+        #expect(fixed.contains("action=\"https://intranet.example/handbook/search.html\""))
+        #expect(!fixed.contains("method: \"HEAD\""))
+    }
 }

@@ -27,7 +27,20 @@ struct SearchIndex: Sendable {
         var flywheelStep: Int
     }
 
+    /// One chapter, for a query that names it ("chapter 5").
+    struct ChapterEntry: Sendable, Equatable {
+        var number: Int
+        var title: String
+        /// The chapter page, relative to the site root.
+        var url: String
+        /// Positions in `tips` of the chapter's tips, ascending.
+        var tips: [Int]
+    }
+
+    /// The content's language (`handbook.yml`): English words meet in either spelling.
+    var language: String
     var themes: [(slug: String, title: String)]
+    var chapters: [ChapterEntry]
     var flywheelSteps: [String]
     var tips: [Entry]
     /// Sorted vocabulary; `postings[i]` lists, ascending, the positions of the tips containing `words[i]`.
@@ -130,7 +143,11 @@ enum SearchIndexBuilder {
                 postings.append(list)
             }
         }
-        return SearchIndex(themes: handbook.themes.map { ($0.slug, $0.title) },
+        let chapters = handbook.chapters.map { chapter in
+            SearchIndex.ChapterEntry(number: chapter.number, title: chapter.title, url: SitePaths.chapter(chapter),
+                                     tips: handbook.tipsByChapter[chapter.number] ?? [])
+        }
+        return SearchIndex(language: handbook.config.language, themes: handbook.themes.map { ($0.slug, $0.title) }, chapters: chapters,
                            flywheelSteps: handbook.config.flywheelSteps,
                            tips: results.flatMap(\.entries), words: words, postings: postings,
                            common: common, texts: results.flatMap(\.texts))

@@ -7,8 +7,11 @@ import Foundation
 ///
 /// - `assets/tips-data.js`: `window.HandbookData`, one row per tip:
 ///   `[number, title, url, summary, [theme positions], try this, flywheel step or 0, how you'll know]`.
-///   Used by search, the "My five" page and the tip of the day.
-/// - `assets/search-index.js`: `window.HandbookSearchIndex`, the inverted index. `words` is the
+///   Used by search, the "My five" page and the tip of the day. `chapters` holds
+///   `[number, title, url, [first, count, first, count, …]]` for a search that names a chapter:
+///   its tips as runs of consecutive positions, usually one run.
+/// - `assets/search-index.js`: `window.HandbookSearchIndex`, the inverted index. `lang` is the
+///   content's language (English words meet in British and American spelling). `words` is the
 ///   sorted vocabulary joined by spaces; `postings` holds, in the same order and also joined by
 ///   spaces, the ascending positions (in `tips`) of the tips with that word, as comma-separated
 ///   base-36 gaps. `common` words are in so many tips that they count as in all.
@@ -66,6 +69,16 @@ enum SearchScripts {
             literal(theme.title)
             append("]")
         }
+        append("],\"chapters\":[")
+        list(index.chapters) { chapter in
+            append("[\(chapter.number),")
+            literal(chapter.title)
+            append(",")
+            literal(chapter.url)
+            append(",[")
+            list(runs(chapter.tips)) { append("\($0.first),\($0.count)") }
+            append("]]")
+        }
         append("],\"steps\":[")
         list(index.flywheelSteps, literal)
         append("],\"tips\":[\n")
@@ -88,11 +101,26 @@ enum SearchScripts {
         return bytes
     }
 
+    /// Ascending positions as runs of consecutive ones: [3, 4, 5, 9] → (3, 3), (9, 1).
+    static func runs(_ positions: [Int]) -> [(first: Int, count: Int)] {
+        var runs: [(first: Int, count: Int)] = []
+        for position in positions {
+            if let last = runs.last, last.first + last.count == position {
+                runs[runs.count - 1].count += 1
+            } else {
+                runs.append((position, 1))
+            }
+        }
+        return runs
+    }
+
     static func invertedIndex(_ index: SearchIndex) -> [UInt8] {
         var bytes = Array(header.utf8)
         bytes.reserveCapacity(index.words.reduce(256) { $0 + $1.utf8.count + 1 }
                               + index.postings.reduce(0) { $0 + $1.count * 3 } + 1024)
-        bytes.append(contentsOf: "window.HandbookSearchIndex={\"v\":1,\"tips\":\(index.tips.count),\"chunk\":\(SearchIndex.chunkSize),".utf8)
+        bytes.append(contentsOf: "window.HandbookSearchIndex={\"v\":1,\"lang\":".utf8)
+        JavaScriptLiteral.append(index.language, to: &bytes)
+        bytes.append(contentsOf: ",\"tips\":\(index.tips.count),\"chunk\":\(SearchIndex.chunkSize),".utf8)
         bytes.append(contentsOf: "\"common\":".utf8)
         JavaScriptLiteral.append(index.common.joined(separator: " "), to: &bytes)
         bytes.append(contentsOf: ",\"words\":".utf8)

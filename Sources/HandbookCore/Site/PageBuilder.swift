@@ -208,10 +208,13 @@ struct PageBuilder: Sendable {
         var context: TemplateObject = [
             "page_title": .string(strings["not_found_title"] ?? "Page not found"),
             "inline_css": .string(inlineStylesheet),
+            // The page's own script loads search.js once it has found the site's root.
+            "search_script_url": false,
         ]
         if let base = handbook.config.baseURL {
             // With a known address the links can be absolute, wherever the server shows this page.
             let root = base.hasSuffix("/") ? base : base + "/"
+            context.merge(searchCommon(root: root, current: .notFound, siteKey: siteKey)) { $1 }
             context["root"] = .string(root)
             context["home_url"] = .string(root + SitePaths.home)
             context["all_tips_url"] = .string(root + SitePaths.allTips)

@@ -93,7 +93,21 @@
   // MARK: - The engine: an inverted index with prefix lookups
 
   var TEXT_DELAY = 160;
-  var WEIGHT = { titleExact: 12, title: 10, summaryExact: 5, summary: 4, theme: 2, body: 1, phrase: 6 };
+  /**
+   * What one query word scores in a tip: a whole word beats a word it only starts, in every
+   * field; a title beats the summary, which beats the text; a word the title starts still beats
+   * a whole word in the text, except for a word of three letters or fewer ("bot" in "both").
+   * A typo's correction scores least; a theme of that exact name puts the theme's tips first.
+   */
+  var WEIGHT = {
+    exact: { title: 40, summary: 20, body: 16 },
+    prefix: { title: 30, summary: 12, body: 8 },
+    shortPrefix: { title: 12, summary: 10, body: 8 },
+    typo: { title: 6, summary: 5, body: 4 },
+    themeExact: 48, themePrefix: 4, phrase: 6, anyTitle: 12,
+  };
+  /** Shortest word that may be a typo, and the edits allowed up to and beyond `TYPO.short` letters. */
+  var TYPO = { min: 4, short: 5, nearEdits: 1, farEdits: 2, candidates: 8 };
 
   /** Word → tips for one field of every tip, sorted for prefix lookups. */
   function invert(fieldWords) {
@@ -134,8 +148,152 @@
     this.titles = invert(titleWords);
     this.summaries = invert(summaryWords);
     this.themeWords = this.themes.map(function (theme) { return words(theme[1]); });
+    // [number, title, url, [tip positions]] of each chapter, for "chapter 5"; the file has runs.
+    this.chapters = (data.chapters || []).map(function (chapter) {
+      var runs = chapter[3], tips = [];
+      for (var r = 0; r < runs.length; r += 2) for (var p = 0; p < runs[r + 1]; p++) tips.push(runs[r] + p);
+      return [chapter[0], chapter[1], chapter[2], tips];
+    });
+    // British and American spellings meet only in English; other languages keep their own rules.
+    this.spellings = /^en\b/i.test(index.lang || "") ? englishSpellings : function () { return []; };
+    this.byLength = null;
     this.cache = new Map();
   }
+
+  // MARK: - Forgiving words: British and American spellings, typos
+
+  /** British ↔ American: [pattern, replacement] on a whole folded word. Stems of three letters or more keep "rise", "four", "hour" out. */
+  var SPELLING_RULES = [
+    [/^([a-z]{3,})is(e|es|ed|ing|er|ers|ation|ations|able)$/, "$1iz$2"],
+    [/^([a-z]{3,})iz(e|es|ed|ing|er|ers|ation|ations|able)$/, "$1is$2"],
+    [/^([a-z]{2,})ys(e|es|ed|ing|er|ers)$/, "$1yz$2"],
+    [/^([a-z]{2,})yz(e|es|ed|ing|er|ers)$/, "$1ys$2"],
+    [/^([a-z]{3,})our(s|ed|ing|ite|ites|able|ably|al|ful|less|er|ers)?$/, "$1or$2"],
+    [/^([a-z]{3,})or(s|ed|ing|ite|ites|able|ably|al|ful|less|er|ers)?$/, "$1our$2"],
+    [/^([a-z]{2,}[tbg])re(s?)$/, "$1er$2"],
+    [/^([a-z]{2,}[tbg])red$/, "$1ered"],
+    [/^([a-z]{2,}[tbg])er(s?)$/, "$1re$2"],
+    [/^([a-z]{2,}[tbg])ered$/, "$1red"],
+    [/^([a-z]{3,})ogue(s?)$/, "$1og$2"],
+    [/^([a-z]{3,})og(s?)$/, "$1ogue$2"],
+    // travelled ↔ traveled: a doubled l after an unstressed vowel ("filled" and "called" keep theirs).
+    [/^([a-z]*[aeiou][^aeiou]+[aeiou])ll(ed|ing|er|ers|or|ors)$/, "$1l$2"],
+    [/^([a-z]*[aeiou][^aeiou]+[aeiou])l(ed|ing|er|ers|or|ors)$/, "$1ll$2"],
+    [/^(fulfil|enrol|instal|skil|wil)(ment|ments|ful|s)$/, "$1l$2"],
+    [/^(fulfi|enro|insta|ski|wi)ll(ment|ments|ful)$/, "$1l$2"],
+    [/^judgement(s?)$/, "judgment$1"],
+    [/^judgment(s?)$/, "judgement$1"],
+  ];
+
+  /** The other spellings of an English word that the handbook may use instead. */
+  function englishSpellings(word) {
+    var other = [];
+    for (var i = 0; i < SPELLING_RULES.length; i++) {
+      var rule = SPELLING_RULES[i];
+      if (rule[0].test(word)) {
+        var variant = word.replace(rule[0], rule[1]);
+        if (variant !== word && other.indexOf(variant) < 0) other.push(variant);
+      }
+    }
+    return other;
+  }
+
+  /**
+   * The edit distance of `a` and `b` (insertions, deletions, substitutions, and a swap of two
+   * neighbours counted as one), or `max + 1` as soon as it is sure to be more than `max`.
+   */
+  function editDistance(a, b, max, rows) {
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > max) return max + 1;
+    var before = rows[0], previous = rows[1], current = rows[2];
+    for (var j = 0; j <= lb; j++) previous[j] = j;
+    for (var i = 1; i <= la; i++) {
+      current[0] = i;
+      var best = i;
+      for (var k = 1; k <= lb; k++) {
+        var cost = a.charCodeAt(i - 1) === b.charCodeAt(k - 1) ? 0 : 1;
+        var value = Math.min(previous[k] + 1, current[k - 1] + 1, previous[k - 1] + cost);
+        if (i > 1 && k > 1 && a.charCodeAt(i - 1) === b.charCodeAt(k - 2) && a.charCodeAt(i - 2) === b.charCodeAt(k - 1)) {
+          value = Math.min(value, before[k - 2] + 1);
+        }
+        current[k] = value;
+        if (value < best) best = value;
+      }
+      if (best > max) return max + 1;
+      var spare = before; before = previous; previous = current; current = spare;
+    }
+    return previous[lb];
+  }
+
+  /** A word that may be a typo's correction: the vocabulary's, then the common words, then the themes' names. */
+  Engine.prototype.wordAt = function (index) {
+    if (index < this.vocabulary.length) return this.vocabulary[index];
+    index -= this.vocabulary.length;
+    return index < this.common.length ? this.common[index] : this.themeNames[index - this.common.length];
+  };
+
+  /** The letters a word has, as bits: a word lacking more than `max` of a term's letters is more than `max` edits away. */
+  function letterMask(word) {
+    var mask = 0;
+    for (var i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) % 31);
+    return mask;
+  }
+
+  function bitCount(value) {
+    var count = 0;
+    for (; value; count++) value &= value - 1;
+    return count;
+  }
+
+  /** How many tips have the vocabulary word at `wordIndex`, without decoding its list. */
+  Engine.prototype.tipCount = function (wordIndex) {
+    var text = this.postingText[wordIndex], count = 1;
+    for (var i = 0; i < text.length; i++) if (text.charCodeAt(i) === 44) count++;
+    return count;
+  };
+
+  /**
+   * The words of the handbook closest to `term`, a word it does not have: within one edit for a
+   * word of up to five letters, two beyond; only the closest, most used first. Words with
+   * digits and words shorter than four letters are taken as typed.
+   */
+  Engine.prototype.corrections = function (term) {
+    if (term.length < TYPO.min || /\d/.test(term)) return [];
+    if (!this.byLength) {
+      var byLength = this.byLength = [], masks = this.letterMasks = [];
+      var add = function (word, index) {
+        (byLength[word.length] || (byLength[word.length] = [])).push(index);
+        masks[index] = letterMask(word);
+      };
+      this.vocabulary.forEach(add);
+      var offset = this.vocabulary.length;
+      this.common.forEach(function (word, index) { add(word, offset + index); });
+      // Theme names too: a tip may be in the Empathy theme without the word in its text.
+      this.themeNames = [];
+      this.themeWords.forEach(function (names) { names.forEach(function (name) { this.themeNames.push(name); }, this); }, this);
+      this.themeNames.forEach(function (word, index) { add(word, offset + this.common.length + index); }, this);
+    }
+    var max = term.length <= TYPO.short ? TYPO.nearEdits : TYPO.farEdits;
+    var rows = [new Int32Array(term.length + max + 2), new Int32Array(term.length + max + 2), new Int32Array(term.length + max + 2)];
+    var found = [], closest = max, termMask = letterMask(term);
+    // Words of the term's length first, then ±1, ±2: the closest found early skips more.
+    for (var step = 0; step <= 2 * max; step++) {
+      var length = term.length + (step % 2 ? (step + 1) / 2 : -step / 2);
+      var list = this.byLength[length];
+      if (!list) continue;
+      for (var i = 0; i < list.length; i++) {
+        var index = list[i], mask = this.letterMasks[index];
+        if (bitCount(termMask & ~mask) > closest || bitCount(mask & ~termMask) > closest) continue;
+        var word = this.wordAt(index);
+        var distance = editDistance(term, word, closest, rows);
+        if (distance > closest || found.some(function (entry) { return entry.word === word; })) continue;
+        if (distance < closest) { closest = distance; found.length = 0; }
+        found.push({ word: word, tips: index < this.vocabulary.length ? this.tipCount(index) : this.count });
+      }
+    }
+    found.sort(function (a, b) { return b.tips - a.tips || (a.word < b.word ? -1 : 1); });
+    return found.slice(0, TYPO.candidates).map(function (entry) { return entry.word; });
+  };
 
   /** [low, high) of the words in a sorted list that start with `prefix`. */
   function prefixRange(list, prefix) {
@@ -169,65 +327,128 @@
     return list;
   };
 
-  /** Raises `scores` of the tips with a word in `field` starting with `term`. */
+  /**
+   * Raises `scores` of the tips with a word in `field` that is `term` (`exact`) or starts with
+   * it (`prefix`, 0 to skip). Returns whether any word matched.
+   */
   function scoreField(scores, field, term, exact, prefix) {
     var range = prefixRange(field.words, term);
     for (var w = range[0]; w < range[1]; w++) {
       var value = field.words[w] === term ? exact : prefix;
+      if (!value) continue;
       var tips = field.tips[w];
       for (var i = 0; i < tips.length; i++) if (scores[tips[i]] < value) scores[tips[i]] = value;
     }
+    return range[1] > range[0];
   }
 
   /**
-   * How well each tip matches one query word, 0 when not at all: the best of title, summary and
-   * text, plus a little when a theme of the tip has that name. Cached, since typing repeats them.
+   * Scores the tips with a word that is `word`, or (when `weights.prefix` is given) starts with
+   * it, in their text, summary or title, and the tips of a theme of that name. Returns whether
+   * anything matched.
    */
-  Engine.prototype.termScores = function (term) {
-    var cached = this.cache.get(term);
-    if (cached) return cached;
-    var scores = new Uint8Array(this.count);
-    var common = prefixRange(this.common, term);
-    if (common[1] > common[0]) {
+  Engine.prototype.scoreWord = function (scores, word, exact, prefix) {
+    var matched = false;
+    var common = prefixRange(this.common, word), range = prefixRange(this.vocabulary, word);
+    var commonValue = 0;
+    for (var c = common[0]; c < common[1]; c++) {
+      commonValue = Math.max(commonValue, this.common[c] === word ? exact.body : prefix ? prefix.body : 0);
+    }
+    if (commonValue) {
       // A common word is listed for no tip: count it as in every tip's text.
-      scores.fill(WEIGHT.body);
-    } else {
-      var range = prefixRange(this.vocabulary, term);
-      for (var w = range[0]; w < range[1]; w++) {
-        var list = this.posting(w);
-        for (var i = 0; i < list.length; i++) scores[list[i]] = WEIGHT.body;
-      }
+      for (var all = 0; all < this.count; all++) if (scores[all] < commonValue) scores[all] = commonValue;
+      matched = true;
     }
-    scoreField(scores, this.summaries, term, WEIGHT.summaryExact, WEIGHT.summary);
-    scoreField(scores, this.titles, term, WEIGHT.titleExact, WEIGHT.title);
+    for (var w = range[0]; w < range[1]; w++) {
+      var bodyValue = this.vocabulary[w] === word ? exact.body : prefix && prefix.body;
+      if (!bodyValue) continue;
+      var list = this.posting(w);
+      for (var i = 0; i < list.length; i++) if (scores[list[i]] < bodyValue) scores[list[i]] = bodyValue;
+      matched = true;
+    }
+    matched = scoreField(scores, this.summaries, word, exact.summary, prefix ? prefix.summary : 0) || matched;
+    matched = scoreField(scores, this.titles, word, exact.title, prefix ? prefix.title : 0) || matched;
     for (var theme = 0; theme < this.themes.length; theme++) {
-      if (!this.themeWords[theme].some(function (word) { return word.lastIndexOf(term, 0) === 0; })) continue;
+      var names = this.themeWords[theme];
+      var bonus = names.indexOf(word) >= 0 ? WEIGHT.themeExact
+        : prefix && names.some(function (name) { return name.lastIndexOf(word, 0) === 0; }) ? WEIGHT.themePrefix : 0;
+      if (!bonus) continue;
       var tips = this.tipsByTheme[theme];
-      for (var k = 0; k < tips.length; k++) scores[tips[k]] += WEIGHT.theme;
+      for (var k = 0; k < tips.length; k++) scores[tips[k]] += bonus;
+      matched = true;
     }
-    if (this.cache.size > 300) this.cache.clear();
-    this.cache.set(term, scores);
-    return scores;
+    return matched;
   };
 
   /**
-   * Tips for a query, best first: every word of the query must start a word of the tip (title,
-   * summary, text or theme name). Title matches rank above summary matches, which rank above the
-   * text; being in a theme of that name adds a little. Common words (see SearchIndex.commonFloor)
-   * count as in every tip. A number typed alone puts that tip first. `theme` (a slug or "") keeps
-   * only that theme's tips. Returns tip positions in `order`, best first, ties in tip order.
+   * How well each tip matches one query word, 0 when not at all: the word or one of its other
+   * spellings, whole or as the start of a word; failing that, unless `literal`, the handbook's
+   * closest words (`corrections`). Cached, since typing repeats them.
    */
-  Engine.prototype.search = function (query, theme) {
-    var terms = queryTerms(query);
+  Engine.prototype.termScores = function (term, literal) {
+    var key = (literal ? "=" : "") + term;
+    var cached = this.cache.get(key);
+    if (cached) return cached;
+    var scores = new Uint8Array(this.count);
+    var prefix = term.length <= 3 ? WEIGHT.shortPrefix : WEIGHT.prefix;
+    var forms = [term].concat(this.spellings(term));
+    var matched = false;
+    for (var f = 0; f < forms.length; f++) matched = this.scoreWord(scores, forms[f], WEIGHT.exact, prefix) || matched;
+    var result = { scores: scores, correction: null };
+    if (!matched && !literal) {
+      var corrections = this.corrections(term);
+      for (var c = 0; c < corrections.length; c++) this.scoreWord(scores, corrections[c], WEIGHT.typo, null);
+      if (corrections.length) result.correction = corrections[0];
+    }
+    if (this.cache.size > 300) this.cache.clear();
+    this.cache.set(key, result);
+    return result;
+  };
+
+  /** The tip or chapter a query names: "17", "#17", "tip 17", "Tip #17", "chapter 5". */
+  Engine.prototype.named = function (query) {
+    var folded = words(query.replace(/#/g, " "));
+    var number = folded.length && /^\d+$/.test(folded[folded.length - 1]) ? parseInt(folded[folded.length - 1], 10) : -1;
+    if (number < 0 || folded.length > 2) return null;
+    var word = folded.length === 2 ? folded[0] : "";
+    var tipWords = ["tip", words(t("tip", "tip")).join("")];
+    var chapterWords = ["chapter", words(t("chapter", "chapter")).join("")];
+    if (!word || tipWords.indexOf(word) >= 0) {
+      return this.byNumber.has(number) ? { tip: this.byNumber.get(number), number: String(number), named: !!word } : null;
+    }
+    if (chapterWords.indexOf(word) >= 0) {
+      var chapter = this.chapters.findIndex(function (entry) { return entry[0] === number; });
+      return chapter >= 0 ? { chapter: chapter } : null;
+    }
+    return null;
+  };
+
+  /**
+   * Tips for a query, best first: every word of the query must be, or start, a word of the tip
+   * (title, summary, text or theme name), in either spelling, or else be a typo of one (see
+   * `termScores` and WEIGHT). Common words (see SearchIndex.commonFloor) count as in every tip.
+   * A tip's number ("17", "tip 17") puts that tip first; "chapter 5" lists the chapter and its
+   * tips. `theme` (a slug or "") keeps only that theme's tips; `literal` takes the words as
+   * typed, with no corrections. Returns tip positions in `order`, best first, ties in tip order,
+   * and `corrected`, the query as corrected, when a word was.
+   */
+  Engine.prototype.search = function (query, theme, literal) {
     var count = this.count;
     var themeIndex = -1;
     if (theme) themeIndex = this.themes.findIndex(function (entry) { return entry[0] === theme; });
-    var numberHit = -1;
-    var trimmed = query.trim().replace(/^#/, "");
-    if (/^\d+$/.test(trimmed) && this.byNumber.has(parseInt(trimmed, 10))) {
-      numberHit = this.byNumber.get(parseInt(trimmed, 10));
+    var named = this.named(query);
+    var numberHit = named && named.tip !== undefined ? named.tip : -1;
+    var found = { terms: [], order: new Int32Array(0), numberHit: numberHit, chapterHit: -1, corrected: null };
+    if (named && named.chapter !== undefined) {
+      var chapter = this.chapters[named.chapter];
+      found.chapterHit = named.chapter;
+      found.order = Int32Array.from(chapter[3].filter(function (tip) {
+        return themeIndex < 0 || this.rows[tip][4].indexOf(themeIndex) >= 0;
+      }, this));
+      return found;
     }
-    var found = { terms: terms, order: new Int32Array(0), numberHit: numberHit };
+    var terms = queryTerms(named && named.named ? named.number : query);
+    found.terms = terms;
     if (terms.length === 0 && themeIndex < 0) {
       if (numberHit >= 0) found.order = Int32Array.of(numberHit);
       return found;
@@ -235,40 +456,66 @@
 
     var total = new Uint16Array(count);
     if (terms.length === 0) total.fill(1);
+    var corrected = terms.slice(), anyCorrected = false;
     for (var k = 0; k < terms.length; k++) {
-      var scores = this.termScores(terms[k]);
+      var term = this.termScores(terms[k], literal);
+      var scores = term.scores;
+      if (term.correction) { corrected[k] = term.correction; anyCorrected = true; }
       for (var tip = 0; tip < count; tip++) {
         total[tip] = (k === 0 || total[tip]) && scores[tip] ? total[tip] + scores[tip] : 0;
       }
     }
+    if (anyCorrected) found.corrected = corrected.join(" ");
+    // Mark the words the results were found by, in every spelling.
+    var spellings = this.spellings;
+    found.terms = corrected.concat.apply(corrected, corrected.map(function (word) { return spellings(word); }));
     if (themeIndex >= 0) {
       var keep = new Uint8Array(count);
       this.tipsByTheme[themeIndex].forEach(function (tip) { keep[tip] = 1; });
       for (var t = 0; t < count; t++) if (!keep[t]) total[t] = 0;
     }
     if (terms.length > 1) {
-      var phrase = terms.join(" "), allInTitle = terms.length * WEIGHT.title;
+      var phrase = corrected.join(" "), allInTitle = terms.length * WEIGHT.anyTitle;
       for (var p = 0; p < count; p++) {
         if (total[p] >= allInTitle && this.foldedTitles[p].indexOf(phrase) >= 0) total[p] += WEIGHT.phrase;
       }
     }
     if (numberHit >= 0) total[numberHit] = 0;
+    found.order = rank(total, numberHit);
+    return found;
+  };
 
-    // Counting sort by score: linear, and tips with equal scores stay in tip order.
-    var max = 0, matches = 0;
+  /**
+   * The tips that best match any of `terms` (words of a missing page's address), at most
+   * `limit`: the more words a tip has, and the better, the higher.
+   */
+  Engine.prototype.suggest = function (terms, limit) {
+    var total = new Uint16Array(this.count);
+    for (var k = 0; k < terms.length; k++) {
+      var scores = this.termScores(terms[k], false).scores;
+      for (var tip = 0; tip < this.count; tip++) total[tip] += scores[tip];
+    }
+    return rank(total, -1).subarray(0, limit);
+  };
+
+  /**
+   * Tip positions with a score, highest first, ties in tip order (a counting sort: linear), after
+   * `first` when it is a tip.
+   */
+  function rank(total, first) {
+    var count = total.length, max = 0, matches = 0;
     for (var m = 0; m < count; m++) {
       if (total[m]) { matches++; if (total[m] > max) max = total[m]; }
     }
     var starts = new Int32Array(max + 2);
     for (var c = 0; c < count; c++) if (total[c]) starts[max - total[c] + 1]++;
     for (var s = 1; s <= max + 1; s++) starts[s] += starts[s - 1];
-    var extra = numberHit >= 0 ? 1 : 0;
+    var extra = first >= 0 ? 1 : 0;
     var order = new Int32Array(matches + extra);
-    if (extra) order[0] = numberHit;
+    if (extra) order[0] = first;
     for (var o = 0; o < count; o++) if (total[o]) order[extra + starts[max - total[o]]++] = o;
-    found.order = order;
-    return found;
-  };
+    return order;
+  }
 
   /** The tip's plain text, if its chunk is loaded; otherwise starts loading it and returns null. */
   Engine.prototype.text = function (tip, onLoad) {
@@ -482,6 +729,49 @@
     return link;
   }
 
+  /** The chapter a query names ("chapter 5"), as the first result. */
+  function chapterItem(engine, chapter, id) {
+    var row = engine.chapters[chapter];
+    var link = element("a", "search-result search-result-chapter");
+    link.href = siteURL(row[2]);
+    link.id = id;
+    link.setAttribute("role", "option");
+    link.dataset.chapter = row[0];
+    var number = element("span", "search-result-number", String(row[0]));
+    number.setAttribute("aria-hidden", "true");
+    link.appendChild(number);
+    var main = element("span", "search-result-main");
+    main.appendChild(element("span", "search-result-eyebrow", t("go-to-chapter", "Go to chapter") + " " + row[0]));
+    var title = element("span", "search-result-title");
+    title.appendChild(element("span", "visually-hidden", t("chapter", "Chapter") + " " + row[0] + ": "));
+    title.appendChild(document.createTextNode(row[1]));
+    main.appendChild(title);
+    main.appendChild(element("span", "search-result-snippet", countText(row[3].length)));
+    link.appendChild(main);
+    return link;
+  }
+
+  /**
+   * "Showing results for customer. Search instead for “custmer”": the link searches the words
+   * as typed (`exact=1` on the search page).
+   */
+  function correctionNote(corrected, query, onLiteral) {
+    var note = element("p", "search-correction");
+    note.appendChild(document.createTextNode(t("showing-for", "Showing results for") + " "));
+    note.appendChild(element("strong", null, corrected));
+    note.appendChild(document.createTextNode(". "));
+    var literal = element("a", "search-literal", t("search-instead", "Search instead for") + " “" + query.trim() + "”");
+    literal.href = siteURL("search.html") + "?" + new URLSearchParams({ q: query.trim(), exact: "1" }).toString();
+    if (onLiteral) {
+      literal.addEventListener("click", function (event) {
+        event.preventDefault();
+        onLiteral();
+      });
+    }
+    note.appendChild(literal);
+    return note;
+  }
+
   /**
    * Runs a few searches and builds a few results off the page, once, while the index loads: the
    * browser compiles the code then, not on the reader's first keystroke.
@@ -510,6 +800,8 @@
     this.theme = options.theme || function () { return ""; };
     this.onQuery = options.onQuery || function () {};
     this.status = options.status || null;
+    // Words as typed, without corrections: until the query changes.
+    this.literal = !!options.literal;
     this.active = -1;
     this.options = [];
     this.prefix = "search-" + (++boxes) + "-";
@@ -525,7 +817,7 @@
     input.setAttribute("aria-controls", this.list.id);
     input.setAttribute("aria-expanded", this.inline ? "true" : "false");
     var box = this;
-    input.addEventListener("input", function (event) { box.shown = box.limit; box.update(event); });
+    input.addEventListener("input", function (event) { box.shown = box.limit; box.literal = false; box.update(event); });
     input.addEventListener("keydown", function (event) { box.key(event); });
     if (!this.inline) {
       input.addEventListener("focus", function () {
@@ -586,7 +878,7 @@
   SearchBox.prototype.update = function (event) {
     var started = event && event.timeStamp ? event.timeStamp : performance.now();
     var query = this.input.value;
-    this.onQuery(query, this.theme());
+    this.onQuery(query, this.theme(), this.literal);
     if (!this.engine) {
       this.start();
       return;
@@ -602,7 +894,7 @@
       }
       return;
     }
-    var found = this.engine.search(query, this.theme());
+    var found = this.engine.search(query, this.theme(), this.literal);
     var searched = performance.now();
     this.render(found, query);
     // Keystroke to results in the DOM, and to the next frame after it: for the speed check.
@@ -622,8 +914,12 @@
     this.list.textContent = "";
     this.options = [];
     var box = this;
-    shown.forEach(function (tip, index) {
-      var item = resultItem(box.engine, tip, tip === found.numberHit, found.terms, box.prefix + index);
+    var makers = shown.map(function (tip) {
+      return function (id) { return resultItem(box.engine, tip, tip === found.numberHit, found.terms, id); };
+    });
+    if (found.chapterHit >= 0) makers.unshift(function (id) { return chapterItem(box.engine, found.chapterHit, id); });
+    makers.forEach(function (make, index) {
+      var item = make(box.prefix + index);
       item.addEventListener("mousemove", function () { box.highlight(index, false); });
       box.options.push(item);
       if (box.inline) {
@@ -636,8 +932,13 @@
     });
     if (this.inline) this.panel.textContent = ""; else this.clearPanel();
     var summary = total ? countText(total) : t("no-results", "No tips match") + " “" + query.trim() + "”";
+    var note = found.corrected && correctionNote(found.corrected, query, this.inline && function () {
+      box.literal = true;
+      box.update();
+    });
     if (this.inline) {
       if (this.status) this.status.textContent = summary;
+      if (note) this.panel.appendChild(note);
       this.panel.appendChild(this.list);
       if (total > shown.length) {
         var more = element("button", "button button-quiet search-more", t("show-more", "Show more"));
@@ -652,14 +953,15 @@
       }
     } else {
       this.head.textContent = summary;
-      if (shown.length) this.panel.appendChild(this.list);
+      if (note) this.panel.appendChild(note);
+      if (this.options.length) this.panel.appendChild(this.list);
       var all = element("a", "search-popup-all", t("see-all", "See all results") + " →");
       var params = new URLSearchParams({ q: query.trim() });
       all.href = siteURL("search.html") + "?" + params.toString();
       this.panel.appendChild(all);
       this.open();
     }
-    this.highlight(shown.length && !this.inline ? 0 : -1, false);
+    this.highlight(this.options.length && !this.inline ? 0 : -1, false);
   };
 
   SearchBox.prototype.highlight = function (index, scroll) {
@@ -711,6 +1013,54 @@
         break;
     }
   };
+
+  // MARK: - The 404 page: tips for the words of the missing address
+
+  /** Parts of an address that name no subject: folders, file types, languages. */
+  var ADDRESS_NOISE = ["html", "htm", "php", "asp", "aspx", "md", "index", "tips", "chapters", "themes", "assets",
+                       "search", "www", "en", "nl"];
+
+  /**
+   * The words of the missing page's name (/tips/old/listen-more.html → listen, more), or of the
+   * nearest folder with a name that has words (/listen-more/index.html).
+   */
+  function addressWords() {
+    var path = location.pathname;
+    if (path.lastIndexOf(root.pathname, 0) === 0) path = path.slice(root.pathname.length);
+    try { path = decodeURIComponent(path); } catch (error) { /* keep it as it is */ }
+    var parts = path.split("/");
+    for (var i = parts.length - 1; i >= 0; i--) {
+      var found = words(parts[i].replace(/[-_.+]/g, " ")).filter(function (word) { return ADDRESS_NOISE.indexOf(word) < 0; });
+      if (found.length) return found;
+    }
+    return [];
+  }
+
+  /** Fills the 404 page's `section` with the tips that best match its address, and a link to search for it. */
+  function suggestForMissingPage(section) {
+    var found = addressWords();
+    var numbers = found.filter(function (word) { return /^\d+$/.test(word); });
+    var terms = found.filter(function (word) { return !/^\d+$/.test(word); });
+    if (!terms.length && !numbers.length) return;
+    var searchLink = section.querySelector("[data-not-found-search]");
+    var query = terms.length ? terms.join(" ") : numbers[0];
+    searchLink.href = siteURL("search.html") + "?" + new URLSearchParams({ q: query }).toString();
+    searchLink.textContent = t("search-for", "Search for") + " “" + query + "”";
+    section.hidden = false;
+    loadEngine().then(function (engine) {
+      // A number the address starts with (tips/012-listen.html) is probably the tip's.
+      var named = numbers.map(function (number) { return engine.byNumber.get(parseInt(number, 10)); })
+        .filter(function (tip) { return tip !== undefined; }).slice(0, 1);
+      var suggested = named.concat(Array.from(engine.suggest(terms, 5)).filter(function (tip) { return named.indexOf(tip) < 0; }));
+      var list = section.querySelector(".search-list");
+      suggested.slice(0, 5).forEach(function (tip, index) {
+        var item = element("div", "search-list-item");
+        item.appendChild(resultItem(engine, tip, false, terms, "suggestion-" + index));
+        list.appendChild(item);
+      });
+      section.querySelector("[data-not-found-results]").hidden = !suggested.length;
+    });
+  }
 
   // MARK: - Wiring
 
@@ -767,11 +1117,13 @@
       inline: true,
       limit: 12,
       theme: selectedTheme,
+      literal: params.get("exact") === "1",
       status: document.getElementById("search-status"),
-      onQuery: function (query, theme) {
+      onQuery: function (query, theme, literal) {
         var next = new URLSearchParams();
         if (query.trim()) next.set("q", query.trim());
         if (theme) next.set("theme", theme);
+        if (literal && query.trim()) next.set("exact", "1");
         var search = next.toString();
         history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
       },
@@ -784,6 +1136,9 @@
     if (!pageInput.value) pageInput.focus();
     mainInput = pageInput;
   }
+
+  var missing = document.querySelector("[data-not-found]");
+  if (missing) suggestForMissingPage(missing);
 
   // The page's keyboard shortcuts (this script is on every page): "/" goes to the search box;
   // the left and right arrows follow the pager's rel="prev" and rel="next" links, as in mdBook.
