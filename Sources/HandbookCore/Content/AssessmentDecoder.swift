@@ -18,7 +18,8 @@ enum AssessmentDecoder {
     }
 
     /// The original (`translation` false) or a translation, which carries only words: ids, titles,
-    /// summaries and texts, and no tips (they come from the original).
+    /// summaries and texts, and no tips (they come from the original). What could be read is
+    /// returned even when there are errors; it is usable only when there are none.
     static func decode(_ file: SourceFile, translation: Bool = false) -> (Decoded?, [Diagnostic]) {
         let (parsed, parseProblems) = YAMLFields.parse(file.text, file: file.path, firstLine: 1)
         guard var fields = parsed else { return (nil, parseProblems) }
@@ -53,7 +54,7 @@ enum AssessmentDecoder {
                                                                   statements: statements.values))
             }
         }
-        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        // Returned with its errors too, so that the checks between files report theirs in the same run.
         return (decoded, diagnostics)
     }
 
