@@ -170,3 +170,24 @@ import Testing
         #expect(assessment.groups.map(\.id) == ["rough", "clear", "cut", "never-normal"])
     }
 }
+
+@Suite struct AssessmentBookletTests {
+    @Test func theBookletHasTheWorksheetAndThePlan() throws {
+        let fixture = ContentFixture(ContentFixture.standard(["assessment.yml": AssessmentTests.valid]))
+        let html = try #require(try SiteBuilder.prepare(fixture.options, booklet: true).bookletHTML())
+        #expect(html.contains(#"<section class="worksheet" id="assessment">"#))
+        #expect(html.contains(##"<li class="toc-entry toc-extra"><a href="#assessment"><span class="toc-title">Where do we stand?</span></a></li>"##))
+        #expect(html.contains(#"<span class="ws-number">2</span> We ask customers &lt;how&gt; we are doing."#))
+        #expect(html.contains(##"<a class="ws-tip" href="#tip-1" data-page-word="p.">1</a><a class="ws-tip" href="#tip-2" data-page-word="p.">2</a>"##))
+        // Three statements, five boxes each.
+        #expect(html.components(separatedBy: #"<span class="box""#).count - 1 == 15)
+        #expect(html.contains("How to score."))
+        #expect(html.contains(#"<section class="plan" id="two-month-plan">"#))
+        #expect(html.components(separatedBy: #"<td class="plan-row">"#).count - 1 == 5)
+        #expect(html.contains("What do we drop?"))
+
+        let plain = ContentFixture(ContentFixture.standard())
+        let without = try #require(try SiteBuilder.prepare(plain.options, booklet: true).bookletHTML())
+        #expect(!without.contains(#"<section class="worksheet""#) && !without.contains(#"id="two-month-plan""#))
+    }
+}
