@@ -112,15 +112,15 @@
       var figure = element("figure", "assessment-chart");
       figure.dataset.group = group.id;
       var label = group.title + ": " + average.toFixed(1) + " " + t("assessment-of", "of") + " " + HIGHEST;
-      var picture = svg("svg", { viewBox: "0 0 400 34", role: "img", "aria-label": label, class: "assessment-bar" });
+      var picture = svg("svg", { viewBox: "0 0 400 22", role: "img", "aria-label": label, class: "assessment-bar" });
       var title = svg("title", {});
       title.textContent = label;
       picture.appendChild(title);
-      picture.appendChild(svg("rect", { x: 0, y: 6, width: 400, height: 22, rx: 11, class: "assessment-bar-track" }));
-      var width = Math.max(22, 400 * average / HIGHEST);
-      picture.appendChild(svg("rect", { x: 0, y: 6, width: width.toFixed(1), height: 22, rx: 11, class: "assessment-bar-fill" }));
+      picture.appendChild(svg("rect", { x: 0, y: 4, width: 400, height: 14, rx: 7, class: "assessment-bar-track" }));
+      var width = Math.max(14, 400 * average / HIGHEST);
+      picture.appendChild(svg("rect", { x: 0, y: 4, width: width.toFixed(1), height: 14, rx: 7, class: "assessment-bar-fill" }));
       for (var mark = 1; mark < HIGHEST; mark++) {
-        picture.appendChild(svg("line", { x1: 100 * mark, x2: 100 * mark, y1: 6, y2: 28, class: "assessment-bar-mark" }));
+        picture.appendChild(svg("line", { x1: 100 * mark, x2: 100 * mark, y1: 4, y2: 18, class: "assessment-bar-mark" }));
       }
       var caption = element("figcaption", null);
       caption.appendChild(element("span", "assessment-chart-title", group.title));
