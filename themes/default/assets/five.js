@@ -363,7 +363,12 @@
     var state = file && file.format === FORMAT && file.state;
     if (!state || !Array.isArray(state.tips) || !Array.isArray(state.history)) return null;
     function numbers(list) { return Array.isArray(list) && list.every(function (n) { return typeof n === "number"; }); }
-    if (!numbers(state.tips) || !state.history.every(function (cycle) { return cycle && numbers(cycle.tips); })) return null;
+    function day(value) { return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value); }
+    function cycleOK(cycle) {
+      return cycle && numbers(cycle.tips) && day(cycle.start) && day(cycle.end)
+        && (!cycle.review || Object.keys(cycle.review).every(function (key) { return typeof cycle.review[key] === "string"; }));
+    }
+    if (!numbers(state.tips) || (state.start && !day(state.start)) || !state.history.every(cycleOK)) return null;
     return { v: 1, start: state.start || null, tips: state.tips.slice(0, MAX), history: state.history,
              assessment: state.assessment || undefined };
   }
@@ -379,6 +384,7 @@
       document.body.appendChild(link);
       link.click();
       link.remove();
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
       status.textContent = t("history-exported", "The history was saved as a file.");
     });
     input.addEventListener("change", function () {
