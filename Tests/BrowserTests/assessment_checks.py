@@ -149,6 +149,7 @@ def cycle_end(browser, base):
     expect(cycle["assessment"]["scores"]["warm-system"] == 0, "the cycle's answers are not in its history")
     shown = page.eval("document.querySelector('.five-history-cycle .five-review').textContent")
     expect(all(text in shown for text in answers.values()), "review not shown: %r" % shown)
+    expect(shown.startswith("What changed?"), "review questions not named: %r" % shown)
     page.wait_for("!document.querySelector('[data-five-after-review]').hidden")
     link = page.eval("document.querySelector('[data-five-after-review] a').href")
     expect(link == base + PAGE, "new assessment link %r" % link)

@@ -169,8 +169,8 @@
   // MARK: - The My five page
 
   function setUpPage(app) {
-    // The page's own strings (review and history file) are on its element, not on <body>.
-    var t = function (key, fallback) { return app.getAttribute("data-t-" + key) || site.t(key, fallback); };
+    // The page's own strings (review and history file) are on its actions, not on <body>.
+    var t = pageStrings(app);
     var list = app.querySelector("[data-five-list]");
     var empty = app.querySelector("[data-five-empty]");
     var history = app.querySelector("[data-five-history]");
@@ -348,6 +348,11 @@
     site.loadData().then(function (loaded) { data = loaded; render(); }, function () {});
   }
 
+  function pageStrings(app) {
+    var holder = app.querySelector("[data-five-strings]");
+    return function (key, fallback) { return (holder && holder.getAttribute("data-t-" + key)) || site.t(key, fallback); };
+  }
+
   // MARK: - The history as a file: export, import, print
 
   var FORMAT = "handbook-five-history";
@@ -374,7 +379,7 @@
   }
 
   function setUpHistoryFile(app, render) {
-    var t = function (key, fallback) { return app.getAttribute("data-t-" + key) || site.t(key, fallback); };
+    var t = pageStrings(app);
     var status = app.querySelector("[data-five-file-status]");
     var input = app.querySelector("[data-five-import]");
     app.querySelector("[data-five-export]").addEventListener("click", function () {
