@@ -146,6 +146,15 @@ import Testing
         ])
     }
 
+    @Test func aTranslationWithoutAnOriginalIsReported() {
+        var files = ContentFixture.standard()
+        files["nl/handbook.yml"] = TranslationTests.dutchConfig
+        files["nl/assessment.yml"] = "groups:\n  - id: rough\n    title: Ruw\n"
+        #expect(ContentFixture(files).problems().filter { $0.contains("assessment.yml") } == [
+            "content/nl/assessment.yml: warning: the original has no assessment.yml, so this translation of it is not used\n    hint: add the original's file, or remove this one",
+        ])
+    }
+
     @Test func thePageListsEveryStatementWithItsScaleAndTips() throws {
         let pages = try ContentFixture(ContentFixture.standard(["assessment.yml": Self.valid])).pages()
         let page = try #require(pages[SitePaths.assessment])

@@ -69,6 +69,9 @@ public enum HandbookValidator {
                 let (words, wordProblems) = AssessmentChecks.translate(assessment, language: config.language, file: translationFiles.assessment)
                 translation?.assessment = words
                 diagnostics += wordProblems
+            } else if let orphan = translationFiles.assessment, files.assessment == nil {
+                diagnostics.append(.warning("the original has no \(ContentLoader.assessmentFileName), so this translation of it is not used",
+                                            at: SourceLocation(file: orphan.path), hint: "add the original's file, or remove this one"))
             }
             if let translation { handbook.translations.append(translation) }
         }
