@@ -17,7 +17,7 @@ public final class ContentWatcher: @unchecked Sendable {
         case polling(interval: Duration)
     }
 
-    /// A folder to watch; in a content folder only Markdown files and `handbook.yml` count.
+    /// A folder to watch; in a content folder only Markdown files, `handbook.yml` and `assessment.yml` count.
     public struct Folder: Sendable {
         public var url: URL
         public var isContent: Bool
@@ -98,7 +98,7 @@ public final class ContentWatcher: @unchecked Sendable {
             return false
         }
         if isDirectory || !inContent { return true }
-        return ContentLoader.isMarkdownName(name) || name == "handbook.yml"
+        return ContentLoader.isMarkdownName(name) || name == ContentLoader.configFileName || name == ContentLoader.assessmentFileName
     }
 }
 

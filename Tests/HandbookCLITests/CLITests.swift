@@ -61,6 +61,34 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/nl/index.html").path))
     }
 
+    @Test func checkReportsEveryAssessmentProblemLocatedInOneRun() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("content/assessment.yml")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "tips: [69, 50, 49, 68]", with: "tips: [69, 500]")
+            .replacingOccurrences(of: "        tips: [62, 59, 60]\n", with: "")
+            .replacingOccurrences(of: "groups:\n", with: "colour: blue\ngroups:\n")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        func place(_ needle: String, _ column: String) -> String {
+            let index = lines.firstIndex { $0.contains(needle) }!
+            return "content/assessment.yml:\(index + 1):\(lines[index].range(of: column)!.lowerBound.utf16Offset(in: lines[index]) + 1)"
+        }
+        let result = try Self.run(["check"], in: folder)
+        #expect(result.status != 0)
+        #expect(result.stderr == """
+            \(place("colour: blue", "colour")): error: unknown key 'colour'
+                hint: allowed keys are intro, groups
+            \(place("[69, 500]", "500")): error: statement 'fix-first' names tip 500, which does not exist
+                hint: tips are numbered 1 to 109
+            \(place("id: enthusiasts", "enthusiasts")): error: statement 'enthusiasts' points to no tips
+                hint: add 'tips: [N, M]' with the two to four tips that help most when it scores low
+            3 errors; nothing was written.
+
+            """)
+    }
+
     @Test func errorsAreCompilerStyleAndExitNonZero() throws {
         let folder = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }

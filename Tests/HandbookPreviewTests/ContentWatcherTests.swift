@@ -67,6 +67,16 @@ struct ContentWatcherTests {
         #expect(batch?.contains(tip.path) == true)
     }
 
+    @Test func theAssessmentFileCounts() async throws {
+        let handbook = try TemporaryHandbook()
+        let watcher = Self.watcher(handbook, mode: .automatic)
+        defer { watcher.stop() }
+        let file = handbook.content.appendingPathComponent("assessment.yml")
+        try Data("groups: []\n".utf8).write(to: file)
+        let batch = await Self.nextBatch(watcher, timeout: .seconds(5))
+        #expect(batch == [file.path])
+    }
+
     @Test func themeChangesCountWhateverTheirType() async throws {
         let handbook = try TemporaryHandbook()
         let watcher = Self.watcher(handbook, mode: .automatic)

@@ -35,6 +35,7 @@ struct BookletContext {
             "themes": .list(handbook.themes.map { themeIndexEntry($0) }),
         ]
         if let subtitle = config.subtitle { context["subtitle"] = .string(subtitle) }
+        if let assessment = assessmentContext() { context["assessment"] = assessment }
         if let edition = config.edition { context["edition"] = .string(edition) }
         if let introduction {
             context["intro_html"] = .utf8(introduction)

@@ -7,6 +7,8 @@ public struct ContentFiles: Sendable {
     public var config: SourceFile?
     public var chapters: [SourceFile] = []
     public var tips: [SourceFile] = []
+    /// `assessment.yml`, the self-assessment, when there is one.
+    public var assessment: SourceFile?
     public var diagnostics: [Diagnostic] = []
     /// Translations: each folder named after a language (`nl`, `pt-BR`) that has a handbook.yml.
     public var translations: [(language: String, files: ContentFiles)] = []
@@ -15,6 +17,7 @@ public struct ContentFiles: Sendable {
 /// Finds and reads content files. Symlinks may point only inside the content folder.
 public enum ContentLoader {
     public static let configFileName = "handbook.yml"
+    public static let assessmentFileName = "assessment.yml"
 
     /// - Parameters:
     /// - Parameter root: the content folder.
@@ -45,6 +48,14 @@ public enum ContentLoader {
             files.diagnostics.append(.error(
                 "missing \(configFileName) in '\(root)'", at: nil,
                 hint: "create \(config) with at least 'title:' and the list of 'themes:'"))
+        }
+
+        let assessment = root.appending(assessmentFileName)
+        if FileManager.default.fileExists(atPath: assessment.path) {
+            switch read(assessment) {
+            case .success(let file): files.assessment = file
+            case .failure(let diagnostic): files.diagnostics.append(diagnostic)
+            }
         }
 
         // Both folders are walked first and their files read in one parallel loop: one wait for

@@ -8,6 +8,8 @@ public struct Handbook: Sendable {
     public var tips: [Tip]
     /// The handbook in other languages (`content/nl/`), tip for tip; empty in a translation.
     public var translations: [Handbook] = []
+    /// The self-assessment (`content/assessment.yml`), when the handbook has one.
+    public var assessment: Assessment?
 
     private var tipIndex: [Int: Int] = [:]
     private var chapterIndex: [Int: Int] = [:]

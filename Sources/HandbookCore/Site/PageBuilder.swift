@@ -96,6 +96,7 @@ struct PageBuilder: Sendable {
         case .allTips: context = allTips(root: root)
         case .search: context = search(root: root)
         case .myFive: context = myFive(root: root)
+        case .assessment: context = assessment(root: root)
         case .notFound: context = notFound()
         case .tip(let index): context = tip(at: index, root: root)
         case .chapter(let index): context = chapter(at: index, root: root)
@@ -123,7 +124,7 @@ struct PageBuilder: Sendable {
         case .tip(let index): handbook.tips[index].summary
         case .chapter(let index): handbook.chapters[index].summary
         case .theme(let index): handbook.themes[index].description
-        case .allTips, .search, .myFive, .notFound: nil
+        case .allTips, .search, .myFive, .assessment, .notFound: nil
         }
     }
 
@@ -133,7 +134,7 @@ struct PageBuilder: Sendable {
         case .home: editLinks.configURL
         case .tip(let index): editLinks.url(for: handbook.tips[index].source)
         case .chapter(let index): editLinks.url(for: handbook.chapters[index].source)
-        case .allTips, .search, .myFive, .notFound, .theme: nil
+        case .allTips, .search, .myFive, .assessment, .notFound, .theme: nil
         }
     }
 
@@ -142,7 +143,7 @@ struct PageBuilder: Sendable {
     private static func isOrdinary(_ page: PageKind) -> Bool {
         switch page {
         case .tip, .chapter, .home: true
-        case .allTips, .search, .myFive, .notFound, .theme: false
+        case .allTips, .search, .myFive, .assessment, .notFound, .theme: false
         }
     }
 
@@ -168,6 +169,10 @@ struct PageBuilder: Sendable {
         ]
         if let subtitle = config.subtitle { context["site_subtitle"] = .string(subtitle) }
         if hasBooklet { context["booklet_url"] = .string(root + SitePaths.booklet) }
+        if handbook.assessment != nil {
+            context["assessment_url"] = .string(root + SitePaths.assessment)
+            context["is_assessment"] = .bool(current == .assessment)
+        }
         context.merge(searchCommon(root: root, current: current, siteKey: siteKey)) { $1 }
         return context
     }

@@ -6,6 +6,8 @@ public enum PageKind: Sendable, Hashable {
     case allTips
     case search
     case myFive
+    /// "Where do we stand?", the self-assessment; only when the handbook has one.
+    case assessment
     case notFound
     case tip(Int)
     case chapter(Int)
@@ -13,7 +15,7 @@ public enum PageKind: Sendable, Hashable {
 
     /// Every page of the handbook, in a stable order.
     static func all(for handbook: Handbook) -> [PageKind] {
-        [.home, .allTips, .search, .myFive, .notFound]
+        [.home, .allTips, .search, .myFive, .notFound] + (handbook.assessment == nil ? [] : [.assessment])
             + handbook.chapters.indices.map(PageKind.chapter)
             + handbook.themes.indices.map(PageKind.theme)
             + handbook.tips.indices.map(PageKind.tip)
@@ -25,6 +27,7 @@ public enum PageKind: Sendable, Hashable {
         case .allTips: "tips"
         case .search: "search"
         case .myFive: "my-five"
+        case .assessment: "assessment"
         case .notFound: "404"
         case .tip: "tip"
         case .chapter: "chapter"
@@ -38,6 +41,7 @@ public enum PageKind: Sendable, Hashable {
         case .allTips: SitePaths.allTips
         case .search: SitePaths.search
         case .myFive: SitePaths.myFive
+        case .assessment: SitePaths.assessment
         case .notFound: SitePaths.notFound
         case .tip(let index): SitePaths.tip(slug: handbook.tips[index].slug)
         case .chapter(let index): SitePaths.chapter(slug: handbook.chapters[index].slug)

@@ -48,16 +48,31 @@ public enum HandbookValidator {
                                          tipNumbers: Set(tips.map(\.0.number)), drafts: drafts,
                                          themeSlugs: config.themes.map(\.slug))
         diagnostics += referenceProblems(of: tips, references)
+        var assessment: Assessment?
+        if let file = files.assessment {
+            let (checked, problems) = AssessmentChecks.validate(file, tipNumbers: references.tipNumbers, drafts: drafts)
+            assessment = checked
+            diagnostics += problems
+        }
         for theme in config.themes where !tips.contains(where: { $0.0.themes.contains(theme.slug) }) {
             diagnostics.append(.warning("theme '\(theme.slug)' has no tips", at: SourceLocation(file: files.config?.path ?? ContentLoader.configFileName),
                                         hint: "add 'themes: [\(theme.slug)]' to a tip, or remove the theme"))
         }
         if diagnostics.hasErrors { return (nil, diagnostics.sortedByLocation()) }
         var handbook = Handbook(config: config, chapters: chapters, tips: tips.map(\.0))
+        handbook.assessment = assessment
         for (language, translationFiles) in files.translations {
-            let (translation, problems) = TranslationValidator.translate(handbook, folder: language, files: translationFiles,
+            var (translation, problems) = TranslationValidator.translate(handbook, folder: language, files: translationFiles,
                                                                          drafts: options.includeDrafts ? [] : drafts)
             diagnostics += problems
+            if let assessment {
+                let (words, wordProblems) = AssessmentChecks.translate(assessment, language: config.language, file: translationFiles.assessment)
+                translation?.assessment = words
+                diagnostics += wordProblems
+            } else if let orphan = translationFiles.assessment, files.assessment == nil {
+                diagnostics.append(.warning("the original has no \(ContentLoader.assessmentFileName), so this translation of it is not used",
+                                            at: SourceLocation(file: orphan.path), hint: "add the original's file, or remove this one"))
+            }
             if let translation { handbook.translations.append(translation) }
         }
         let sorted = diagnostics.sortedByLocation()

@@ -2,7 +2,9 @@
  * the tip of the day on the home page.
  *
  * The choice lives in this browser's localStorage (no server, no account), under a key per
- * handbook: { v: 1, start: "YYYY-MM-DD" | null, tips: [tip numbers], history: [{ start, end, tips }] }.
+ * handbook: { v: 1, start: "YYYY-MM-DD" | null, tips: [tip numbers], assessment?: { date, scores },
+ * history: [{ start, end, tips, review?: { changed, stays, drop }, assessment? }] }. At a cycle's end
+ * the page asks the review questions; the history can be exported to a JSON file, imported and printed.
  * Needs search.js (window.Handbook) for the tip data. Without JavaScript nothing here shows.
  */
 (function () {
@@ -167,6 +169,8 @@
   // MARK: - The My five page
 
   function setUpPage(app) {
+    // The page's own strings (review and history file) are on its actions, not on <body>.
+    var t = pageStrings(app);
     var list = app.querySelector("[data-five-list]");
     var empty = app.querySelector("[data-five-empty]");
     var history = app.querySelector("[data-five-history]");
@@ -276,16 +280,36 @@
           tips.appendChild(li);
         });
         item.appendChild(tips);
+        if (cycle.review) {
+          var review = element("dl", "five-review");
+          [["changed", "review-changed", "What changed?"], ["stays", "review-stays", "What stays?"],
+           ["drop", "review-drop", "What do we drop?"]].forEach(function (question) {
+            if (!cycle.review[question[0]]) return;
+            review.appendChild(element("dt", null, t(question[1], question[2])));
+            review.appendChild(element("dd", null, cycle.review[question[0]]));
+          });
+          if (review.childNodes.length) item.appendChild(review);
+        }
         historyList.appendChild(item);
       });
       history.hidden = state.history.length === 0;
+      app.querySelector("[data-five-export]").disabled = state.history.length === 0 && state.tips.length === 0;
+      app.querySelector("[data-five-print-history]").disabled = state.history.length === 0;
+      var due = today >= end && state.tips.length > 0;
+      // At the cycle's end the review questions are open without being asked for.
+      if (due && !reviewShown) {
+        reviewShown = true;
+        askToStart(true, false);
+      }
+      app.querySelector("[data-five-after-review]").hidden = !(state.tips.length === 0 && state.history.length > 0);
       showCount(state);
     }
+    var reviewShown = false;
 
-    function askToStart(open) {
+    function askToStart(open, focus) {
       confirm.hidden = !open;
       next.setAttribute("aria-expanded", open ? "true" : "false");
-      if (open) confirm.querySelector("[data-five-next-yes]").focus();
+      if (open && focus !== false) confirm.querySelector("textarea").focus();
     }
 
     next.addEventListener("click", function () { askToStart(confirm.hidden); });
@@ -297,8 +321,17 @@
       var state = load();
       var today = dayString(new Date());
       if (state.tips.length) {
-        state.history.unshift({ start: state.start || today, end: today, tips: state.tips.slice() });
+        var cycle = { start: state.start || today, end: today, tips: state.tips.slice() };
+        var review = {};
+        Array.prototype.forEach.call(confirm.querySelectorAll("textarea"), function (field) {
+          if (field.value.trim()) review[field.name] = field.value.trim();
+          field.value = "";
+        });
+        if (Object.keys(review).length) cycle.review = review;
+        if (state.assessment) cycle.assessment = state.assessment;
+        state.history.unshift(cycle);
       }
+      delete state.assessment;
       state.tips = [];
       state.start = today;
       save(state);
@@ -307,6 +340,7 @@
       next.focus();
     });
     app.querySelector("[data-five-print]").addEventListener("click", function () { window.print(); });
+    setUpHistoryFile(app, render);
     window.addEventListener("storage", function (event) { if (event.key === KEY) render(); });
 
     app.hidden = false;
@@ -314,11 +348,81 @@
     site.loadData().then(function (loaded) { data = loaded; render(); }, function () {});
   }
 
+  function pageStrings(app) {
+    var holder = app.querySelector("[data-five-strings]");
+    return function (key, fallback) { return (holder && holder.getAttribute("data-t-" + key)) || site.t(key, fallback); };
+  }
+
+  // MARK: - The history as a file: export, import, print
+
+  var FORMAT = "handbook-five-history";
+
+  function exportText(state) {
+    return JSON.stringify({ format: FORMAT, v: 1, site: KEY, exported: dayString(new Date()), state: state }, null, 2);
+  }
+
+  /** The state in an exported file, or null when the text is not one. */
+  function importState(text) {
+    var file;
+    try { file = JSON.parse(text); } catch (error) { return null; }
+    var state = file && file.format === FORMAT && file.state;
+    if (!state || !Array.isArray(state.tips) || !Array.isArray(state.history)) return null;
+    function numbers(list) { return Array.isArray(list) && list.every(function (n) { return typeof n === "number"; }); }
+    function day(value) { return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value); }
+    function cycleOK(cycle) {
+      return cycle && numbers(cycle.tips) && day(cycle.start) && day(cycle.end)
+        && (!cycle.review || Object.keys(cycle.review).every(function (key) { return typeof cycle.review[key] === "string"; }));
+    }
+    if (!numbers(state.tips) || (state.start && !day(state.start)) || !state.history.every(cycleOK)) return null;
+    return { v: 1, start: state.start || null, tips: state.tips.slice(0, MAX), history: state.history,
+             assessment: state.assessment || undefined };
+  }
+
+  function setUpHistoryFile(app, render) {
+    var t = pageStrings(app);
+    var status = app.querySelector("[data-five-file-status]");
+    var input = app.querySelector("[data-five-import]");
+    app.querySelector("[data-five-export]").addEventListener("click", function () {
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([exportText(load())], { type: "application/json" }));
+      link.download = "my-five-history-" + dayString(new Date()) + ".json";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+      status.textContent = t("history-exported", "The history was saved as a file.");
+    });
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      if (!file) return;
+      var reader = new FileReader();
+      reader.onload = function () {
+        var state = importState(String(reader.result));
+        input.value = "";
+        if (!state) {
+          status.textContent = t("history-import-failed", "This file is not a My five history.");
+          return;
+        }
+        save(state);
+        render();
+        status.textContent = t("history-imported", "History restored.");
+      };
+      reader.readAsText(file);
+    });
+    app.querySelector("[data-five-print-history]").addEventListener("click", function () {
+      document.body.classList.add("print-history");
+      window.print();
+      document.body.classList.remove("print-history");
+    });
+  }
+
   // MARK: - Wiring
 
   window.HandbookFive = {
     key: KEY,
     load: load,
+    save: function (state) { var saved = save(state); showCount(state); return saved; },
+    exportText: function () { return exportText(load()); },
     addMonths: addMonths,
     hashDay: hashDay,
     tipOfTheDay: tipOfTheDay,
