@@ -118,7 +118,7 @@ import Testing
     @Test func emptyBodyIsAnError() {
         let text = "---\nnumber: 4\ntitle: A\nchapter: 1\nthemes: [empathy]\nrelated: [1]\n---\n\n  \n"
         #expect(problems(["tips/004-x.md": text]) == [
-            "content/tips/004-x.md:7: error: the tip has no text after its front matter\n    hint: write the tip's Markdown below the closing '---'",
+            "content/tips/004-x.md:7:1: error: the tip has no text after its front matter\n    hint: write the tip's Markdown below the closing '---'",
         ])
     }
 

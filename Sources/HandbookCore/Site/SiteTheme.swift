@@ -68,9 +68,14 @@ public struct SiteTheme: Sendable {
         }
         for relative in files where relative.hasSuffix(".mustache") {
             let file = templatesFolder.appending(relative)
-            guard let data = FileManager.default.contents(atPath: file.path),
-                  let text = String(data: data, encoding: .utf8) else {
-                diagnostics.append(.error("cannot read template as UTF-8 text", at: SourceLocation(file: file.shown)))
+            guard let data = FileManager.default.contents(atPath: file.path) else {
+                diagnostics.append(.error("cannot read template", at: SourceLocation(file: file.shown, line: 1, column: 1),
+                                          hint: "check that the file is readable (permissions)"))
+                continue
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                // The decoder of content files says where the first bad byte is.
+                if case .failure(let problem) = SourceFile.decode(data, path: file.shown) { diagnostics.append(problem) }
                 continue
             }
             texts[String(relative.dropLast(".mustache".count))] = text

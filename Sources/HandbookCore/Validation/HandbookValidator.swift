@@ -6,7 +6,12 @@ import Foundation
 public enum HandbookValidator {
     public struct Options: Sendable {
         public var includeDrafts: Bool
-        public init(includeDrafts: Bool = false) { self.includeDrafts = includeDrafts }
+        /// The languages the theme has strings for, listed when handbook.yml's `language` is not a tag.
+        public var themeLanguages: [String]
+        public init(includeDrafts: Bool = false, themeLanguages: [String] = []) {
+            self.includeDrafts = includeDrafts
+            self.themeLanguages = themeLanguages
+        }
     }
 
     /// Returns the handbook when there is no error, and all diagnostics (warnings too) either way.
@@ -15,7 +20,7 @@ public enum HandbookValidator {
 
         // handbook.yml goes through Yams, whose first use costs about a millisecond: it is decoded
         // on another thread while the tips are decoded.
-        let configJob = files.config.map { file in BackgroundJob { ContentDecoder.config(from: file) } }
+        let configJob = files.config.map { file in BackgroundJob { ContentDecoder.config(from: file, themeLanguages: options.themeLanguages) } }
         var decodedTips = decodeInParallel(files.tips, ContentDecoder.tip(from:))
         var config: HandbookConfig?
         if let (decoded, problems) = configJob?.result() {
@@ -24,6 +29,8 @@ public enum HandbookValidator {
         }
         let decodedChapters = decodeInParallel(files.chapters, ContentDecoder.chapter(from:))
         diagnostics += decodedTips.flatMap(\.2) + decodedChapters.flatMap(\.1)
+        diagnostics += PageNameChecks.collisions(of: files.tips, kind: "tip")
+        diagnostics += PageNameChecks.collisions(of: files.chapters, kind: "chapter")
 
         let chapters = uniqueChapters(decodedChapters.compactMap(\.0), diagnostics: &diagnostics)
         // The tips are moved out rather than copied (a copy touches every tip's strings again,
@@ -44,8 +51,11 @@ public enum HandbookValidator {
             diagnostics.append(.warning("the handbook has no chapters", at: nil,
                                         hint: "add content/chapters/01-first-chapter.md"))
         }
+        // A tip that failed on its own still exists for the others: naming it is no second error.
+        let failedNumbers = decodedTips.indices.filter { decodedTips[$0].0 == nil && decodedTips[$0].2.hasErrors }
+            .compactMap { ContentDecoder.declaredNumber(in: files.tips[$0]) }
         let references = ReferenceChecks(config: config, chapterNumbers: Set(chapters.map(\.number)),
-                                         tipNumbers: Set(tips.map(\.0.number)), drafts: drafts,
+                                         tipNumbers: Set(tips.map(\.0.number) + failedNumbers), drafts: drafts,
                                          themeSlugs: config.themes.map(\.slug))
         diagnostics += referenceProblems(of: tips, references)
         var assessment: Assessment?
