@@ -20,6 +20,7 @@ import Testing
     /// One run's tally, printed at the end so that a long run can be quoted.
     final class Tally: @unchecked Sendable {
         var cases = 0
+        var unlocatedCount = 0
         var unlocated: [String] = []
     }
 
@@ -45,6 +46,7 @@ import Testing
         tally.cases += 1
         for diagnostic in diagnostics {
             guard let location = diagnostic.location, !location.file.isEmpty, location.line > 0, location.column > 0 else {
+                tally.unlocatedCount += 1
                 if tally.unlocated.count < 20 {
                     tally.unlocated.append("\(diagnostic.description)\n  input: \(String(decoding: input.prefix(300), as: UTF8.self).debugDescription)")
                 }
@@ -54,7 +56,7 @@ import Testing
     }
 
     private static func report(_ kind: String, _ tally: Tally) {
-        print("fuzz: \(tally.cases) mutated \(kind): 0 crashes, 0 hangs, \(tally.unlocated.count) diagnostics without file:line:col")
+        print("fuzz: \(tally.cases) mutated \(kind): 0 crashes, 0 hangs, \(tally.unlocatedCount) diagnostics without file:line:col")
         #expect(tally.unlocated.isEmpty, "\(tally.unlocated.joined(separator: "\n"))")
     }
 

@@ -63,3 +63,15 @@ import Testing
         ])
     }
 }
+
+extension ProblemReportingTests {
+    @Test func aFrontMatterErrorDoesNotHideTheBodysErrors() {
+        let fixture = ContentFixture(ContentFixture.standard([
+            "tips/004-x.md": ContentFixture.tip(4, chapter: 99, related: "[1]", body: "See [a](tip:77) and [b](tip:78).\n\n**How you'll know:** a sign."),
+        ]))
+        let problems = fixture.problems()
+        #expect(problems.count == 3, "\(problems)")
+        #expect(problems.first?.hasPrefix("content/tips/004-x.md:4:10: error: ") == true)
+        #expect(problems.dropFirst().allSatisfy { $0.hasPrefix("content/tips/004-x.md:9:") && $0.contains("which does not exist") })
+    }
+}

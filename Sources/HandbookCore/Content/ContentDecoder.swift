@@ -116,16 +116,19 @@ enum ContentDecoder {
         }
         requireAbsolute("base_url", baseURL, example: "https://intranet.example.com/handbook/")
         requireAbsolute("edit_url", editURL, example: "https://git.example.com/cx/handbook/-/edit/main/content/")
-        let themes = decodeThemes(fields, diagnostics: &diagnostics)
+        var themeLocations: [String: SourceLocation] = [:]
+        let themes = decodeThemes(fields, diagnostics: &diagnostics, locations: &themeLocations)
         guard let title, !diagnostics.hasErrors else { return (nil, diagnostics) }
         var config = HandbookConfig(title: title, subtitle: subtitle, language: language, edition: edition,
                                     introduction: introduction, introductionLine: introductionLine, baseURL: baseURL, editURL: editURL,
                                     themes: themes, flywheelSteps: flywheel, unsafeHTML: unsafeHTML)
         config.sourceFile = file.path
+        config.themeLocations = themeLocations
         return (config, diagnostics)
     }
 
-    private static func decodeThemes(_ fields: YAMLFields, diagnostics: inout [Diagnostic]) -> [Theme] {
+    private static func decodeThemes(_ fields: YAMLFields, diagnostics: inout [Diagnostic],
+                                     locations: inout [String: SourceLocation]) -> [Theme] {
         guard let node = fields.values["themes"] else {
             diagnostics.append(.error("missing required field 'themes'", at: fields.mappingLocation,
                                       hint: "list the handbook's themes, each with 'slug:', 'title:' and 'description:'"))
@@ -165,6 +168,7 @@ enum ContentDecoder {
                 themes.append(Theme(slug: slug, title: title, description: description, order: order))
             }
         }
+        locations = seen
         return themes.sorted { $0.order < $1.order }
     }
 

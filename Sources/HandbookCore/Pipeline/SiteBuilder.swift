@@ -45,7 +45,7 @@ public enum SiteBuilder {
         progress("Loading content")
         let files = ContentLoader.load(root: options.content)
         progress("Validating")
-        let (validated, problems) = HandbookValidator.validate(files, options: .init(includeDrafts: options.includeDrafts,
+        let (validated, partial, problems) = HandbookValidator.validateKeepingPartial(files, options: .init(includeDrafts: options.includeDrafts,
                                                                                      themeLanguages: SiteTheme.languages(in: options.theme)))
         var diagnostics = problems
         releaseInBackground(consume files)
@@ -54,7 +54,11 @@ public enum SiteBuilder {
         let (theme, themeProblems) = templates.result().withStrings(for: language)
         diagnostics += themeProblems
         let bookletTheme = loadBooklet(bookletFiles, language: language, siteTheme: theme, diagnostics: &diagnostics)
-        guard let handbook = validated, let theme else { throw BuildFailure(diagnostics.sortedByLocation()) }
+        guard let handbook = validated, let theme else {
+            // References between files are wrong, but every file was read: their bodies are checked too.
+            if let partial { diagnostics += ContentRenderer.renderForSite(partial).1.filter { $0.severity == .error } }
+            throw BuildFailure(diagnostics.sortedByLocation())
+        }
         progress("Rendering Markdown")
         var prepared = render(handbook, theme: theme, booklet: bookletTheme, diagnostics: &diagnostics)
         for translation in handbook.translations {
@@ -193,7 +197,7 @@ public enum SiteBuilder {
                         try jobs[index]()
                     } else {
                         let page = index - jobs.count
-                        prepared.theme.render(pages[page].template, layers: builder.layers(for: pages[page]), into: &html)
+                        try prepared.theme.render(pages[page].template, layers: builder.layers(for: pages[page]), into: &html)
                         try sink.write(utf8: html, to: paths[page])
                     }
                     failures[index] = .some(nil)

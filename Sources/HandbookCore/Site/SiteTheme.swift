@@ -104,8 +104,14 @@ public struct SiteTheme: Sendable {
     /// Renders a page from its context stack (see `PageBuilder.layers(for:)`) into `output`, a
     /// buffer reused from page to page. Text values are HTML-escaped by `{{…}}`; only what the
     /// templates print with `{{{…}}}` (rendered Markdown) goes in raw.
-    func render(_ template: String, layers: [TemplateValue], into output: inout [UInt8]) {
-        if !library.render(template, layers: layers, into: &output) { output.removeAll(keepingCapacity: true) }
+    /// Throws when the page grows past `TemplateRenderer.maxOutput`.
+    func render(_ template: String, layers: [TemplateValue], into output: inout [UInt8]) throws {
+        guard library.render(template, layers: layers, into: &output) else {
+            output.removeAll(keepingCapacity: true)
+            throw BuildFailure([.error("a page made with template '\(template)' grew past \(TemplateRenderer.maxOutput >> 20) MB, and rendering stopped",
+                                       at: SourceLocation(file: folder.appending("templates/\(template).mustache").shown, line: 1, column: 1),
+                                       hint: "look for a section repeated inside itself, such as {{#tips}} inside {{#tips}}")])
+        }
     }
 
     func hasTemplate(_ name: String) -> Bool { templateNames.contains(name) }

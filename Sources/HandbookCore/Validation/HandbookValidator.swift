@@ -16,6 +16,14 @@ public enum HandbookValidator {
 
     /// Returns the handbook when there is no error, and all diagnostics (warnings too) either way.
     public static func validate(_ files: ContentFiles, options: Options = Options()) -> (Handbook?, [Diagnostic]) {
+        let (handbook, _, diagnostics) = validateKeepingPartial(files, options: options)
+        return (handbook, diagnostics)
+    }
+
+    /// `validate`, and when every file was read and decoded but references between them are
+    /// wrong (`chapter: 99`), the handbook as it is: its Markdown can still be checked, so that
+    /// one run reports the problems in the bodies too.
+    static func validateKeepingPartial(_ files: ContentFiles, options: Options = Options()) -> (Handbook?, partial: Handbook?, [Diagnostic]) {
         var diagnostics = files.diagnostics
 
         // handbook.yml goes through Yams, whose first use costs about a millisecond: it is decoded
@@ -35,6 +43,7 @@ public enum HandbookValidator {
         let chapters = uniqueChapters(decodedChapters.compactMap(\.0), diagnostics: &diagnostics)
         // The tips are moved out rather than copied (a copy touches every tip's strings again,
         // each a cache miss in a large handbook).
+        let allDecoded = !files.diagnostics.hasErrors && decodedTips.allSatisfy { $0.0 != nil } && decodedChapters.allSatisfy { $0.0 != nil }
         var tips: [(Tip, ContentDecoder.TipLocations)] = []
         tips.reserveCapacity(decodedTips.count)
         for index in decodedTips.indices {
@@ -45,7 +54,7 @@ public enum HandbookValidator {
         if !options.includeDrafts { tips.removeAll { $0.0.draft } }
 
         guard let config else {
-            return (nil, diagnostics.sortedByLocation())
+            return (nil, nil, diagnostics.sortedByLocation())
         }
         if chapters.isEmpty && files.diagnostics.isEmpty {
             diagnostics.append(.warning("the handbook has no chapters", at: nil,
@@ -65,10 +74,13 @@ public enum HandbookValidator {
             diagnostics += problems
         }
         for theme in config.themes where !tips.contains(where: { $0.0.themes.contains(theme.slug) }) {
-            diagnostics.append(.warning("theme '\(theme.slug)' has no tips", at: SourceLocation(file: files.config?.path ?? ContentLoader.configFileName),
+            diagnostics.append(.warning("theme '\(theme.slug)' has no tips", at: config.themeLocations[theme.slug] ?? SourceLocation(file: files.config?.path ?? ContentLoader.configFileName, line: 1, column: 1),
                                         hint: "add 'themes: [\(theme.slug)]' to a tip, or remove the theme"))
         }
-        if diagnostics.hasErrors { return (nil, diagnostics.sortedByLocation()) }
+        if diagnostics.hasErrors {
+            let partial = allDecoded ? Handbook(config: config, chapters: chapters, tips: tips.map(\.0)) : nil
+            return (nil, partial, diagnostics.sortedByLocation())
+        }
         var handbook = Handbook(config: config, chapters: chapters, tips: tips.map(\.0))
         handbook.assessment = assessment
         for (language, translationFiles) in files.translations {
@@ -86,10 +98,10 @@ public enum HandbookValidator {
             if let translation { handbook.translations.append(translation) }
         }
         let sorted = diagnostics.sortedByLocation()
-        if sorted.hasErrors { return (nil, sorted) }
+        if sorted.hasErrors { return (nil, nil, sorted) }
         // Every tip's source locations are freed off the critical path.
         releaseInBackground((consume decodedTips, consume tips))
-        return (handbook, sorted)
+        return (handbook, nil, sorted)
     }
 
     // MARK: - Between files
