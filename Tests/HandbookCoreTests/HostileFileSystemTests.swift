@@ -232,3 +232,20 @@ extension ContentFixture {
         }
     }
 }
+
+extension HostileFileSystemTests {
+    // MARK: - Fault 11: one file's size
+
+    @Test func aFileOverTheSizeLimitIsAnErrorAndNotRead() throws {
+        let fixture = ContentFixture(ContentFixture.standard())
+        let path = fixture.directory.file("content/tips/004-huge.md").path
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        // A sparse file: the limit is decided on the size alone, before anything is read.
+        #expect(truncate(path, off_t(ContentLoader.maxFileSize + 1)) == 0)
+        let files = ContentLoader.load(root: UserPath(url: fixture.content, shown: "content"))
+        #expect(files.diagnostics.map(\.description) == [
+            "content/tips/004-huge.md:1:1: error: file is 65 MB, more than the 64 MB a content file may have\n    hint: split it into several tips, or move large material out of the handbook",
+        ])
+        #expect(files.tips.count == 3)
+    }
+}

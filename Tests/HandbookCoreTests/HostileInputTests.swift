@@ -234,7 +234,7 @@ import Testing
         let result = try themeProblems { folder in
             try "<footer>{{>partials/footer}}</footer>\n".write(to: folder.appendingPathComponent("partials/footer.mustache"), atomically: true, encoding: .utf8)
         }
-        #expect(result == ["theme/templates/partials/footer.mustache: error: templates include each other without end: partials/footer → partials/footer\n    hint: remove one of the {{> …}} includes"])
+        #expect(result == ["theme/templates/partials/footer.mustache:1:9: error: templates include each other without end: partials/footer → partials/footer\n    hint: remove one of the {{> …}} includes"])
     }
 
     @Test func defaultThemePrintsRawOnlyRenderedMarkdown() throws {

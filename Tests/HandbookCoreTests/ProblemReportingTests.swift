@@ -75,3 +75,14 @@ extension ProblemReportingTests {
         #expect(problems.dropFirst().allSatisfy { $0.hasPrefix("content/tips/004-x.md:9:") && $0.contains("which does not exist") })
     }
 }
+
+extension ProblemReportingTests {
+    /// YAML counts U+2028, U+2029 and U+0085 as line breaks; editors show them inside a line.
+    @Test(arguments: ["\u{2028}", "\u{2029}", "\u{85}"]) func unicodeLineSeparatorsInAValueKeepLineNumbers(separator: String) {
+        let text = ContentFixture.tip(4, title: "\"Two\(separator)lines\"", themes: "[empaty]", related: "[1]")
+        let fixture = ContentFixture(ContentFixture.standard(["tips/004-x.md": text]))
+        #expect(fixture.problems() == [
+            "content/tips/004-x.md:5:10: error: unknown theme 'empaty'\n    hint: did you mean 'empathy'?",
+        ])
+    }
+}

@@ -18,6 +18,9 @@ public struct ContentFiles: Sendable {
 public enum ContentLoader {
     public static let configFileName = "handbook.yml"
     public static let assessmentFileName = "assessment.yml"
+    /// The largest content file read (docs/hostile-input.md): building a tip takes about 26
+    /// times its size in memory at its peak.
+    public static let maxFileSize = 64 << 20
 
     /// - Parameters:
     /// - Parameter root: the content folder.
@@ -233,6 +236,11 @@ public enum ContentLoader {
         }
         defer { close(fd) }
         if let problem = notARegularFile(info.st_mode, at: display) { return .failure(problem) }
+        guard info.st_size <= maxFileSize else {
+            return .failure(.error("file is \((Int(info.st_size) + (1 << 20) - 1) >> 20) MB, more than the \(maxFileSize >> 20) MB a content file may have",
+                                   at: SourceLocation(file: display, line: 1, column: 1),
+                                   hint: "split it into several tips, or move large material out of the handbook"))
+        }
         // The size is a first guess: a file that grows while it is read is read to its end.
         var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
         let isRegular = info.st_mode & S_IFMT == S_IFREG

@@ -31,7 +31,7 @@ struct YAMLFields {
         do {
             // `.basic`: every value is read as text here (see `YAMLValue`), so Yams' tag
             // rules, regular expressions compiled on first use (about 1 ms), are not needed.
-            root = try Yams.compose(yaml: yaml, .basic)
+            root = try Yams.compose(yaml: withoutUnicodeLineBreaks(yaml), .basic)
         } catch let error as YamlError {
             return (nil, [diagnostic(for: error, file: file, lineOffset: offset, yaml: yaml)])
         } catch {
@@ -209,6 +209,19 @@ struct YAMLFields {
         case .mapping: return "a set of 'key: value' fields"
         case .alias: return "an alias"
         }
+    }
+
+    /// YAML breaks lines at U+2028, U+2029 and U+0085 too, where an editor shows one line: as
+    /// spaces they keep every line number the editor's.
+    static func withoutUnicodeLineBreaks(_ yaml: String) -> String {
+        let bytes = yaml.utf8
+        guard bytes.contains(0xE2) || bytes.contains(0xC2) else { return yaml }
+        guard yaml.unicodeScalars.contains(where: { $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{85}" }) else { return yaml }
+        var result = String.UnicodeScalarView()
+        for scalar in yaml.unicodeScalars {
+            result.append(scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}" ? " " : scalar)
+        }
+        return String(result)
     }
 
     /// `yaml`, the text parsed, places a duplicate key at its repeat (Yams names the mapping).

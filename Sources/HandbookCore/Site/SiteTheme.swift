@@ -96,7 +96,7 @@ public struct SiteTheme: Sendable {
                                       at: SourceLocation(file: templatesFolder.shown),
                                       hint: "copy it from themes/default/templates/"))
         }
-        if let library { diagnostics += PartialCycles.check(library, in: templatesFolder) }
+        if let library { diagnostics += PartialCycles.check(library, in: templatesFolder, texts: texts) }
         let (assets, assetProblems) = ThemeAssets.load(from: folder)
         return Templates(folder: folder, library: library, assets: assets, diagnostics: diagnostics + assetProblems)
     }
