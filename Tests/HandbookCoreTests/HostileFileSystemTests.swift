@@ -241,7 +241,7 @@ extension HostileFileSystemTests {
         let path = fixture.directory.file("content/tips/004-huge.md").path
         #expect(FileManager.default.createFile(atPath: path, contents: nil))
         // A sparse file: the limit is decided on the size alone, before anything is read.
-        #expect(truncate(path, off_t(ContentLoader.maxFileSize + 1)) == 0)
+        #expect(truncate(path, off_t((64 << 20) + 1)) == 0)
         let files = ContentLoader.load(root: UserPath(url: fixture.content, shown: "content"))
         #expect(files.diagnostics.map(\.description) == [
             "content/tips/004-huge.md:1:1: error: file is 65 MB, more than the 64 MB a content file may have\n    hint: split it into several tips, or move large material out of the handbook",
