@@ -60,9 +60,13 @@ public enum ContentLoader {
 
         let assessment = root.appending(assessmentFileName)
         if FileManager.default.fileExists(atPath: assessment.path) {
-            switch read(assessment) {
-            case .success(let file): files.assessment = file
-            case .failure(let diagnostic): files.diagnostics.append(diagnostic)
+            if let problem = linkProblem(assessment, realRoot: realRoot) {
+                files.diagnostics.append(problem)
+            } else {
+                switch read(assessment) {
+                case .success(let file): files.assessment = file
+                case .failure(let diagnostic): files.diagnostics.append(diagnostic)
+                }
             }
         }
 

@@ -2,12 +2,13 @@
 //! `x.md` and `X.MD`): without this check one would silently overwrite the other.
 
 enum PageNameChecks {
-    /// One error for each file whose page another file (earlier in path order) makes already.
+    /// One error for each file whose page an earlier file makes already (the loader's order:
+    /// folder by folder, names in byte order, so the same from run to run).
     static func collisions(of files: [SourceFile], kind: String) -> [Diagnostic] {
         var owner: [String: String] = [:]
         owner.reserveCapacity(files.count)
         var diagnostics: [Diagnostic] = []
-        for file in files.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+        for file in files {
             let path = ContentDecoder.slug(of: file.path)
             if let first = owner[path] {
                 diagnostics.append(.error("this \(kind)'s page would be named '\(path)', as \(first)'s is",
