@@ -44,6 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let reporter = ServeReporter(content: source.content, theme: source.theme)
         let server = PreviewServer(configuration: configuration, report: reporter.report)
+        ShutdownDeadline.install()
         do {
             try await server.run()
         } catch let error as PreviewError {

@@ -116,8 +116,9 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
                 guard ContentWatcher.isRelevant(name: name, isDirectory: isDirectory, inContent: folder.inContent) else {
                     continue
                 }
-                if mask & UInt32(IN_CREATE) != 0 && !isDirectory && !Self.isSymlink(path) {
+                if mask & UInt32(IN_CREATE) != 0 && !isDirectory && Self.isRegularFile(path) {
                     // A new file is reported when it is closed after writing, not when it appears empty.
+                    // (A link, a FIFO or a device is never written: it is reported as it appears.)
                     continue
                 }
                 if isDirectory && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
@@ -153,9 +154,10 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
         return true
     }
 
-    private static func isSymlink(_ path: String) -> Bool {
+    /// A regular file, or one that has gone again; not a link, FIFO, device or socket.
+    private static func isRegularFile(_ path: String) -> Bool {
         var info = stat()
-        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+        return lstat(path, &info) != 0 || info.st_mode & S_IFMT == S_IFREG
     }
 }
 #else

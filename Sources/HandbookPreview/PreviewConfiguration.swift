@@ -14,6 +14,11 @@ public struct PreviewConfiguration: Sendable {
     public var watchMode: ContentWatcher.Mode
     /// Stop gracefully on Ctrl-C and SIGTERM (off in tests, which call `shutdown()`).
     public var handlesSignals: Bool
+    /// How long a connection may stay idle, or take to send a request's head, before it is closed.
+    public var idleTimeout: Duration = .seconds(15)
+    /// Open connections at most; far below the usual limit of 1,024 open files, so that a new tab
+    /// still gets an answer when many connections hang.
+    public var maximumConnections = 256
 
     public init(host: String = "127.0.0.1", port: Int = 4000, build: BuildOptions,
                 debounce: Duration = .milliseconds(10), watchMode: ContentWatcher.Mode = .automatic,

@@ -14,8 +14,13 @@ struct PreviewResponder: HTTPResponder {
     let channel: ReloadChannel
     /// Changes with every start of `serve`, so that pages served by an earlier run reload.
     let serverID: String
+    let hostCheck: HostCheck
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        guard hostCheck.allows(request.head.authority) else {
+            return plain(.init(code: 421, reasonPhrase: "Misdirected Request"),
+                         "This preview answers only requests for its own address, such as http://127.0.0.1/.\n")
+        }
         guard request.method == .get || request.method == .head else {
             return plain(.methodNotAllowed, "Only GET and HEAD are supported.\n", extra: [.allow: "GET, HEAD"])
         }
@@ -30,6 +35,11 @@ struct PreviewResponder: HTTPResponder {
         case .file(let file):
             if let bytes = site.files[file] {
                 return respond(bytes, path: file, status: .ok, site: site, head: request.method == .head)
+            }
+            // `/booklet` is the folder `/booklet/`, as a web server would answer.
+            if !path.hasSuffix("/"), site.files[file + "/index.html"] != nil {
+                let query = request.uri.query.map { "?" + $0 } ?? ""
+                return plain(.movedPermanently, "Moved to \(path)/.\n", extra: [.location: path + "/" + query])
             }
             if let notFound = site.files[SitePaths.notFound] {
                 return respond(notFound, path: SitePaths.notFound, status: .notFound, site: site, head: request.method == .head)

@@ -4,6 +4,7 @@
 import Foundation
 import HandbookCore
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -43,12 +44,18 @@ public final class PreviewServer: Sendable {
         apply(await rebuild())
         var logger = Logger(label: "handbook.preview")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .error
+        let hostCheck = HostCheck(host: configuration.host)
         let app = Application(
-            responder: PreviewResponder(store: store, channel: channel, serverID: serverID),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            responder: PreviewResponder(store: store, channel: channel, serverID: serverID, hostCheck: hostCheck),
+            // A connection that is idle, or has sent only part of a request, is closed after
+            // `idleTimeout`; past `maximumConnections` new ones wait in the backlog until one closes.
+            server: .http1(configuration: HTTP1Channel.Configuration(idleTimeout: TimeAmount.seconds(configuration.idleTimeout.components.seconds))),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil,
+                                 availableConnectionsDelegate: MaximumAvailableConnections(configuration.maximumConnections)),
             services: [RebuildService(server: self, watcher: watcher), PingService(channel: channel)],
             onServerRunning: { [self] channel in
                 let port = channel.localAddress?.port ?? configuration.port
+                hostCheck.listening(on: port)
                 let url = listeningURL(port: port)
                 state.listening(url)
                 report(.listening(url, watching: watcher.mechanism))

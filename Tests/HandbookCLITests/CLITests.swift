@@ -100,7 +100,9 @@ import Testing
         #expect(result.stderr == """
             content/tips/999-broken.md:5:10: error: unknown theme 'empaty'
                 hint: did you mean 'empathy'?
-            1 error; nothing was written.
+            content/tips/999-broken.md:8:5: error: link to tip 5000, which does not exist
+                hint: tips are numbered 1 to 999
+            2 errors; nothing was written.
 
             """)
         let build = try Self.run(["build"], in: folder)

@@ -50,6 +50,6 @@ import Testing
         guard case .failure(let diagnostic) = SourceFile.decode(Data([0x2D, 0x0A, 0x00, 0x01]), path: "b.md") else {
             Issue.record("expected failure"); return
         }
-        #expect(diagnostic.description.hasPrefix("b.md:2: error: file contains a NUL byte"))
+        #expect(diagnostic.description.hasPrefix("b.md:2:1: error: file contains a NUL byte"))
     }
 }

@@ -35,7 +35,7 @@ import Testing
     @Test func binaryFileWithMarkdownExtension() {
         let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52]
         #expect(problems(bytes: png, at: "tips/004-image.md") == [
-            "content/tips/004-image.md:3: error: file contains a NUL byte; it looks like a binary file, not Markdown\n    hint: remove the file from the content folder or save it as plain UTF-8 text",
+            "content/tips/004-image.md:3:1: error: file contains a NUL byte; it looks like a binary file, not Markdown\n    hint: remove the file from the content folder or save it as plain UTF-8 text",
         ])
     }
 
@@ -43,7 +43,7 @@ import Testing
 
     @Test func emptyFrontMatter() {
         #expect(problems(["tips/004-x.md": "---\n---\nBody\n"]) == [
-            "content/tips/004-x.md:1: error: front matter is empty\n    hint: add at least the required fields, for example 'number:' and 'title:'",
+            "content/tips/004-x.md:1:1: error: front matter is empty\n    hint: add at least the required fields, for example 'number:' and 'title:'",
         ])
     }
 
@@ -234,7 +234,7 @@ import Testing
         let result = try themeProblems { folder in
             try "<footer>{{>partials/footer}}</footer>\n".write(to: folder.appendingPathComponent("partials/footer.mustache"), atomically: true, encoding: .utf8)
         }
-        #expect(result == ["theme/templates/partials/footer.mustache: error: templates include each other without end: partials/footer → partials/footer\n    hint: remove one of the {{> …}} includes"])
+        #expect(result == ["theme/templates/partials/footer.mustache:1:9: error: templates include each other without end: partials/footer → partials/footer\n    hint: remove one of the {{> …}} includes"])
     }
 
     @Test func defaultThemePrintsRawOnlyRenderedMarkdown() throws {

@@ -94,7 +94,7 @@ import Testing
 
     @Test func aTipWithoutHowYoullKnowIsAWarningAtItsText() {
         #expect(problems(["tips/004-x.md": ContentFixture.tip(4, related: "[1]", body: "Advice.\n\n**Try this:** x.")]) == [
-            "content/tips/004-x.md:9: warning: tip 4 has no \"How you'll know\" line\n    hint: end the tip with a paragraph that "
+            "content/tips/004-x.md:9:1: warning: tip 4 has no \"How you'll know\" line\n    hint: end the tip with a paragraph that "
                 + "starts with **How you'll know:** and names one signal that shows the tip worked, and when to look",
         ])
     }
@@ -118,7 +118,7 @@ import Testing
     @Test func emptyBodyIsAnError() {
         let text = "---\nnumber: 4\ntitle: A\nchapter: 1\nthemes: [empathy]\nrelated: [1]\n---\n\n  \n"
         #expect(problems(["tips/004-x.md": text]) == [
-            "content/tips/004-x.md:7: error: the tip has no text after its front matter\n    hint: write the tip's Markdown below the closing '---'",
+            "content/tips/004-x.md:7:1: error: the tip has no text after its front matter\n    hint: write the tip's Markdown below the closing '---'",
         ])
     }
 
@@ -140,7 +140,7 @@ import Testing
             of: "  - slug: never-normal\n", with: "  - slug: quiet\n    title: Quiet\n  - slug: never-normal\n")
         let result = problems(["handbook.yml": config])
         #expect(result == [
-            "content/handbook.yml: warning: theme 'quiet' has no tips\n    hint: add 'themes: [quiet]' to a tip, or remove the theme",
+            "content/handbook.yml:13:5: warning: theme 'quiet' has no tips\n    hint: add 'themes: [quiet]' to a tip, or remove the theme",
         ])
     }
 

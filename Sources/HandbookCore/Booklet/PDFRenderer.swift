@@ -68,7 +68,14 @@ public struct PDFRenderer: Sendable {
         let partial = folder.appendingPathComponent(".\(pdf.lastPathComponent).partial-\(getpid())")
         defer { try? FileManager.default.removeItem(at: partial) }
 
-        let run = try WeasyPrintRun(executable: executable, arguments: ["--verbose", html.path, partial.path])
+        let arguments = ["--verbose", html.path, partial.path]
+        let run: WeasyPrintRun
+        if let (program, leading) = WeasyPrintFetcher.command(for: executable) {
+            run = try WeasyPrintRun(executable: program, arguments: leading + arguments,
+                                    environment: ["HANDBOOK_PDF_ROOT": WeasyPrintFetcher.root(of: html).path])
+        } else {
+            run = try WeasyPrintRun(executable: executable, arguments: arguments)
+        }
         let start = DispatchTime.now()
         var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
         while !run.wait(seconds: min(1, max(0.05, timeout - elapsed))) {
@@ -124,10 +131,13 @@ private final class WeasyPrintRun: @unchecked Sendable {
     private var state = PDFRenderer.Progress(seconds: 0)
     private var hasFinished = false
 
-    init(executable: URL, arguments: [String]) throws {
+    init(executable: URL, arguments: [String], environment: [String: String] = [:]) throws {
         let errorPipe = Pipe()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errorPipe

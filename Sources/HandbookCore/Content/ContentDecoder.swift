@@ -42,6 +42,10 @@ enum ContentDecoder {
         if let themes, themes.isEmpty {
             fields.report("a tip needs at least one theme", at: "themes", hint: "write it as 'themes: [empathy]'")
         }
+        if let number, number < 1 {
+            fields.report("'number' must be 1 or more, found \(number)", at: "number",
+                          hint: "number the tips from 1 (handbook new tip picks the next free number)")
+        }
         diagnostics += fields.diagnostics
         diagnostics += emptyBodyCheck(frontMatter, file: file, kind: "tip")
         guard let number, let title, let chapter, let themes, !diagnostics.hasErrors else {
@@ -82,13 +86,21 @@ enum ContentDecoder {
 
     // MARK: - handbook.yml
 
-    static func config(from file: SourceFile) -> (HandbookConfig?, [Diagnostic]) {
+    /// `themeLanguages`: the languages the theme has strings for, named when `language` is not a tag.
+    static func config(from file: SourceFile, themeLanguages: [String] = []) -> (HandbookConfig?, [Diagnostic]) {
         let (parsed, parseDiagnostics) = YAMLFields.parse(file.text, file: file.path, firstLine: 1)
         guard var fields = parsed else { return (nil, parseDiagnostics) }
         fields.rejectUnknownKeys(allowed: configKeys)
         let title = fields.string("title", required: true, example: "Our customer handbook")
         let subtitle = fields.string("subtitle")
-        let language = fields.string("language") ?? "en"
+        var language = fields.string("language") ?? "en"
+        if !LanguageTag.isValid(language) {
+            // Never a path: it names a strings file and goes into `<html lang>`.
+            fields.report("'language' must be a language tag such as 'en', 'nl' or 'nl-BE', found '\(language)'", at: "language",
+                          hint: themeLanguages.isEmpty ? "for example 'language: nl'"
+                              : "the theme has strings for \(themeLanguages.joined(separator: ", "))")
+            language = "en"
+        }
         let edition = fields.string("edition")
         let introduction = fields.string("introduction")
         let introductionLine = fields.values["introduction"]?.mark.map { $0.line + 1 } ?? 1
@@ -104,16 +116,19 @@ enum ContentDecoder {
         }
         requireAbsolute("base_url", baseURL, example: "https://intranet.example.com/handbook/")
         requireAbsolute("edit_url", editURL, example: "https://git.example.com/cx/handbook/-/edit/main/content/")
-        let themes = decodeThemes(fields, diagnostics: &diagnostics)
+        var themeLocations: [String: SourceLocation] = [:]
+        let themes = decodeThemes(fields, diagnostics: &diagnostics, locations: &themeLocations)
         guard let title, !diagnostics.hasErrors else { return (nil, diagnostics) }
         var config = HandbookConfig(title: title, subtitle: subtitle, language: language, edition: edition,
                                     introduction: introduction, introductionLine: introductionLine, baseURL: baseURL, editURL: editURL,
                                     themes: themes, flywheelSteps: flywheel, unsafeHTML: unsafeHTML)
         config.sourceFile = file.path
+        config.themeLocations = themeLocations
         return (config, diagnostics)
     }
 
-    private static func decodeThemes(_ fields: YAMLFields, diagnostics: inout [Diagnostic]) -> [Theme] {
+    private static func decodeThemes(_ fields: YAMLFields, diagnostics: inout [Diagnostic],
+                                     locations: inout [String: SourceLocation]) -> [Theme] {
         guard let node = fields.values["themes"] else {
             diagnostics.append(.error("missing required field 'themes'", at: fields.mappingLocation,
                                       hint: "list the handbook's themes, each with 'slug:', 'title:' and 'description:'"))
@@ -153,6 +168,7 @@ enum ContentDecoder {
                 themes.append(Theme(slug: slug, title: title, description: description, order: order))
             }
         }
+        locations = seen
         return themes.sorted { $0.order < $1.order }
     }
 
@@ -169,10 +185,17 @@ enum ContentDecoder {
         }
     }
 
+    /// The number a tip's front matter gives, when it can be read; for a tip that failed, whose
+    /// number other tips may still name.
+    static func declaredNumber(in file: SourceFile) -> Int? {
+        guard var fields = open(file, reading: .flatFirst).0 else { return nil }
+        return fields.int("number")
+    }
+
     private static func emptyBodyCheck(_ frontMatter: FrontMatter, file: SourceFile, kind: String) -> [Diagnostic] {
         guard frontMatter.body.allSatisfy(\.isWhitespace) else { return [] }
         return [.error("the \(kind) has no text after its front matter",
-                       at: SourceLocation(file: file.path, line: frontMatter.bodyLine - 1),
+                       at: SourceLocation(file: file.path, line: frontMatter.bodyLine - 1, column: 1),
                        hint: "write the \(kind)'s Markdown below the closing '---'")]
     }
 

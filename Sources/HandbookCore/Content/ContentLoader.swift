@@ -18,14 +18,18 @@ public struct ContentFiles: Sendable {
 public enum ContentLoader {
     public static let configFileName = "handbook.yml"
     public static let assessmentFileName = "assessment.yml"
+    /// The largest content file read (docs/hostile-input.md): building a tip takes about 26
+    /// times its size in memory at its peak.
+    public static let maxFileSize = 64 << 20
 
     /// - Parameters:
     /// - Parameter root: the content folder.
     public static func load(root: UserPath) -> ContentFiles {
-        load(root: root, withTranslations: true)
+        load(root: root, withTranslations: true, outerRoot: nil)
     }
 
-    private static func load(root: UserPath, withTranslations: Bool) -> ContentFiles {
+    /// `outerRoot`: a translation's links may lead anywhere inside the whole content folder, not further.
+    private static func load(root: UserPath, withTranslations: Bool, outerRoot: String?) -> ContentFiles {
         var files = ContentFiles()
         let rootPath = root.url.standardizedFileURL.path
         var isDirectory: ObjCBool = false
@@ -35,14 +39,18 @@ public enum ContentLoader {
                 at: nil, hint: "run from the handbook's folder, or pass --content PATH"))
             return files
         }
-        let realRoot = realPath(rootPath) ?? rootPath
+        let realRoot = outerRoot ?? realPath(rootPath) ?? rootPath
         let root = UserPath(path: rootPath, shown: root.shown.hasSuffix("/") ? String(root.shown.dropLast()) : root.shown)
 
         let config = root.appending(configFileName)
         if FileManager.default.fileExists(atPath: config.path) {
-            switch read(config) {
-            case .success(let file): files.config = file
-            case .failure(let diagnostic): files.diagnostics.append(diagnostic)
+            if let problem = linkProblem(config, realRoot: realRoot) {
+                files.diagnostics.append(problem)
+            } else {
+                switch read(config) {
+                case .success(let file): files.config = file
+                case .failure(let diagnostic): files.diagnostics.append(diagnostic)
+                }
             }
         } else {
             files.diagnostics.append(.error(
@@ -52,9 +60,13 @@ public enum ContentLoader {
 
         let assessment = root.appending(assessmentFileName)
         if FileManager.default.fileExists(atPath: assessment.path) {
-            switch read(assessment) {
-            case .success(let file): files.assessment = file
-            case .failure(let diagnostic): files.diagnostics.append(diagnostic)
+            if let problem = linkProblem(assessment, realRoot: realRoot) {
+                files.diagnostics.append(problem)
+            } else {
+                switch read(assessment) {
+                case .success(let file): files.assessment = file
+                case .failure(let diagnostic): files.diagnostics.append(diagnostic)
+                }
             }
         }
 
@@ -63,13 +75,23 @@ public enum ContentLoader {
         var found: [UserPath] = []
         var chapterCount = 0
         for folder in ["chapters", "tips"] {
+            if let problem = linkProblem(root.appending(folder), realRoot: realRoot) {
+                files.diagnostics.append(problem)
+                continue
+            }
             var visited = Set<String>()
             collectMarkdown(in: root.appending(folder), realRoot: realRoot, visited: &visited, into: &found,
                             diagnostics: &files.diagnostics)
             if folder == "chapters" { chapterCount = found.count }
         }
         if withTranslations {
-            files.translations = translationFolders(of: root).map { ($0, load(root: root.appending($0), withTranslations: false)) }
+            for language in translationFolders(of: root) {
+                if let problem = linkProblem(root.appending(language), realRoot: realRoot) {
+                    files.diagnostics.append(problem)
+                } else {
+                    files.translations.append((language, load(root: root.appending(language), withTranslations: false, outerRoot: realRoot)))
+                }
+            }
         }
         let results = readAll(found)
         files.tips.reserveCapacity(found.count - chapterCount)
@@ -143,9 +165,43 @@ public enum ContentLoader {
             if info.st_mode & S_IFMT == S_IFDIR {
                 collectMarkdown(in: entry, realRoot: realRoot, visited: &visited, into: &found, diagnostics: &diagnostics)
             } else if isMarkdownName(name) {
-                found.append(entry)
+                if let problem = notARegularFile(info.st_mode, at: entry.shown) {
+                    diagnostics.append(problem)
+                } else {
+                    found.append(entry)
+                }
             }
         }
+    }
+
+    /// The error for a symlink at `entry` that is broken, loops, or leads outside `realRoot`; nil
+    /// for anything else.
+    private static func linkProblem(_ entry: UserPath, realRoot: String) -> Diagnostic? {
+        var info = stat()
+        guard lstat(entry.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return nil }
+        guard let target = realPath(entry.path) else {
+            return .error("symlink cannot be followed (it is broken or loops)", at: SourceLocation(file: entry.shown),
+                          hint: "fix or remove the link")
+        }
+        guard target == realRoot || target.hasPrefix(realRoot + "/") else {
+            return .error("symlink points outside the content folder, to '\(target)'", at: SourceLocation(file: entry.shown),
+                          hint: "copy the files into the content folder instead of linking to them")
+        }
+        return nil
+    }
+
+    /// The error for anything but a regular file (a FIFO would block the read, a device never end it).
+    static func notARegularFile(_ mode: mode_t, at shown: String) -> Diagnostic? {
+        let kind: String
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFIFO: kind = "a named pipe (FIFO)"
+        case S_IFCHR, S_IFBLK: kind = "a device"
+        case S_IFSOCK: kind = "a socket"
+        default: kind = "neither a file nor a folder"
+        }
+        return .error("this is \(kind), not a file; only regular files are read", at: SourceLocation(file: shown),
+                      hint: "remove it from the content folder, or replace it with a Markdown file")
     }
 
     /// Whether a file name ends in `.md` in any case, as `name.lowercased().hasSuffix(".md")` says
@@ -174,7 +230,8 @@ public enum ContentLoader {
     static func read(_ file: UserPath) -> Result<SourceFile, Diagnostic> {
         let (path, display) = (file.path, file.shown)
         // open, fstat, read, close: the fewest calls, with no Foundation `URL` or `Data` per file.
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO put in a file's place after the folder was listed does not block the open.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         var info = stat()
         guard fd >= 0, fstat(fd, &info) == 0 else {
             if fd >= 0 { close(fd) }
@@ -182,6 +239,12 @@ public enum ContentLoader {
                                    hint: "check that the file is readable (permissions)"))
         }
         defer { close(fd) }
+        if let problem = notARegularFile(info.st_mode, at: display) { return .failure(problem) }
+        guard info.st_size <= maxFileSize else {
+            return .failure(.error("file is \((Int(info.st_size) + (1 << 20) - 1) >> 20) MB, more than the \(maxFileSize >> 20) MB a content file may have",
+                                   at: SourceLocation(file: display, line: 1, column: 1),
+                                   hint: "split it into several tips, or move large material out of the handbook"))
+        }
         // The size is a first guess: a file that grows while it is read is read to its end.
         var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
         let isRegular = info.st_mode & S_IFMT == S_IFREG

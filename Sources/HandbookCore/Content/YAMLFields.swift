@@ -31,16 +31,16 @@ struct YAMLFields {
         do {
             // `.basic`: every value is read as text here (see `YAMLValue`), so Yams' tag
             // rules, regular expressions compiled on first use (about 1 ms), are not needed.
-            root = try Yams.compose(yaml: yaml, .basic)
+            root = try Yams.compose(yaml: withoutUnicodeLineBreaks(yaml), .basic)
         } catch let error as YamlError {
-            return (nil, [diagnostic(for: error, file: file, lineOffset: offset)])
+            return (nil, [diagnostic(for: error, file: file, lineOffset: offset, yaml: yaml)])
         } catch {
-            return (nil, [.error("cannot read YAML: \(error)", at: SourceLocation(file: file, line: firstLine))])
+            return (nil, [.error("cannot read YAML: \(error)", at: SourceLocation(file: file, line: firstLine, column: 1))])
         }
         guard let root else {
             return (nil, [.error(
                 "front matter is empty",
-                at: SourceLocation(file: file, line: max(1, firstLine - 1)),
+                at: SourceLocation(file: file, line: max(1, firstLine - 1), column: 1),
                 hint: "add at least the required fields, for example 'number:' and 'title:'")])
         }
         let value = YAMLValue(root)
@@ -211,19 +211,55 @@ struct YAMLFields {
         }
     }
 
-    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+    /// YAML breaks lines at U+2028, U+2029 and U+0085 too, where an editor shows one line: as
+    /// spaces they keep every line number the editor's.
+    static func withoutUnicodeLineBreaks(_ yaml: String) -> String {
+        let bytes = yaml.utf8
+        guard bytes.contains(0xE2) || bytes.contains(0xC2) else { return yaml }
+        guard yaml.unicodeScalars.contains(where: { $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{85}" }) else { return yaml }
+        var result = String.UnicodeScalarView()
+        for scalar in yaml.unicodeScalars {
+            result.append(scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}" ? " " : scalar)
+        }
+        return String(result)
+    }
+
+    /// `yaml`, the text parsed, places a duplicate key at its repeat (Yams names the mapping).
+    static func diagnostic(for error: YamlError, file: String, lineOffset: Int, yaml: String? = nil) -> Diagnostic {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return .error("invalid YAML: \(problem)",
                           at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column),
                           hint: yamlHint(problem))
         case let .duplicatedKeysInMapping(duplicates, context):
+            let repeated = yaml.flatMap { repeatLocation(of: duplicates.sorted(), in: $0, indent: context.mark.column - 1) }
             return .error("duplicate key \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", "))",
-                          at: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column),
+                          at: SourceLocation(file: file, line: (repeated?.line ?? context.mark.line) + lineOffset,
+                                             column: repeated?.column ?? context.mark.column),
                           hint: "keep one of the lines and delete the others")
+        case let .reader(problem, offset, _, yaml):
+            // libyaml gives a byte offset into the text.
+            let bytes = yaml.utf8.prefix(max(offset ?? 0, 0))
+            let line = bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            let column = bytes.reversed().prefix { $0 != 0x0A }.filter { $0 & 0xC0 != 0x80 }.count + 1
+            return .error("invalid YAML: \(problem)", at: SourceLocation(file: file, line: line + lineOffset, column: column),
+                          hint: problem.contains("control characters") ? "remove the invisible control character at that place" : nil)
         default:
-            return .error("invalid YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1))
+            return .error("invalid YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
         }
+    }
+
+    /// The line and column of the second `key:` among `keys`, at the mapping's indent.
+    private static func repeatLocation(of names: [String], in yaml: String, indent: Int) -> (line: Int, column: Int)? {
+        var seen = Set<String>()
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let text = line.drop { $0 == " " }
+            guard line.count - text.count == indent else { continue }
+            for name in names where text.hasPrefix(name) && text.dropFirst(name.count).drop(while: { $0 == " " }).hasPrefix(":") {
+                if !seen.insert(name).inserted { return (index + 1, indent + 1) }
+            }
+        }
+        return nil
     }
 
     private static func yamlHint(_ problem: String) -> String? {

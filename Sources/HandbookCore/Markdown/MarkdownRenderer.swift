@@ -85,6 +85,8 @@ struct MarkdownRenderer: Sendable {
             switch MarkdownDocument.type(node) {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 links.append(resolveLink(node, source: source, references: &references, diagnostics: &diagnostics))
+            case CMARK_NODE_HTML_BLOCK where unsafeHTML, CMARK_NODE_HTML_INLINE where unsafeHTML:
+                cleanRawHTML(node, source: source, diagnostics: &diagnostics)
             case CMARK_NODE_HEADING:
                 let level = Int(cmark_node_get_heading_level(node))
                 let text = MarkdownDocument.plainText(node).trimmingWhitespace()
@@ -162,7 +164,12 @@ struct MarkdownRenderer: Sendable {
         let url = MarkdownDocument.url(node)
         let location = SourceLocation(file: source.file, line: source.firstLine + MarkdownDocument.startLine(node) - 1,
                                       column: MarkdownDocument.startColumn(node))
-        let resolution = resolver.resolve(url, from: source.file)
+        var resolution = resolver.resolve(url, from: source.file)
+        if MarkdownDocument.type(node) == CMARK_NODE_IMAGE, !Self.isImageInsideTheSite(url) {
+            // The booklet's PDF would embed whatever file it names.
+            resolution = .broken(message: "image '\(url)' is outside the handbook",
+                                 hint: "use a web address or a relative path inside the site, such as ../assets/picture.png")
+        }
         switch resolution {
         case .unchanged:
             break
@@ -179,6 +186,33 @@ struct MarkdownRenderer: Sendable {
             }
         }
         return Link(node: node, url: url, isImage: MarkdownDocument.type(node) == CMARK_NODE_IMAGE, resolution: resolution)
+    }
+
+    /// An image's URL that stays inside the site from a page one folder down (`tips/`), or is on
+    /// the web: never an absolute path or a `file:` URL.
+    static func isImageInsideTheSite(_ url: String) -> Bool {
+        let address = url.trimmingWhitespace()
+        if let colon = address.firstIndex(of: ":"), !address[..<colon].contains("/") {
+            let scheme = address[..<colon].lowercased()
+            return scheme == "http" || scheme == "https" || (scheme == "data" && address.lowercased().hasPrefix("data:image/"))
+        }
+        guard !address.hasPrefix("/"), !address.hasPrefix("\\") else { return false }
+        let path = address.prefix { $0 != "?" && $0 != "#" }
+        let decoded = String(path).removingPercentEncoding ?? String(path)
+        return !LinkResolver.normalise("page/" + decoded.replacingOccurrences(of: "\\", with: "/")).hasPrefix("..")
+    }
+
+    /// Raw HTML (with `unsafe_html: true`) without script URLs, event attributes and
+    /// script-capable elements; what was removed is reported where it was written.
+    private func cleanRawHTML(_ node: MarkdownDocument.CMarkNode, source: MarkdownSource, diagnostics: inout [Diagnostic]) {
+        guard let literal = cmark_node_get_literal(node).map({ String(cString: $0) }) else { return }
+        let (cleaned, removed) = RawHTMLFilter.clean(literal)
+        guard !removed.isEmpty else { return }
+        cmark_node_set_literal(node, cleaned)
+        let location = SourceLocation(file: source.file, line: source.firstLine + MarkdownDocument.startLine(node) - 1,
+                                      column: max(MarkdownDocument.startColumn(node), 1))
+        diagnostics.append(.warning("raw HTML: removed \(removed.joined(separator: ", "))", at: location,
+                                    hint: "unsafe_html allows HTML, but never script: links to web pages and plain markup stay"))
     }
 
     /// Sets the link's URL for one output. Returns the opening `<a>` tag when the destinations

@@ -26,6 +26,8 @@ public struct HandbookConfig: Sendable {
     public var unsafeHTML: Bool
     /// The path of `handbook.yml` as shown in messages.
     public var sourceFile: String = "handbook.yml"
+    /// Where each theme's `slug:` is written, for messages about the theme.
+    public var themeLocations: [String: SourceLocation] = [:]
 
     public init(title: String, subtitle: String? = nil, language: String = "en", edition: String? = nil,
                 introduction: String? = nil, introductionLine: Int = 1, baseURL: String? = nil,

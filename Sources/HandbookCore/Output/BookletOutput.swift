@@ -15,15 +15,27 @@ public struct BookletOutput: Sendable {
     /// or a translation's (`nl/booklet/`) when `language` is its folder ("nl/").
     public init(site output: UserPath, language: String = "") throws {
         let manager = FileManager.default
-        let site = output.url.standardizedFileURL
+        // A site that is a link is the folder it leads to, as for `build`; no link below it is followed.
+        let site = try SiteWriter.resolvedOutput(output)
         try SiteWriter.checkReplaceable(output)
-        folder = output.appending(language + "booklet")
+        folder = UserPath(path: site.path, shown: output.shown).appending(language + "booklet")
+        var below = UserPath(path: site.path, shown: output.shown)
+        for part in (language + "booklet").split(separator: "/") {
+            below = below.appending(String(part))
+            var info = stat()
+            if lstat(below.path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR {
+                let kind = info.st_mode & S_IFMT == S_IFLNK ? "a symlink" : "not a folder"
+                throw BuildFailure([.error("refusing to write into '\(below)': it is \(kind)", at: nil,
+                                           hint: "remove the link; Handbook writes the booklet only into a folder of the site it built")])
+            }
+        }
         do {
             try manager.createDirectory(at: site, withIntermediateDirectories: true)
             let marker = site.appendingPathComponent(SitePaths.marker)
-            if !manager.fileExists(atPath: marker.path) {
+            var info = stat()
+            if lstat(marker.path, &info) != 0 {
                 // A new site folder: mark it so that `handbook build` may replace it later.
-                try Data("Built by Handbook. This folder is replaced on every build.\n".utf8).write(to: marker)
+                try Self.writeNew(Array("Built by Handbook. This folder is replaced on every build.\n".utf8), at: marker.path)
             }
             try manager.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
         } catch {
@@ -36,11 +48,29 @@ public struct BookletOutput: Sendable {
     public func writeHTML(_ html: String) throws {
         let temporary = folder.url.appendingPathComponent(".index.html.partial-\(getpid())")
         do {
-            try Data(html.utf8).write(to: temporary)
+            try Self.writeNew(Array(html.utf8), at: temporary.path)
             guard rename(temporary.path, htmlFile.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw BuildFailure([.error("cannot write '\(htmlFile)': \(error.localizedDescription)", at: nil)])
+        }
+    }
+
+    /// Creates `path` afresh and writes `bytes` into it: never through a link, never into a file
+    /// that was there already (a leftover is removed first, not followed).
+    static func writeNew(_ bytes: [UInt8], at path: String) throws {
+        unlink(path)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+            offset += count
         }
     }
 }

@@ -9,14 +9,18 @@ public final class SiteWriter: OutputSink, Sendable {
     public let staging: URL
     /// `staging.path`, made once: every file written is opened under it.
     private let stagingPath: String
+    /// The output as messages name it.
+    private let shown: String
 
-    /// Checks that `output` may be replaced and creates an empty staging folder beside it.
+    /// Checks that `output` may be replaced and creates an empty staging folder beside it. An output
+    /// that is a symlink is built in the folder it leads to, which the same rules then apply to.
     public init(output: UserPath) throws {
         let manager = FileManager.default
-        self.output = output.url.standardizedFileURL
+        self.output = try Self.resolvedOutput(output)
+        shown = output.shown
         let parent = self.output.deletingLastPathComponent()
         let name = self.output.lastPathComponent
-        try Self.checkReplaceable(output)
+        try Self.checkReplaceable(UserPath(path: self.output.path, shown: output.shown))
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
@@ -26,13 +30,40 @@ public final class SiteWriter: OutputSink, Sendable {
         staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
         stagingPath = staging.path
         try? manager.removeItem(at: staging)
+        guard mkdir(stagingPath, 0o755) == 0 else {
+            throw Self.failure("cannot create a folder beside '\(output)'", errno: errno)
+        }
         do {
-            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
             try write("Built by Handbook. This folder is replaced on every build.\n", to: SitePaths.marker)
         } catch {
-            throw BuildFailure([.error("cannot write into '\(parent.path)': \(error.localizedDescription)", at: nil,
-                                       hint: "check the folder's permissions, or pass --output with another folder")])
+            discard()
+            throw error
         }
+    }
+
+    /// The folder a symlinked output leads to; the output itself otherwise. A link that leads
+    /// nowhere is refused rather than replaced by a folder.
+    static func resolvedOutput(_ output: UserPath) throws -> URL {
+        let url = output.url.standardizedFileURL
+        var info = stat()
+        guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return url }
+        guard let resolved = realpath(url.path, nil) else {
+            throw BuildFailure([.error("output '\(output)' is a symlink that leads nowhere", at: nil,
+                                       hint: "create the folder it points to, or pass --output with a folder")])
+        }
+        defer { free(resolved) }
+        return URL(fileURLWithPath: String(cString: resolved))
+    }
+
+    /// A failed write, in the system's words (`No space left on device`), with what to do about it.
+    static func failure(_ message: String, errno code: Int32) -> BuildFailure {
+        let hint: String
+        switch code {
+        case ENOSPC, EDQUOT: hint = "free some space on that disk, or pass --output with a folder on another disk"
+        case EACCES, EPERM, EROFS: hint = "check the folder's permissions, or pass --output with another folder"
+        default: hint = "pass --output with another folder"
+        }
+        return BuildFailure([.error("\(message): \(String(cString: strerror(code)))", at: nil, hint: hint)])
     }
 
     /// Creates the folders that the given file paths need, once, before parallel writes.
@@ -44,8 +75,13 @@ public final class SiteWriter: OutputSink, Sendable {
             return String(path[..<slash])
         })
         for folder in folders.sorted() {
-            try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder),
-                                                    withIntermediateDirectories: true)
+            var made = stagingPath
+            for part in folder.split(separator: "/") {
+                made += "/" + part
+                guard mkdir(made, 0o755) == 0 || errno == EEXIST else {
+                    throw Self.failure("cannot create '\(shown)/\(folder)'", errno: errno)
+                }
+            }
         }
     }
 
@@ -75,7 +111,7 @@ public final class SiteWriter: OutputSink, Sendable {
     }
 
     private func writeFailure(_ path: String) -> BuildFailure {
-        BuildFailure([.error("cannot write '\(path)': \(String(cString: strerror(errno)))", at: nil)])
+        Self.failure("cannot write '\(shown)/\(path)'", errno: errno)
     }
 
     /// Puts the new site in place of the old one. Where the kernel can, the two folders are
@@ -154,6 +190,11 @@ public final class SiteWriter: OutputSink, Sendable {
     /// finishes deleting. (A plain recursive delete goes in directory order and can take the
     /// marker first, leaving a half-deleted folder that no later build dares to touch.)
     static func removeBuiltFolder(_ folder: URL) {
+        // Never through a link, and never a folder without the marker (but an empty one).
+        var info = stat()
+        guard lstat(folder.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return }
+        let top = FolderListing.names(in: folder.path)
+        guard top.isEmpty || top.contains(SitePaths.marker) else { return }
         var found: [String] = []
         var folders: [String] = []
         collectEntries(in: folder.path, skipping: SitePaths.marker, files: &found, folders: &folders)

@@ -45,7 +45,8 @@ public enum SiteBuilder {
         progress("Loading content")
         let files = ContentLoader.load(root: options.content)
         progress("Validating")
-        let (validated, problems) = HandbookValidator.validate(files, options: .init(includeDrafts: options.includeDrafts))
+        let (validated, partial, problems) = HandbookValidator.validateKeepingPartial(files, options: .init(includeDrafts: options.includeDrafts,
+                                                                                     themeLanguages: SiteTheme.languages(in: options.theme)))
         var diagnostics = problems
         releaseInBackground(consume files)
         progress("Loading theme")
@@ -53,7 +54,11 @@ public enum SiteBuilder {
         let (theme, themeProblems) = templates.result().withStrings(for: language)
         diagnostics += themeProblems
         let bookletTheme = loadBooklet(bookletFiles, language: language, siteTheme: theme, diagnostics: &diagnostics)
-        guard let handbook = validated, let theme else { throw BuildFailure(diagnostics.sortedByLocation()) }
+        guard let handbook = validated, let theme else {
+            // References between files are wrong, but every file was read: their bodies are checked too.
+            if let partial { diagnostics += ContentRenderer.renderForSite(partial).1.filter { $0.severity == .error } }
+            throw BuildFailure(diagnostics.sortedByLocation())
+        }
         progress("Rendering Markdown")
         var prepared = render(handbook, theme: theme, booklet: bookletTheme, diagnostics: &diagnostics)
         for translation in handbook.translations {
@@ -192,7 +197,7 @@ public enum SiteBuilder {
                         try jobs[index]()
                     } else {
                         let page = index - jobs.count
-                        prepared.theme.render(pages[page].template, layers: builder.layers(for: pages[page]), into: &html)
+                        try prepared.theme.render(pages[page].template, layers: builder.layers(for: pages[page]), into: &html)
                         try sink.write(utf8: html, to: paths[page])
                     }
                     failures[index] = .some(nil)
@@ -225,17 +230,36 @@ public enum SiteBuilder {
 
     // MARK: - Steps' helpers
 
+    /// The output may not be inside the content or the theme, nor hold either: each build would
+    /// copy the last into itself, or replace what the user wrote. Compared with links resolved.
     private static func checkFolders(_ options: BuildOptions) throws {
-        let content = options.content.url.standardizedFileURL.path
-        let output = options.output.url.standardizedFileURL.path
-        if output == content || output.hasPrefix(content + "/") {
-            throw BuildFailure([.error("the output folder '\(options.output)' is inside the content folder", at: nil,
-                                       hint: "pass --output with a folder outside '\(options.content)', e.g. site")])
+        let output = canonicalPath(options.output.path)
+        for (folder, name) in [(options.content, "content"), (options.theme, "theme")] {
+            let path = canonicalPath(folder.path)
+            if output == path || output.hasPrefix(path + "/") {
+                throw BuildFailure([.error("the output folder '\(options.output)' is inside the \(name) folder", at: nil,
+                                           hint: "pass --output with a folder outside '\(folder)', e.g. site")])
+            }
+            if path.hasPrefix(output + "/") {
+                throw BuildFailure([.error("the output folder '\(options.output)' contains the \(name) folder", at: nil,
+                                           hint: "pass --output with a folder beside '\(folder)', e.g. site")])
+            }
         }
-        if content.hasPrefix(output + "/") {
-            throw BuildFailure([.error("the output folder '\(options.output)' contains the content folder", at: nil,
-                                       hint: "pass --output with a folder beside '\(options.content)', e.g. site")])
+    }
+
+    /// The absolute path with every link resolved, for the part that exists; the rest as written.
+    private static func canonicalPath(_ path: String) -> String {
+        var existing = URL(fileURLWithPath: path).standardizedFileURL
+        var rest: [String] = []
+        while existing.path != "/" {
+            if let resolved = realpath(existing.path, nil) {
+                defer { free(resolved) }
+                return ([String(cString: resolved)] + rest.reversed()).joined(separator: "/")
+            }
+            rest.append(existing.lastPathComponent)
+            existing = existing.deletingLastPathComponent()
         }
+        return "/" + rest.reversed().joined(separator: "/")
     }
 
 }

@@ -26,9 +26,14 @@ public enum TipScaffolder {
                                        hint: Suggestion.didYouMean(first, in: slugs) ?? "themes are \(slugs.joined(separator: ", "))")])
         }
         // Drafts count: their numbers are taken too.
-        let number = (handbook.tips.map(\.number).max() ?? 0) + 1
-        let name = String(format: "%03d-%@.md", number, URLSlug.make(trimmedTitle))
-        let text = """
+        let slug = fileNameSlug(trimmedTitle)
+        return try writeWithNextNumber(after: handbook.tips.map(\.number).max() ?? 0, in: content.appending("tips")) { number in
+            (String(format: "%03d-%@.md", number, slug), text(number: number, title: trimmedTitle, chapter: chapter, themes: themes))
+        }
+    }
+
+    private static func text(number: Int, title trimmedTitle: String, chapter: Int, themes: [String]) -> String {
+        """
         ---
         number: \(number)
         title: \(yamlQuoted(trimmedTitle))
@@ -43,25 +48,59 @@ public enum TipScaffolder {
         **Try this:** one action a team can take this week.
 
         """
-        return try writeNew(text, named: name, in: content.appending("tips"))
     }
 
-    /// Writes a new file into `folder` (made if needed); never replaces one.
+    /// The title's slug, cut to a length every file system takes in a name (a title may be long).
+    static func fileNameSlug(_ title: String) -> String {
+        var slug = ""
+        for character in URLSlug.make(title) {
+            if slug.utf8.count + character.utf8.count > 80 { break }
+            slug.append(character)
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug.isEmpty ? "tip" : slug
+    }
+
+    /// Writes the file `make(number)` names, with the first number above `highest` that no other
+    /// tip file takes. The tips folder is locked meanwhile, so that `new tip` run many times at
+    /// once gives each its own number; a number already in a file name is skipped.
+    static func writeWithNextNumber(after highest: Int, in folder: UserPath,
+                                    _ make: (Int) -> (name: String, text: String)) throws -> String {
+        try? FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
+        let lock = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if lock >= 0 { flock(lock, LOCK_EX) }
+        defer { if lock >= 0 { flock(lock, LOCK_UN); close(lock) } }
+        let taken = FolderListing.names(in: folder.path).compactMap { Int($0.prefix { $0.isASCII && $0.isNumber }) }
+        var number = max(highest, taken.max() ?? 0) + 1
+        var info = stat()
+        while lstat(folder.appending(make(number).name).path, &info) == 0 { number += 1 }
+        let (name, text) = make(number)
+        return try writeNew(text, named: name, in: folder)
+    }
+
+    /// Writes a new file into `folder` (made if needed); never replaces one. The text is written
+    /// into a hidden file first and linked into place whole, so a build or another `new tip`
+    /// reading the folder meanwhile never sees half of it.
     static func writeNew(_ text: String, named name: String, in folder: UserPath) throws -> String {
         try? FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
         let file = folder.appending(name)
-        // O_EXCL: fail rather than replace a file that appeared in the meantime.
-        let fd = open(file.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else {
-            throw BuildFailure([.error("cannot create '\(file)': \(String(cString: strerror(errno)))", at: nil,
-                                       hint: "a file with that name may exist already; nothing was overwritten")])
-        }
-        defer { close(fd) }
+        let partial = folder.appending(".new-tip-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+        defer { unlink(partial.path) }
+        let fd = open(partial.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw creationFailure(file) }
         let bytes = Array(text.utf8)
-        guard Foundation.write(fd, bytes, bytes.count) == bytes.count else {
-            throw BuildFailure([.error("cannot write '\(file)'", at: nil)])
-        }
+        let written = Foundation.write(fd, bytes, bytes.count)
+        close(fd)
+        guard written == bytes.count else { throw creationFailure(file) }
+        // link(2) fails rather than replace a file that appeared in the meantime.
+        guard link(partial.path, file.path) == 0 else { throw creationFailure(file) }
         return file.shown
+    }
+
+    private static func creationFailure(_ file: UserPath) -> BuildFailure {
+        let code = errno
+        return BuildFailure([.error("cannot create '\(file)': \(String(cString: strerror(code)))", at: nil,
+                                    hint: code == EEXIST ? "a file with that name exists already; nothing was overwritten" : nil)])
     }
 
     static func yamlQuoted(_ text: String) -> String {

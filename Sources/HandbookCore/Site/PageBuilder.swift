@@ -149,6 +149,9 @@ struct PageBuilder: Sendable {
 
     // MARK: - Shared by every page
 
+    /// The most themes the header of every page names (docs/hostile-input.md).
+    static let maxThemesInHeader = 12
+
     /// The fields that depend only on the page's depth (`root`) and on which page it is for the
     /// navigation (`current`; nil for an ordinary page).
     private func shared(root: String, current: PageKind?) -> TemplateObject {
@@ -162,7 +165,9 @@ struct PageBuilder: Sendable {
             "all_tips_url": .string(root + SitePaths.allTips),
             "stylesheet_url": .string(root + SitePaths.assets + "handbook.css"),
             "is_all_tips": .bool(current == .allTips),
-            "nav_themes": .list(handbook.themes.enumerated().map { index, theme in
+            // Every theme in every page's header only while they are few: past that the home
+            // page's list is the themes' index (10,000 themes on each of 10,000 pages made 6 GB).
+            "nav_themes": .list(handbook.themes.count > Self.maxThemesInHeader ? [] : handbook.themes.enumerated().map { index, theme in
                 .object(["title": .string(theme.title), "url": .string(root + SitePaths.theme(theme.slug)),
                          "current": .bool(current == .theme(index))])
             }),

@@ -10,7 +10,7 @@ extension ContentRenderer {
         let usesHowYoullKnow = content.tips.contains { $0.howYoullKnow != nil }
         for (tip, body) in zip(handbook.tips, content.tips) where usesHowYoullKnow && body.howYoullKnow == nil {
             diagnostics.append(.warning("tip \(tip.number) has no \"How you'll know\" line",
-                                        at: SourceLocation(file: tip.source.file, line: tip.source.firstLine),
+                                        at: SourceLocation(file: tip.source.file, line: tip.source.firstLine, column: 1),
                                         hint: "end the tip with a paragraph that starts with **How you'll know:** and names one signal "
                                             + "that shows the tip worked, and when to look"))
         }

@@ -68,9 +68,14 @@ public struct SiteTheme: Sendable {
         }
         for relative in files where relative.hasSuffix(".mustache") {
             let file = templatesFolder.appending(relative)
-            guard let data = FileManager.default.contents(atPath: file.path),
-                  let text = String(data: data, encoding: .utf8) else {
-                diagnostics.append(.error("cannot read template as UTF-8 text", at: SourceLocation(file: file.shown)))
+            guard let data = FileManager.default.contents(atPath: file.path) else {
+                diagnostics.append(.error("cannot read template", at: SourceLocation(file: file.shown, line: 1, column: 1),
+                                          hint: "check that the file is readable (permissions)"))
+                continue
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                // The decoder of content files says where the first bad byte is.
+                if case .failure(let problem) = SourceFile.decode(data, path: file.shown) { diagnostics.append(problem) }
                 continue
             }
             texts[String(relative.dropLast(".mustache".count))] = text
@@ -91,7 +96,7 @@ public struct SiteTheme: Sendable {
                                       at: SourceLocation(file: templatesFolder.shown),
                                       hint: "copy it from themes/default/templates/"))
         }
-        if let library { diagnostics += PartialCycles.check(library, in: templatesFolder) }
+        if let library { diagnostics += PartialCycles.check(library, in: templatesFolder, texts: texts) }
         let (assets, assetProblems) = ThemeAssets.load(from: folder)
         return Templates(folder: folder, library: library, assets: assets, diagnostics: diagnostics + assetProblems)
     }
@@ -99,8 +104,14 @@ public struct SiteTheme: Sendable {
     /// Renders a page from its context stack (see `PageBuilder.layers(for:)`) into `output`, a
     /// buffer reused from page to page. Text values are HTML-escaped by `{{…}}`; only what the
     /// templates print with `{{{…}}}` (rendered Markdown) goes in raw.
-    func render(_ template: String, layers: [TemplateValue], into output: inout [UInt8]) {
-        if !library.render(template, layers: layers, into: &output) { output.removeAll(keepingCapacity: true) }
+    /// Throws when the page grows past `TemplateRenderer.maxOutput`.
+    func render(_ template: String, layers: [TemplateValue], into output: inout [UInt8]) throws {
+        guard library.render(template, layers: layers, into: &output) else {
+            output.removeAll(keepingCapacity: true)
+            throw BuildFailure([.error("a page made with template '\(template)' grew past \(TemplateRenderer.maxOutput >> 20) MB, and rendering stopped",
+                                       at: SourceLocation(file: folder.appending("templates/\(template).mustache").shown, line: 1, column: 1),
+                                       hint: "look for a section repeated inside itself, such as {{#tips}} inside {{#tips}}")])
+        }
     }
 
     func hasTemplate(_ name: String) -> Bool { templateNames.contains(name) }

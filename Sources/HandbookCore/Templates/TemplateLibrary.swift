@@ -39,7 +39,8 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders template `name` with the context stack `layers` (bottom first; see
     /// `TemplateRenderer.init`) into `output`, replacing what it held but keeping its storage.
-    /// Returns false when there is no such template.
+    /// Returns false when there is no such template, or when the page grew past
+    /// `TemplateRenderer.maxOutput` and rendering stopped.
     func render(_ name: String, layers: [TemplateValue], into output: inout [UInt8]) -> Bool {
         guard let template = templates[name] else { return false }
         var buffer: [UInt8] = []
@@ -47,7 +48,7 @@ public struct TemplateLibrary: Sendable {
         var renderer = TemplateRenderer(library: self, layers: layers, output: buffer)
         renderer.render(template)
         output = renderer.output
-        return true
+        return !renderer.overflowed
     }
 }
 

@@ -300,6 +300,10 @@ struct TemplateParser {
         var nodes: [TemplateNode] = []
     }
 
+    /// Sections nested deeper than this are an error: rendering (and freeing) the tree recurses
+    /// once per level, and a theme nests a handful.
+    static let maxNesting = 100
+
     private func buildTree(_ pieces: [Piece]) throws(TemplateError) -> [TemplateNode] {
         var open: [OpenSection] = [OpenSection(tag: Tag(kind: .section, name: "", start: 0, end: 0))]
         func append(_ node: TemplateNode) {
@@ -319,7 +323,9 @@ struct TemplateParser {
                 case .variable: append(.variable(TemplatePath(tag.name), escaped: true))
                 case .raw: append(.variable(TemplatePath(tag.name), escaped: false))
                 case .partial: append(.partial(tag.name, indentation: tag.indentation))
-                case .section, .inverted, .parent, .block: open.append(OpenSection(tag: tag))
+                case .section, .inverted, .parent, .block:
+                    guard open.count <= Self.maxNesting else { throw error(.nestedTooDeep, at: tag.start) }
+                    open.append(OpenSection(tag: tag))
                 case .close:
                     guard open.count > 1 else { throw error(.closedButNotOpened(tag.name), at: tag.start) }
                     let section = open.removeLast()
@@ -362,6 +368,7 @@ struct TemplateParser {
         case neverClosed(Tag)
         case closedWithOtherName(closed: String, opened: Tag, line: Int)
         case closedButNotOpened(String)
+        case nestedTooDeep
     }
 
     private static func opening(_ tag: Tag) -> String {
@@ -390,6 +397,8 @@ struct TemplateParser {
         case .closedWithOtherName(let closed, let opened, let line):
             message = "a section is closed with a different name than it was opened with: "
                 + "{{/\(closed)}} closes \(Self.opening(opened)) from line \(line)"
+        case .nestedTooDeep:
+            message = "sections are nested more than \(Self.maxNesting) deep"
         case .closedButNotOpened(let name):
             message = "a section is closed with a different name than it was opened with: {{/\(name)}} closes no open section"
         }

@@ -9,6 +9,11 @@ struct TemplateRenderer {
     /// Expansions allowed in one render: a template that includes itself twice would otherwise
     /// stay within the depth and still take 2^64 steps. Real pages use a few hundred.
     static let maxExpansions = 100_000
+    /// One page's output at most. A section repeated inside itself (`{{#tips}}` four deep) grows
+    /// a page without bound; the largest real page, a 50 MB tip's, stays far below.
+    static let maxOutput = 256 << 20
+    /// Rendering stopped at `maxOutput`.
+    private(set) var overflowed = false
 
     let library: TemplateLibrary
     private(set) var output: [UInt8]
@@ -39,6 +44,10 @@ struct TemplateRenderer {
     mutating func render(_ nodes: [TemplateNode]) {
         // By index, not `for node in nodes`: the iterator hands out copies, a retain per node.
         for index in nodes.indices {
+            guard output.count <= Self.maxOutput else {
+                overflowed = true
+                return
+            }
             switch nodes[index] {
             case .text(let text):
                 if indentation.isEmpty { output.append(contentsOf: text) } else { appendIndented(text) }

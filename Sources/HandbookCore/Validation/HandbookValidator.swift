@@ -6,16 +6,29 @@ import Foundation
 public enum HandbookValidator {
     public struct Options: Sendable {
         public var includeDrafts: Bool
-        public init(includeDrafts: Bool = false) { self.includeDrafts = includeDrafts }
+        /// The languages the theme has strings for, listed when handbook.yml's `language` is not a tag.
+        public var themeLanguages: [String]
+        public init(includeDrafts: Bool = false, themeLanguages: [String] = []) {
+            self.includeDrafts = includeDrafts
+            self.themeLanguages = themeLanguages
+        }
     }
 
     /// Returns the handbook when there is no error, and all diagnostics (warnings too) either way.
     public static func validate(_ files: ContentFiles, options: Options = Options()) -> (Handbook?, [Diagnostic]) {
+        let (handbook, _, diagnostics) = validateKeepingPartial(files, options: options)
+        return (handbook, diagnostics)
+    }
+
+    /// `validate`, and when every file was read and decoded but references between them are
+    /// wrong (`chapter: 99`), the handbook as it is: its Markdown can still be checked, so that
+    /// one run reports the problems in the bodies too.
+    static func validateKeepingPartial(_ files: ContentFiles, options: Options = Options()) -> (Handbook?, partial: Handbook?, [Diagnostic]) {
         var diagnostics = files.diagnostics
 
         // handbook.yml goes through Yams, whose first use costs about a millisecond: it is decoded
         // on another thread while the tips are decoded.
-        let configJob = files.config.map { file in BackgroundJob { ContentDecoder.config(from: file) } }
+        let configJob = files.config.map { file in BackgroundJob { ContentDecoder.config(from: file, themeLanguages: options.themeLanguages) } }
         var decodedTips = decodeInParallel(files.tips, ContentDecoder.tip(from:))
         var config: HandbookConfig?
         if let (decoded, problems) = configJob?.result() {
@@ -24,10 +37,13 @@ public enum HandbookValidator {
         }
         let decodedChapters = decodeInParallel(files.chapters, ContentDecoder.chapter(from:))
         diagnostics += decodedTips.flatMap(\.2) + decodedChapters.flatMap(\.1)
+        diagnostics += PageNameChecks.collisions(of: files.tips, kind: "tip")
+        diagnostics += PageNameChecks.collisions(of: files.chapters, kind: "chapter")
 
         let chapters = uniqueChapters(decodedChapters.compactMap(\.0), diagnostics: &diagnostics)
         // The tips are moved out rather than copied (a copy touches every tip's strings again,
         // each a cache miss in a large handbook).
+        let allDecoded = !files.diagnostics.hasErrors && decodedTips.allSatisfy { $0.0 != nil } && decodedChapters.allSatisfy { $0.0 != nil }
         var tips: [(Tip, ContentDecoder.TipLocations)] = []
         tips.reserveCapacity(decodedTips.count)
         for index in decodedTips.indices {
@@ -38,14 +54,17 @@ public enum HandbookValidator {
         if !options.includeDrafts { tips.removeAll { $0.0.draft } }
 
         guard let config else {
-            return (nil, diagnostics.sortedByLocation())
+            return (nil, nil, diagnostics.sortedByLocation())
         }
         if chapters.isEmpty && files.diagnostics.isEmpty {
             diagnostics.append(.warning("the handbook has no chapters", at: nil,
                                         hint: "add content/chapters/01-first-chapter.md"))
         }
+        // A tip that failed on its own still exists for the others: naming it is no second error.
+        let failedNumbers = decodedTips.indices.filter { decodedTips[$0].0 == nil && decodedTips[$0].2.hasErrors }
+            .compactMap { ContentDecoder.declaredNumber(in: files.tips[$0]) }
         let references = ReferenceChecks(config: config, chapterNumbers: Set(chapters.map(\.number)),
-                                         tipNumbers: Set(tips.map(\.0.number)), drafts: drafts,
+                                         tipNumbers: Set(tips.map(\.0.number) + failedNumbers), drafts: drafts,
                                          themeSlugs: config.themes.map(\.slug))
         diagnostics += referenceProblems(of: tips, references)
         var assessment: Assessment?
@@ -55,10 +74,13 @@ public enum HandbookValidator {
             diagnostics += problems
         }
         for theme in config.themes where !tips.contains(where: { $0.0.themes.contains(theme.slug) }) {
-            diagnostics.append(.warning("theme '\(theme.slug)' has no tips", at: SourceLocation(file: files.config?.path ?? ContentLoader.configFileName),
+            diagnostics.append(.warning("theme '\(theme.slug)' has no tips", at: config.themeLocations[theme.slug] ?? SourceLocation(file: files.config?.path ?? ContentLoader.configFileName, line: 1, column: 1),
                                         hint: "add 'themes: [\(theme.slug)]' to a tip, or remove the theme"))
         }
-        if diagnostics.hasErrors { return (nil, diagnostics.sortedByLocation()) }
+        if diagnostics.hasErrors {
+            let partial = allDecoded ? Handbook(config: config, chapters: chapters, tips: tips.map(\.0)) : nil
+            return (nil, partial, diagnostics.sortedByLocation())
+        }
         var handbook = Handbook(config: config, chapters: chapters, tips: tips.map(\.0))
         handbook.assessment = assessment
         for (language, translationFiles) in files.translations {
@@ -76,10 +98,10 @@ public enum HandbookValidator {
             if let translation { handbook.translations.append(translation) }
         }
         let sorted = diagnostics.sortedByLocation()
-        if sorted.hasErrors { return (nil, sorted) }
+        if sorted.hasErrors { return (nil, nil, sorted) }
         // Every tip's source locations are freed off the critical path.
         releaseInBackground((consume decodedTips, consume tips))
-        return (handbook, sorted)
+        return (handbook, nil, sorted)
     }
 
     // MARK: - Between files

@@ -1,0 +1,41 @@
+//! Which Host headers the preview answers: only names of the address it is bound to, so that a
+//! web page cannot read the preview by pointing its own name at 127.0.0.1 (DNS rebinding).
+
+import Foundation
+
+/// `@unchecked`: the port is set once the server listens, and guarded by `lock`.
+final class HostCheck: @unchecked Sendable {
+    private let names: Set<String>
+    /// Bound to every address (0.0.0.0, ::): the user chose the network, where the machine's names are unknown.
+    private let anyName: Bool
+    private let lock = NSLock()
+    private var port: Int?
+
+    init(host: String) {
+        let host = host.lowercased()
+        anyName = host == "0.0.0.0" || host == "::" || host == "[::]"
+        var names: Set<String> = ["127.0.0.1", "localhost", "[::1]"]
+        names.insert(host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host)
+        self.names = names
+    }
+
+    func listening(on port: Int) { lock.withLock { self.port = port } }
+
+    /// Whether a request with this Host header (`127.0.0.1:4000`) is for the preview. The port,
+    /// when given, must be the one it listens on.
+    func allows(_ header: String?) -> Bool {
+        guard let header = header?.lowercased(), !header.isEmpty else { return false }
+        if anyName { return true }
+        var name = Substring(header)
+        var port: Int?
+        if let close = header.lastIndex(of: "]") ?? (header.hasPrefix("[") ? nil : header.lastIndex(of: ":").map { header.index(before: $0) }),
+           let colon = header[close...].firstIndex(of: ":") {
+            name = header[..<colon]
+            guard let number = Int(header[header.index(after: colon)...]) else { return false }
+            port = number
+        }
+        guard names.contains(String(name)) else { return false }
+        guard let port else { return true }
+        return lock.withLock { self.port == nil || self.port == port }
+    }
+}
