@@ -169,7 +169,7 @@ public enum SiteBuilder {
         let builder = PageBuilder(handbook: handbook, content: prepared.content, strings: prepared.theme.strings,
                                   inlineStylesheet: prepared.theme.stylesheet,
                                   hasBooklet: prepared.theme.hasBooklet, shareSummaries: pages.count > 64,
-                                  languages: languages, siteKey: siteKey)
+                                  languages: languages, siteKey: siteKey, contentsTheme: prepared.theme)
         // The booklet is one long job: it runs beside the pages, not after them.
         let booklet: [@Sendable () throws -> Void] = prepared.booklet.map { booklet in
             [{ try sink.write(utf8: BookletBuilder.html(for: handbook, booklet: booklet), to: SitePaths.booklet) }]
