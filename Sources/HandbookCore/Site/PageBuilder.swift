@@ -32,13 +32,14 @@ struct PageBuilder: Sendable {
     /// Each tip's "See also": its related tips, then those that list it as related, then those
     /// that link to it, each once; by tip position.
     private let seeAlso: [[Int]]
+    private let fileDates: FileDates?
 
     /// - Parameter shareSummaries: make every tip's summary once up front; worth it when most of
     ///   the pages are rendered, not when a preview re-renders a handful.
     /// - Parameter hasBooklet: the build writes `booklet/index.html`, which the pages then link to.
     init(handbook: Handbook, content: RenderedContent, strings: [String: String], inlineStylesheet: String,
          hasBooklet: Bool, shareSummaries: Bool = false, languages: LanguageVersions? = nil, siteKey: String? = nil,
-         contentsTheme: SiteTheme? = nil) {
+         contentsTheme: SiteTheme? = nil, fileDates: FileDates? = nil) {
         self.handbook = handbook
         self.hasBooklet = hasBooklet
         self.content = content
@@ -54,6 +55,7 @@ struct PageBuilder: Sendable {
         self.nestedSharedLayer = nil
         self.seeAlso = SeeAlso.lists(handbook, referencedBy: content.referencedBy)
         self.contents = nil
+        self.fileDates = fileDates
         if let contentsTheme { contents = ContentsPanel(handbook: handbook, theme: contentsTheme, strings: stringsValue) }
         if shareSummaries {
             nestedChapterSummaries = handbook.chapters.map { chapterSummary($0, root: "../") }
@@ -286,6 +288,7 @@ struct PageBuilder: Sendable {
             "see_also": .list(seeAlso.map { tipSummary(at: $0, root: root) }),
             "has_see_also": .bool(!seeAlso.isEmpty),
         ]
+        if let seconds = fileDates?.seconds(ofShownFile: tip.source.file) { context["last_changed"] = lastChanged(seconds) }
         let inChapter = handbook.tipsByChapter[tip.chapter] ?? []
         if let place = inChapter.firstIndex(of: index) {
             context["place"] = .object(["index": .int(place + 1), "count": .int(inChapter.count)])
@@ -340,6 +343,18 @@ struct PageBuilder: Sendable {
                 "tips": .list(inStep.map { tipSummary(at: $0, root: root) }),
             ])
         }
+    }
+
+    /// A date as `<time datetime>` wants it and as a reader reads it ("7 December 2026"), in UTC.
+    private func lastChanged(_ seconds: Int) -> TemplateValue {
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        let months = (strings["months"] ?? "").split(separator: " ")
+        let month = Int(parts.tm_mon) < months.count ? String(months[Int(parts.tm_mon)]) : String(parts.tm_mon + 1)
+        let year = Int(parts.tm_year) + 1900, monthNumber = Int(parts.tm_mon) + 1, day = Int(parts.tm_mday)
+        let iso = "\(year)-\(monthNumber < 10 ? "0" : "")\(monthNumber)-\(day < 10 ? "0" : "")\(day)"
+        return .object(["datetime": .string(iso), "text": .string("\(day) \(month) \(year)")])
     }
 
     // MARK: - Pieces
