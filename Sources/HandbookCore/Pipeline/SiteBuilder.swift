@@ -29,8 +29,11 @@ public enum SiteBuilder {
         }
 
         /// The booklet's HTML on `paper`, when the theme has a booklet.
-        public func bookletHTML(paper: PaperSize = .a5) -> String? {
-            booklet.map { String(decoding: BookletBuilder.html(for: handbook, booklet: $0, paper: paper), as: UTF8.self) }
+        public func bookletHTML(paper: PaperSize = .a5, withPDF: Bool = false) -> String? {
+            booklet.map { booklet in
+                String(decoding: BookletBuilder.html(for: handbook, booklet: booklet, paper: paper,
+                                                     pdfName: withPDF ? SitePaths.bookletPDFName : nil), as: UTF8.self)
+            }
         }
     }
 
