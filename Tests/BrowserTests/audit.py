@@ -36,7 +36,7 @@ def run_axe(site, axe):
                 page.goto("file://" + os.path.abspath(os.path.join(site, path)))
                 page.eval(source)
                 result = page.eval("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v => "
-                                   "({id: v.id, impact: v.impact, nodes: v.nodes.length, target: v.nodes[0].target}))", await_promise=True, timeout=120)
+                                   "({id: v.id, impact: v.impact, nodes: v.nodes.length, target: v.nodes[0].target})))", await_promise=True, timeout=120)
                 for violation in result:
                     problems += 1
                     print("axe %s%s: %s" % (path, " (dark)" if dark else "", json.dumps(violation)))

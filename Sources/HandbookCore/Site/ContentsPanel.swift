@@ -1,5 +1,5 @@
-//! The contents panel beside every page but the home page: parts, chapters and the tips of the
-//! chapter the reader is in, with the current page marked.
+//! The contents panel beside every page but the home page (there, a phone's drawer only): parts,
+//! chapters and the tips of the chapter the reader is in, with the current page marked.
 
 /// The theme's `partials/contents` rendered once per chapter (that chapter open) and once per
 /// page depth (no chapter open), not once per page: a page takes its chapter's copy and marks its
@@ -28,7 +28,9 @@ struct ContentsPanel: Sendable {
     /// The panel for `page`, its link marked; nil for the pages that show no panel.
     func html(for page: PageKind, in handbook: Handbook, root: String) -> [UInt8]? {
         switch page {
-        case .home, .notFound: return nil
+        case .notFound: return nil
+        // The home page lists the contents itself; its panel is the phone's drawer only.
+        case .home: return closedPanels[root].map { Self.marking("home", in: $0) }
         case .tip(let index):
             guard let chapter = handbook.chapterPosition(number: handbook.tips[index].chapter) else { return closedPanels[root] }
             return Self.marking("t\(handbook.tips[index].number)", in: chapterPanels[chapter])
