@@ -38,7 +38,7 @@ struct ContentsPanel: Sendable {
         case .allTips: return closedPanels[root].map { Self.marking("all", in: $0) }
         case .myFive: return closedPanels[root].map { Self.marking("five", in: $0) }
         case .theme(let index): return closedPanels[root].map { Self.marking("theme-\(handbook.themes[index].slug)", in: $0) }
-        case .search: return closedPanels[root]
+        case .search, .assessment: return closedPanels[root]
         }
     }
 
