@@ -8,7 +8,7 @@ struct ContentsPanel: Sendable {
     static let partial = "partials/contents"
     /// With more chapters than this the panel shows a window of chapters around the open one.
     static let allChaptersLimit = 40
-    static let windowRadius = 8
+    static let windowRadius = 5
 
     private let chapterPanels: [[UInt8]]
     private let closedPanels: [String: [UInt8]]

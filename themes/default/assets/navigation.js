@@ -135,7 +135,7 @@
     copyButton.hidden = false;
     copyButton.addEventListener("click", function () { copy(pageAddress(), status); });
   }
-  document.querySelectorAll("main :is(h2, h3, h4)[id]").forEach(function (heading) {
+  document.querySelectorAll(".prose :is(h2, h3, h4)[id], .tips-group > h2[id]").forEach(function (heading) {
     var anchor = document.createElement("a");
     anchor.className = "heading-anchor";
     anchor.href = "#" + heading.id;
