@@ -50,7 +50,7 @@ struct BookletCommand: ParsableCommand {
             DiagnosticPrinter.print(prepared.diagnostics)
             // One booklet per language: booklet/ and, for each translation, nl/booklet/.
             for edition in [prepared] + prepared.translations {
-                guard let html = edition.bookletHTML(paper: paper) else {
+                guard let html = edition.bookletHTML(paper: paper, withPDF: pdf) else {
                     throw BuildFailure([.error("the theme '\(source.theme)' has no booklet/ folder", at: nil,
                                                hint: "copy themes/default/booklet/ into it")])
                 }

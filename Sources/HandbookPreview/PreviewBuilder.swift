@@ -14,6 +14,8 @@ final class PreviewBuilder: @unchecked Sendable {
     private var hasBuilt = false
 
     init(options: BuildOptions) {
+        var options = options
+        options.datesFromGit = false  // one git call per save would slow every reload
         self.options = options
     }
 

@@ -229,8 +229,8 @@ def five_persists(profile, base):
         items = page.eval("Array.from(document.querySelectorAll('.five-item:not(.five-free)')).map(li => +li.dataset.tip)")
         expect(items == [12], "My five lists %r" % items)
         today = datetime.date.today()
-        start = page.eval("document.querySelector('[data-five-start]').dateTime")
-        end = page.eval("document.querySelector('[data-five-end]').dateTime")
+        start = page.eval("document.querySelector('[data-five-start] time').dateTime")
+        end = page.eval("document.querySelector('[data-five-end] time').dateTime")
         expect(start == today.isoformat(), "cycle start %s" % start)
         month = today.month + 2
         year = today.year + (month - 1) // 12

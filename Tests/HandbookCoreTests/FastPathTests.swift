@@ -28,7 +28,7 @@ import Testing
         // The plain path: one merged context per page, nothing shared, no partial replayed.
         let plain = PageBuilder(handbook: prepared.handbook, content: prepared.content, strings: prepared.theme.strings,
                                 inlineStylesheet: prepared.theme.stylesheet, hasBooklet: prepared.theme.hasBooklet,
-                                shareSummaries: false)
+                                shareSummaries: false, contentsTheme: prepared.theme, fileDates: prepared.fileDates)
         for page in pages {
             let path = page.path(in: prepared.handbook)
             let alone = try #require(prepared.theme.library.render(page.template, plain.context(for: page)))

@@ -21,7 +21,9 @@ public enum BookletBuilder {
     }
 
     /// The booklet's HTML as UTF-8, from the bodies rendered for it (`alternateOutput`).
-    public static func html(for handbook: Handbook, booklet: PreparedBooklet, paper: PaperSize = .a5) -> [UInt8] {
+    /// - Parameter pdfName: the PDF beside it, when one is made, which the page then links to.
+    public static func html(for handbook: Handbook, booklet: PreparedBooklet, paper: PaperSize = .a5,
+                            pdfName: String? = nil) -> [UInt8] {
         let (theme, bodies) = (booklet.theme, booklet.bodies)
         let context = BookletContext(
             handbook: handbook,
@@ -29,7 +31,12 @@ public enum BookletBuilder {
             chapterBodies: bodies.chapters,
             introduction: bodies.introduction,
             strings: theme.strings, links: links(for: theme), paper: paper, stylesheet: theme.stylesheet)
-        return theme.template.renderUTF8("booklet", context.make()) ?? []
+        var value = context.make()
+        if let pdfName, case .object(var fields) = value {
+            fields["pdf_url"] = .string(pdfName)
+            value = .object(fields)
+        }
+        return theme.template.renderUTF8("booklet", value) ?? []
     }
 }
 

@@ -7,6 +7,9 @@ public struct BuildOptions: Sendable {
     public var theme: UserPath
     public var output: UserPath
     public var includeDrafts: Bool
+    /// Date tips by git's last commit when the content is a checkout; the preview uses file times,
+    /// which a save updates, and saves the git call on every rebuild.
+    public var datesFromGit = true
 
     public init(content: String = "content", theme: String = "themes/default", output: String = "site",
                 includeDrafts: Bool = false) {

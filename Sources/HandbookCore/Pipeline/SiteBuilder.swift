@@ -15,6 +15,8 @@ public enum SiteBuilder {
         public var folder = ""
         /// The other languages, each prepared the same way (empty in a translation).
         public var translations: [Prepared] = []
+        /// When each content file last changed (a tip's "Last changed").
+        public var fileDates: FileDates?
 
         /// For each translation: its language and how many of its tips and chapters are translated
         /// (`nl: 109 of 109 tips, 12 of 12 chapters translated`).
@@ -27,8 +29,11 @@ public enum SiteBuilder {
         }
 
         /// The booklet's HTML on `paper`, when the theme has a booklet.
-        public func bookletHTML(paper: PaperSize = .a5) -> String? {
-            booklet.map { String(decoding: BookletBuilder.html(for: handbook, booklet: $0, paper: paper), as: UTF8.self) }
+        public func bookletHTML(paper: PaperSize = .a5, withPDF: Bool = false) -> String? {
+            booklet.map { booklet in
+                String(decoding: BookletBuilder.html(for: handbook, booklet: booklet, paper: paper,
+                                                     pdfName: withPDF ? SitePaths.bookletPDFName : nil), as: UTF8.self)
+            }
         }
     }
 
@@ -40,6 +45,7 @@ public enum SiteBuilder {
         try checkFolders(options)
         // The templates do not depend on the content: they are parsed while it is read.
         let templates = BackgroundJob { SiteTheme.loadTemplates(from: options.theme) }
+        let fileDates = BackgroundJob { FileDates.collect(content: options.content, useGit: options.datesFromGit) }
         let bookletFiles = booklet
             ? BackgroundJob { BookletTheme.loadFiles(from: options.theme) } : nil
         progress("Loading content")
@@ -77,6 +83,8 @@ public enum SiteBuilder {
         diagnostics = diagnostics.filter { seen.insert($0.description).inserted }.sortedByLocation()
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         prepared.diagnostics = diagnostics
+        prepared.fileDates = fileDates.result()
+        for index in prepared.translations.indices { prepared.translations[index].fileDates = prepared.fileDates }
         return prepared
     }
 
@@ -174,7 +182,8 @@ public enum SiteBuilder {
         let builder = PageBuilder(handbook: handbook, content: prepared.content, strings: prepared.theme.strings,
                                   inlineStylesheet: prepared.theme.stylesheet,
                                   hasBooklet: prepared.theme.hasBooklet, shareSummaries: pages.count > 64,
-                                  languages: languages, siteKey: siteKey)
+                                  languages: languages, siteKey: siteKey, contentsTheme: prepared.theme,
+                                  fileDates: prepared.fileDates)
         // The booklet is one long job: it runs beside the pages, not after them.
         let booklet: [@Sendable () throws -> Void] = prepared.booklet.map { booklet in
             [{ try sink.write(utf8: BookletBuilder.html(for: handbook, booklet: booklet), to: SitePaths.booklet) }]

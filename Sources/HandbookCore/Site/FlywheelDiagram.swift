@@ -37,7 +37,7 @@ struct FlywheelDiagram {
 
     func svg() -> String {
         let escape = HTMLEscape.escape
-        var svg = "<svg class=\"flywheel-diagram\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"group\" "
+        var svg = "<svg class=\"flywheel-diagram\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" "
             + "aria-labelledby=\"flywheel-title\" aria-describedby=\"flywheel-desc\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         svg += "<title id=\"flywheel-title\">\(escape(title))</title>\n"
         svg += "<desc id=\"flywheel-desc\">\(escape(description))</desc>\n"

@@ -27,12 +27,19 @@ struct PageBuilder: Sendable {
     private var nestedChapterSummaries: [TemplateValue]?
     /// The shared layer (see `layers(for:)`) of the tip and chapter pages.
     private var nestedSharedLayer: TemplateValue?
+    /// The contents panel beside the pages, when the theme has one.
+    private var contents: ContentsPanel?
+    /// Each tip's "See also": its related tips, then those that list it as related, then those
+    /// that link to it, each once; by tip position.
+    private let seeAlso: [[Int]]
+    private let fileDates: FileDates?
 
     /// - Parameter shareSummaries: make every tip's summary once up front; worth it when most of
     ///   the pages are rendered, not when a preview re-renders a handful.
     /// - Parameter hasBooklet: the build writes `booklet/index.html`, which the pages then link to.
     init(handbook: Handbook, content: RenderedContent, strings: [String: String], inlineStylesheet: String,
-         hasBooklet: Bool, shareSummaries: Bool = false, languages: LanguageVersions? = nil, siteKey: String? = nil) {
+         hasBooklet: Bool, shareSummaries: Bool = false, languages: LanguageVersions? = nil, siteKey: String? = nil,
+         contentsTheme: SiteTheme? = nil, fileDates: FileDates? = nil) {
         self.handbook = handbook
         self.hasBooklet = hasBooklet
         self.content = content
@@ -46,6 +53,10 @@ struct PageBuilder: Sendable {
         self.nestedTipSummaries = shareSummaries ? Self.tipSummaries(of: handbook, root: "../") : nil
         self.nestedChapterSummaries = nil
         self.nestedSharedLayer = nil
+        self.seeAlso = SeeAlso.lists(handbook, referencedBy: content.referencedBy)
+        self.contents = nil
+        self.fileDates = fileDates
+        if let contentsTheme { contents = ContentsPanel(handbook: handbook, theme: contentsTheme, strings: stringsValue) }
         if shareSummaries {
             nestedChapterSummaries = handbook.chapters.map { chapterSummary($0, root: "../") }
             nestedSharedLayer = .object(shared(root: "../", current: nil))
@@ -103,6 +114,10 @@ struct PageBuilder: Sendable {
         case .theme(let index):
             context = theme(at: index, root: root)
             context.merge(flywheel(themeAt: index, root: root)) { $1 }
+        }
+        if let contents, let html = contents.html(for: page, in: handbook, root: root) {
+            context["contents_html"] = .utf8(html)
+            context["has_contents"] = true
         }
         if let description = description(of: page) { context["page_description"] = .string(description) }
         if let editURL = editURL(of: page) { context["edit_url"] = .string(editURL) }
@@ -173,6 +188,7 @@ struct PageBuilder: Sendable {
             }),
         ]
         if let subtitle = config.subtitle { context["site_subtitle"] = .string(subtitle) }
+        if let edition = config.edition { context["edition"] = .string(edition) }
         if hasBooklet { context["booklet_url"] = .string(root + SitePaths.booklet) }
         if handbook.assessment != nil {
             context["assessment_url"] = .string(root + SitePaths.assessment)
@@ -193,6 +209,7 @@ struct PageBuilder: Sendable {
                 .object([
                     "name": .string(part.name ?? ""),
                     "has_name": .bool(part.name != nil),
+                    "anchor": .string(part.name.map(ContentsPanel.partAnchor) ?? ""),
                     "chapters": .list(part.chapters.map { chapterSummary($0, root: root) }),
                 ])
             }),
@@ -207,11 +224,25 @@ struct PageBuilder: Sendable {
     }
 
     private func allTips(root: String) -> TemplateObject {
-        [
+        var context: TemplateObject = [
             "page_title": .string(strings["all_tips"] ?? "All tips"),
             "count_label": .string(countLabel(handbook.tips.count)),
-            "tips": .list(handbook.tips.indices.map { tipSummary(at: $0, root: root) }),
+            "chapter_groups": .list(handbook.chapters.compactMap { chapter in
+                guard let positions = handbook.tipsByChapter[chapter.number] else { return nil }
+                var group = chapter.templateFields
+                group["url"] = .string(root + SitePaths.chapter(chapter))
+                group["tips"] = .list(positions.map { tipSummary(at: $0, root: root) })
+                return .object(group)
+            }),
+            "filter_themes": .list(handbook.themes.map { .object(["title": .string($0.title), "slug": .string($0.slug)]) }),
         ]
+        if !handbook.config.flywheelSteps.isEmpty {
+            context["has_filter_steps"] = true
+            context["filter_steps"] = .list(handbook.config.flywheelSteps.enumerated().map { offset, name in
+                .object(["number": .int(offset + 1), "name": .string(name)])
+            })
+        }
+        return context
     }
 
     private func notFound() -> TemplateObject {
@@ -220,6 +251,7 @@ struct PageBuilder: Sendable {
             "inline_css": .string(inlineStylesheet),
             // The page's own script loads search.js once it has found the site's root.
             "search_script_url": false,
+            "is_not_found": true,
         ]
         if let base = handbook.config.baseURL {
             // With a known address the links can be absolute, wherever the server shows this page.
@@ -242,6 +274,10 @@ struct PageBuilder: Sendable {
             "tips": .list((handbook.tipsByChapter[chapter.number] ?? []).map { tipSummary(at: $0, root: root) }),
             "has_tips": .bool(handbook.tipsByChapter[chapter.number] != nil),
         ]
+        if let groups = stepGroups(ofChapter: chapter.number, root: root) {
+            context["step_groups"] = .list(groups)
+            context["has_step_groups"] = true
+        }
         if index > 0 { context["previous"] = chapterSummary(handbook.chapters[index - 1], root: root) }
         if index + 1 < handbook.chapters.count { context["next"] = chapterSummary(handbook.chapters[index + 1], root: root) }
         return context
@@ -249,18 +285,19 @@ struct PageBuilder: Sendable {
 
     private func tip(at index: Int, root: String) -> TemplateObject {
         let tip = handbook.tips[index]
-        let referencedBy = content.referencedBy[tip.number]
+        let seeAlso = seeAlso[index]
         var context: TemplateObject = [
             "page_title": .string("\(tip.number). \(tip.title)"),
             "tip": tipSummary(at: index, root: root),
             "body_html": .utf8(content.tips[index].htmlUTF8),
-            // Closures, not `handbook.tipPosition(number:)`: a method reference copies the handbook.
-            "related": .list(tip.related.compactMap { handbook.tipPosition(number: $0) }.map { tipSummary(at: $0, root: root) }),
-            "referenced_by": .list((referencedBy ?? []).compactMap { handbook.tipPosition(number: $0) }
-                .map { tipSummary(at: $0, root: root) }),
-            "has_related": .bool(!tip.related.isEmpty),
-            "has_referenced_by": .bool(referencedBy != nil),
+            "see_also": .list(seeAlso.map { tipSummary(at: $0, root: root) }),
+            "has_see_also": .bool(!seeAlso.isEmpty),
         ]
+        if let seconds = fileDates?.seconds(ofShownFile: tip.source.file) { context["last_changed"] = lastChanged(seconds) }
+        let inChapter = handbook.tipsByChapter[tip.chapter] ?? []
+        if let place = inChapter.firstIndex(of: index) {
+            context["place"] = .object(["index": .int(place + 1), "count": .int(inChapter.count)])
+        }
         if let chapter = handbook.chapter(number: tip.chapter) { context["chapter"] = chapterSummary(chapter, root: root) }
         if let step = tip.flywheelStep, step >= 1, step <= handbook.config.flywheelSteps.count {
             context["flywheel_step"] = .object([
@@ -297,6 +334,34 @@ struct PageBuilder: Sendable {
         ]
     }
 
+    /// A chapter whose every tip has a flywheel step lists its tips by step, as the flywheel page does.
+    private func stepGroups(ofChapter number: Int, root: String) -> [TemplateValue]? {
+        let steps = handbook.config.flywheelSteps
+        guard let positions = handbook.tipsByChapter[number], !steps.isEmpty,
+              positions.allSatisfy({ (1...steps.count).contains(handbook.tips[$0].flywheelStep ?? 0) }) else { return nil }
+        return steps.indices.compactMap { offset in
+            let inStep = positions.filter { handbook.tips[$0].flywheelStep == offset + 1 }
+            guard !inStep.isEmpty else { return nil }
+            return .object([
+                "number": .int(offset + 1), "name": .string(steps[offset]),
+                "url": .string(root + SitePaths.theme("flywheel") + "#" + SitePaths.flywheelStepAnchor(offset + 1)),
+                "tips": .list(inStep.map { tipSummary(at: $0, root: root) }),
+            ])
+        }
+    }
+
+    /// A date as `<time datetime>` wants it and as a reader reads it ("7 December 2026"), in UTC.
+    private func lastChanged(_ seconds: Int) -> TemplateValue {
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        let months = (strings["months"] ?? "").split(separator: " ")
+        let month = Int(parts.tm_mon) < months.count ? String(months[Int(parts.tm_mon)]) : String(parts.tm_mon + 1)
+        let year = Int(parts.tm_year) + 1900, monthNumber = Int(parts.tm_mon) + 1, day = Int(parts.tm_mday)
+        let iso = "\(year)-\(monthNumber < 10 ? "0" : "")\(monthNumber)-\(day < 10 ? "0" : "")\(day)"
+        return .object(["datetime": .string(iso), "text": .string("\(day) \(month) \(year)")])
+    }
+
     // MARK: - Pieces
 
     /// What lists and links show of a tip, seen from a page whose root prefix is `root`.
@@ -308,6 +373,7 @@ struct PageBuilder: Sendable {
     private static func makeTipSummary(_ tip: Tip, handbook: Handbook, root: String) -> TemplateValue {
         var summary = tip.templateFields
         summary["url"] = .string(root + SitePaths.tip(tip))
+        if let step = tip.flywheelStep { summary["step"] = .int(step) }
         summary["themes"] = .list(tip.themes.compactMap { handbook.theme(slug: $0) }.map {
             .object(["title": .string($0.title), "slug": .string($0.slug), "url": .string(root + SitePaths.theme($0.slug))])
         })
@@ -321,6 +387,7 @@ struct PageBuilder: Sendable {
         var summary = chapter.templateFields
         summary["url"] = .string(root + SitePaths.chapter(chapter))
         summary["count_label"] = .string(countLabel(handbook.tipsByChapter[chapter.number]?.count ?? 0))
+        if let part = chapter.part { summary["part_url"] = .string(root + SitePaths.home + "#" + ContentsPanel.partAnchor(part)) }
         return .object(summary)
     }
 

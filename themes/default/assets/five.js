@@ -75,9 +75,11 @@
     }
   }
 
+  // The page holds an empty span: an empty <time> is not valid HTML, so the date comes with its own.
   function setTime(node, day, weekday) {
-    node.dateTime = day;
-    node.textContent = formatDay(day, weekday);
+    var time = node.tagName === "TIME" ? node : node.querySelector("time") || node.appendChild(document.createElement("time"));
+    time.dateTime = day;
+    time.textContent = formatDay(day, weekday);
   }
 
   // MARK: - Tip of the day: the same for everyone on the same local date

@@ -1,0 +1,51 @@
+//! When each content file last changed, for the "Last changed" line of a tip.
+
+import Foundation
+
+/// Dates of the content's files: git's date of the last commit that touched a file when the
+/// content folder is in a git checkout (a checkout sets every file's time to the checkout's),
+/// and the file's own time otherwise. Git is asked once for every file, not once per file.
+public struct FileDates: Sendable {
+    /// Seconds since 1970 by path relative to the content folder (`tips/012-listen.md`).
+    private let fromGit: [String: Int]
+    private let content: UserPath
+
+    /// Runs `git log` once over the content folder; no git, or no checkout, leaves file times.
+    public static func collect(content: UserPath, useGit: Bool) -> FileDates {
+        FileDates(fromGit: useGit ? gitDates(in: content.path) : [:], content: content)
+    }
+
+    /// The date of a file named as messages show it (`content/tips/012-listen.md`).
+    func seconds(ofShownFile shown: String) -> Int? {
+        let prefix = content.shown.hasSuffix("/") ? content.shown : content.shown + "/"
+        let relative = shown.hasPrefix(prefix) ? String(shown.dropFirst(prefix.count)) : shown
+        if let date = fromGit[relative] { return date }
+        var status = stat()
+        guard stat(content.appending(relative).path, &status) == 0 else { return nil }
+        return Int(status.st_mtim.tv_sec)
+    }
+
+    /// `git log` newest first: the first time a path appears is its last change.
+    private static func gitDates(in folder: String) -> [String: Int] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", folder, "log", "--format=%x00%ct", "--name-only", "--relative", "--no-renames", "--", "."]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return [:] }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return [:] }
+        var dates: [String: Int] = [:]
+        var current = 0
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            if line.first == "\0" {
+                current = Int(line.dropFirst()) ?? 0
+            } else if dates[String(line)] == nil {
+                dates[String(line)] = current
+            }
+        }
+        return dates
+    }
+}
