@@ -26,7 +26,7 @@ import Testing
         let pages = PageKind.all(for: prepared.handbook)
         #expect(pages.count > 64, "the shared summaries are used above 64 pages")
         // The plain path: one merged context per page, nothing shared, no partial replayed.
-        let plain = PageBuilder(handbook: prepared.handbook, content: prepared.content, strings: prepared.theme.strings,
+        let plain = try PageBuilder(handbook: prepared.handbook, content: prepared.content, strings: prepared.theme.strings,
                                 inlineStylesheet: prepared.theme.stylesheet, hasBooklet: prepared.theme.hasBooklet,
                                 shareSummaries: false, contentsTheme: prepared.theme, fileDates: prepared.fileDates)
         for page in pages {

@@ -671,7 +671,7 @@ private func parseError(_ template: String, name: String = "main") -> TemplateEr
         var comparison = Comparison()
         for handbook in [handbook, variant] {
             let (content, _) = ContentRenderer.renderForSite(handbook)
-            let builder = PageBuilder(handbook: handbook, content: content, strings: theme.strings,
+            let builder = try PageBuilder(handbook: handbook, content: content, strings: theme.strings,
                                       inlineStylesheet: theme.stylesheet, hasBooklet: theme.hasBooklet)
             for page in PageKind.all(for: handbook) {
                 let context = builder.context(for: page)

@@ -179,7 +179,7 @@ public enum SiteBuilder {
         let paths = pages.concurrentMap { $0.path(in: handbook) }
         try sink.prepareFolders(for: paths + prepared.theme.assets.files.map(\.path)
                                 + (prepared.booklet == nil ? [] : [SitePaths.booklet]))
-        let builder = PageBuilder(handbook: handbook, content: prepared.content, strings: prepared.theme.strings,
+        let builder = try PageBuilder(handbook: handbook, content: prepared.content, strings: prepared.theme.strings,
                                   inlineStylesheet: prepared.theme.stylesheet,
                                   hasBooklet: prepared.theme.hasBooklet, shareSummaries: pages.count > 64,
                                   languages: languages, siteKey: siteKey, contentsTheme: prepared.theme,

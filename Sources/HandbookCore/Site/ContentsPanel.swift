@@ -14,15 +14,15 @@ struct ContentsPanel: Sendable {
     private let closedPanels: [String: [UInt8]]
 
     /// Nil when the theme has no `partials/contents`: pages then have no panel.
-    init?(handbook: Handbook, theme: SiteTheme, strings: TemplateValue) {
+    init?(handbook: Handbook, theme: SiteTheme, strings: TemplateValue) throws {
         guard theme.hasTemplate(Self.partial) else { return nil }
-        func render(open: Int?, root: String) -> [UInt8] {
+        func render(open: Int?, root: String) throws -> [UInt8] {
             var output: [UInt8] = []
-            theme.render(Self.partial, layers: [Self.context(handbook, open: open, root: root, strings: strings)], into: &output)
+            try theme.render(Self.partial, layers: [Self.context(handbook, open: open, root: root, strings: strings)], into: &output)
             return output
         }
-        chapterPanels = handbook.chapters.indices.map { render(open: $0, root: "../") }
-        closedPanels = ["": render(open: nil, root: ""), "../": render(open: nil, root: "../")]
+        chapterPanels = try handbook.chapters.indices.map { try render(open: $0, root: "../") }
+        closedPanels = ["": try render(open: nil, root: ""), "../": try render(open: nil, root: "../")]
     }
 
     /// The panel for `page`, its link marked; nil for the pages that show no panel.

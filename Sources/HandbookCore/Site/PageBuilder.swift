@@ -39,7 +39,7 @@ struct PageBuilder: Sendable {
     /// - Parameter hasBooklet: the build writes `booklet/index.html`, which the pages then link to.
     init(handbook: Handbook, content: RenderedContent, strings: [String: String], inlineStylesheet: String,
          hasBooklet: Bool, shareSummaries: Bool = false, languages: LanguageVersions? = nil, siteKey: String? = nil,
-         contentsTheme: SiteTheme? = nil, fileDates: FileDates? = nil) {
+         contentsTheme: SiteTheme? = nil, fileDates: FileDates? = nil) throws {
         self.handbook = handbook
         self.hasBooklet = hasBooklet
         self.content = content
@@ -56,7 +56,7 @@ struct PageBuilder: Sendable {
         self.seeAlso = SeeAlso.lists(handbook, referencedBy: content.referencedBy)
         self.contents = nil
         self.fileDates = fileDates
-        if let contentsTheme { contents = ContentsPanel(handbook: handbook, theme: contentsTheme, strings: stringsValue) }
+        if let contentsTheme { contents = try ContentsPanel(handbook: handbook, theme: contentsTheme, strings: stringsValue) }
         if shareSummaries {
             nestedChapterSummaries = handbook.chapters.map { chapterSummary($0, root: "../") }
             nestedSharedLayer = .object(shared(root: "../", current: nil))
