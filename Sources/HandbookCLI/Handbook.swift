@@ -7,6 +7,7 @@ struct HandbookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handbook",
         abstract: "Build a customer-experience tips handbook from Markdown into a static site.",
+        version: Version.current,
         subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, BookletCommand.self],
         defaultSubcommand: BuildCommand.self
     )
