@@ -33,13 +33,17 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "CFileSystem"),
+        // Writes themes/default as a Swift source file: the theme built into the program.
+        .executableTarget(name: "ThemeEmbedder"),
+        .plugin(name: "EmbedDefaultTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .target(
             name: "HandbookCore",
             dependencies: [
                 "CCmark",
                 "CFileSystem",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            plugins: ["EmbedDefaultTheme"]
         ),
         .target(
             name: "HandbookPreview",

@@ -8,7 +8,8 @@ struct HandbookCommand: AsyncParsableCommand {
         commandName: "handbook",
         abstract: "Build a customer-experience tips handbook from Markdown into a static site.",
         version: Version.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, BookletCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, BookletCommand.self,
+                      ThemeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
