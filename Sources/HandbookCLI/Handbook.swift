@@ -9,7 +9,7 @@ struct HandbookCommand: AsyncParsableCommand {
         abstract: "Build a customer-experience tips handbook from Markdown into a static site.",
         version: Version.current,
         subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, BookletCommand.self,
-                      ThemeCommand.self],
+                      InitCommand.self, ThemeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
