@@ -99,7 +99,7 @@ extension HandbookStarter {
         een open zorg een afspraak. Bel voor dat tijdstip, ook als je nog geen nieuws hebt.
 
         Deze tip hoort bij de tweede stap van het vliegwiel (`flywheel_step: 2`): zijn pagina
-        toont het vliegwiel met die stap gemarkeerd, en het thema vliegwiel zet hem onder die stap.
+        noemt die stap, en de pagina van het thema vliegwiel zet hem onder die stap.
 
         **Probeer dit:** Spreek als team één zin af die een tijdstip noemt, en gebruik die bij
         elk gesprek dat eindigt met een belofte.

@@ -99,8 +99,8 @@ extension HandbookStarter {
         an open worry into an appointment. Call before the time, even when you have no news
         yet.
 
-        This tip is on the second step of the flywheel (`flywheel_step: 2`): its page shows
-        the flywheel with that step marked, and the flywheel theme lists it under its step.
+        This tip is on the second step of the flywheel (`flywheel_step: 2`): its page names
+        the step, and the flywheel theme's page lists it under that step.
 
         **Try this:** Agree as a team on one sentence that names a time, and use it on every
         call that ends with a promise.
