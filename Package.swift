@@ -1,14 +1,21 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-/// mimalloc (`libmimalloc-dev`) for the programs: 20% of a 10,000-tip build (docs/performance.md).
-let fastAllocator: LinkerSetting = .linkedLibrary("mimalloc", .when(platforms: [.linux]))
+/// In release programs: libcmark's archive (libcmark-dev), whole, so that nothing is left for the
+/// module map's shared library, which --as-needed then drops; compact relocations and no symbols.
+/// The program is one file to copy: it needs glibc alone.
+let releaseProgram: LinkerSetting = .unsafeFlags(["-Xlinker", "--as-needed",
+                                                  "-Xlinker", "--whole-archive", "-Xlinker", "-l:libcmark.a",
+                                                  "-Xlinker", "--no-whole-archive",
+                                                  "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+                                                  "-Xlinker", "--strip-all"],
+                                                 .when(platforms: [.linux], configuration: .release))
 
 /// lld, the toolchain's linker: gold warns about a `mktemp` inside static Foundation that Handbook never calls.
 let toolchainLinker: LinkerSetting = .unsafeFlags(["-use-ld=lld"], .when(platforms: [.linux], configuration: .release))
 
 /// Link choices belong to the programs, never to the library, so other packages can use HandbookCore.
-let executableLinking = [fastAllocator, toolchainLinker]
+let executableLinking = [toolchainLinker, releaseProgram]
 
 let package = Package(
     name: "Handbook",
@@ -33,13 +40,31 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "CFileSystem"),
+        // mimalloc 2.0.9 (MIT), compiled into the programs, where it replaces malloc: 20% of a
+        // 10,000-tip build (docs/performance.md), with no libmimalloc needed at run time.
+        .target(
+            name: "CMimalloc",
+            exclude: ["mimalloc/LICENSE"],
+            sources: ["mimalloc/src/static.c"],
+            publicHeadersPath: "public",
+            cSettings: [.headerSearchPath("mimalloc/include"), .define("MI_MALLOC_OVERRIDE"),
+                        .define("MI_DEBUG", to: "0"), .define("NDEBUG"),
+                        // mimalloc's own code, kept as released: its two kinds of warning are not ours to fix.
+                        .unsafeFlags(["-Wno-deprecated-pragma", "-Wno-static-in-inline"])]
+        ),
+        // Writes themes/default as a Swift source file: the theme built into the program.
+        .executableTarget(name: "ThemeEmbedder"),
+        // Under Sources/ because the repository's top level is fixed.
+        .plugin(name: "EmbedDefaultTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"],
+                path: "Sources/EmbedDefaultThemePlugin"),
         .target(
             name: "HandbookCore",
             dependencies: [
                 "CCmark",
                 "CFileSystem",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            plugins: ["EmbedDefaultTheme"]
         ),
         .target(
             name: "HandbookPreview",
@@ -57,13 +82,14 @@ let package = Package(
             dependencies: [
                 "HandbookCore",
                 "HandbookPreview",
+                "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: executableLinking
         ),
         .executableTarget(
             name: "HandbookBenchmarks",
-            dependencies: ["HandbookCore"],
+            dependencies: ["HandbookCore", "CMimalloc"],
             linkerSettings: executableLinking
         ),
         .executableTarget(
@@ -86,7 +112,9 @@ let package = Package(
             name: "HandbookCLITests",
             // The executable target too: its quick reading of build arguments is checked against
             // ArgumentParser's.
-            dependencies: ["HandbookCore", "HandbookCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HandbookCore", "HandbookCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           // Reads the CI recipes of docs/publishing.md.
+                           .product(name: "Yams", package: "Yams")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -51,8 +51,8 @@ struct BookletCommand: ParsableCommand {
             // One booklet per language: booklet/ and, for each translation, nl/booklet/.
             for edition in [prepared] + prepared.translations {
                 guard let html = edition.bookletHTML(paper: paper, withPDF: pdf) else {
-                    throw BuildFailure([.error("the theme '\(source.theme)' has no booklet/ folder", at: nil,
-                                               hint: "copy themes/default/booklet/ into it")])
+                    throw BuildFailure([.error("the theme has no booklet/ folder", at: nil,
+                                               hint: "'handbook theme copy' writes out the built-in theme's")])
                 }
                 let files = try BookletOutput(site: UserPath(output), language: edition.folder)
                 try files.writeHTML(html)

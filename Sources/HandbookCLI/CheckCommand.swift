@@ -1,7 +1,10 @@
 //! `handbook check`: every problem in content and theme, without writing anything.
 
 import ArgumentParser
+import Foundation
 import HandbookCore
+
+extension DiagnosticFormat: ExpressibleByArgument {}
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,18 +16,36 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Exit with an error when there are warnings too.")
     var strict = false
 
+    @Option(help: """
+        How to print the problems: text, github (workflow commands shown beside the line), \
+        gitlab (code-quality JSON), json (file, line, column, severity, message, hint). \
+        Except with text, the report alone goes to standard output and the summary to standard error.
+        """)
+    var format: DiagnosticFormat = .text
+
     func run() throws {
         do {
             let prepared = try SiteBuilder.prepare(source.buildOptions(), booklet: true)
             try SiteBuilder.write(prepared, into: MemorySink())
-            DiagnosticPrinter.print(prepared.diagnostics)
             let warnings = prepared.diagnostics.count
-            print("No errors, \(warnings) warning\(warnings == 1 ? "" : "s"): \(prepared.handbook.tips.count) tips, "
-                  + "\(prepared.handbook.chapters.count) chapters, \(prepared.handbook.themes.count) themes.")
-            for line in prepared.translationSummary { print(line + ".") }
+            var summary = ["No errors, \(warnings) warning\(warnings == 1 ? "" : "s"): \(prepared.handbook.tips.count) tips, "
+                           + "\(prepared.handbook.chapters.count) chapters, \(prepared.handbook.themes.count) themes."]
+            summary += prepared.translationSummary.map { $0 + "." }
+            if format == .text {
+                DiagnosticPrinter.print(prepared.diagnostics)
+                for line in summary { print(line) }
+            } else {
+                FileHandle.standardOutput.write(Data(format.report(prepared.diagnostics).utf8))
+                FileHandle.standardError.write(Data(summary.map { $0 + "\n" }.joined().utf8))
+            }
             if strict && warnings > 0 { throw ExitCode.failure }
         } catch let failure as BuildFailure {
-            DiagnosticPrinter.printFailure(failure)
+            if format == .text {
+                DiagnosticPrinter.printFailure(failure)
+            } else {
+                FileHandle.standardOutput.write(Data(format.report(failure.diagnostics).utf8))
+                DiagnosticPrinter.printCount(failure)
+            }
             throw ExitCode.failure
         }
     }

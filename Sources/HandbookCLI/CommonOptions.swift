@@ -7,8 +7,9 @@ struct ContentOptions: ParsableArguments {
     @Option(help: "The content folder (handbook.yml, chapters/, tips/).")
     var content: String = "content"
 
-    @Option(help: "The site theme folder (templates/, strings/, assets/).")
-    var theme: String = "themes/default"
+    @Option(help: ArgumentHelp("A theme folder laid over the built-in theme, file by file (templates/, strings/, assets/, booklet/).",
+                               discussion: "Without it, themes/default beside the content folder is used when it exists."))
+    var theme: String?
 
     @Flag(help: "Include tips marked 'draft: true'.")
     var drafts = false

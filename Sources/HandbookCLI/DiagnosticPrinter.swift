@@ -12,6 +12,11 @@ enum DiagnosticPrinter {
 
     static func printFailure(_ failure: BuildFailure) {
         print(failure.diagnostics)
+        printCount(failure)
+    }
+
+    /// `2 errors, 1 warning; nothing was written.`
+    static func printCount(_ failure: BuildFailure) {
         let errors = failure.errors.count
         let warnings = failure.diagnostics.count - errors
         var line = "\(errors) error\(errors == 1 ? "" : "s")"

@@ -7,7 +7,9 @@ struct HandbookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handbook",
         abstract: "Build a customer-experience tips handbook from Markdown into a static site.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, BookletCommand.self],
+        version: Version.current,
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, BookletCommand.self,
+                      InitCommand.self, ThemeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

@@ -13,7 +13,7 @@ import HandbookCore
 /// ArgumentParser, which parses it the same way or explains what is wrong.
 struct QuickBuildArguments: Equatable {
     var content = "content"
-    var theme = "themes/default"
+    var theme: String?
     var output = "site"
     var drafts = false
     var timings = false

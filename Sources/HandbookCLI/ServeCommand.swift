@@ -42,7 +42,9 @@ struct ServeCommand: AsyncParsableCommand {
             ServeReporter.warn("listening on \(host) makes the handbook visible to other machines on the network; "
                                + "leave out --host to keep the preview on this machine")
         }
-        let reporter = ServeReporter(content: source.content, theme: source.theme)
+        let theme = configuration.build.theme
+        let reporter = ServeReporter(content: source.content,
+                                     theme: FileManager.default.fileExists(atPath: theme.path) ? theme.shown : nil)
         let server = PreviewServer(configuration: configuration, report: reporter.report)
         ShutdownDeadline.install()
         do {
@@ -59,11 +61,12 @@ struct ServeCommand: AsyncParsableCommand {
 /// `@unchecked`: `shownWarnings` and the printing are guarded by `lock`.
 final class ServeReporter: @unchecked Sendable {
     private let content: String
-    private let theme: String
+    /// The theme folder laid over the built-in theme, when there is one.
+    private let theme: String?
     private let lock = NSLock()
     private var shownWarnings: [Diagnostic] = []
 
-    init(content: String, theme: String) {
+    init(content: String, theme: String?) {
         self.content = content
         self.theme = theme
     }
@@ -73,7 +76,8 @@ final class ServeReporter: @unchecked Sendable {
             switch event {
             case .listening(let url, let watching):
                 print("Serving the handbook at \(url.absoluteString)")
-                print("Watching \(content) and \(theme) (\(watching)). Press Ctrl-C to stop.")
+                let folders = theme.map { "\(content) and \($0)" } ?? "\(content) (with the built-in theme)"
+                print("Watching \(folders) (\(watching)). Press Ctrl-C to stop.")
             case .built(let build):
                 if build.warnings != shownWarnings {
                     DiagnosticPrinter.print(build.warnings)

@@ -173,6 +173,25 @@ struct PreviewServerTests {
         try await preview.stop()
     }
 
+    /// A theme folder with only a stylesheet, over the built-in theme: an edit to it reaches open pages.
+    @Test func anEditToAnOverrideOfTheBuiltInThemeReloads() async throws {
+        let handbook = try TemporaryHandbook()
+        let stylesheet = handbook.theme.appendingPathComponent("assets/handbook.css")
+        let css = try Data(contentsOf: stylesheet)
+        try FileManager.default.removeItem(at: handbook.theme)
+        try FileManager.default.createDirectory(at: stylesheet.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try css.write(to: stylesheet)
+        let preview = try await RunningPreview.start(handbook)
+        let events = try await preview.subscribe()
+        let tip = try await preview.get(Self.firstTip)
+        #expect(tip.text.contains("Stop confusing intention with experience"))
+        try handbook.edit(stylesheet) { $0 + "\nbody { outline: 0; }\n" }
+        let change = try await nextChange(events)
+        #expect(change["paths"] as? [String] == ["404.html", "assets/handbook.css"])
+        #expect(try await preview.get("/assets/handbook.css?preview=2").text.hasSuffix("body { outline: 0; }\n"))
+        try await preview.stop()
+    }
+
     @Test func errorsShowOnEveryPageUntilFixed() async throws {
         let handbook = try TemporaryHandbook()
         let preview = try await RunningPreview.start(handbook)

@@ -19,31 +19,32 @@ struct BookletTheme: Sendable {
     /// can read and parse them while it reads the content (`Files.withStrings` then finishes the
     /// theme). nil when the theme has no `booklet/` folder; a failure names the file and line.
     static func loadFiles(from themeFolder: UserPath) -> Result<Files?, BuildFailure> {
-        let folder = themeFolder.appending(Self.folder)
-        let templateFile = folder.appending("booklet.mustache")
-        guard SiteTheme.hasBooklet(in: themeFolder) else { return .success(nil) }
-        guard let text = read(templateFile) else {
-            return .failure(BuildFailure([.error("cannot read the booklet template", at: SourceLocation(file: templateFile.shown),
-                                                 hint: "copy it from themes/default/booklet/")]))
+        let files = ThemeFiles(folder: themeFolder)
+        guard files.hasFiles(under: Self.folder) else { return .success(nil) }
+        guard let template = files.file(Self.folder + "/booklet.mustache"), let text = template.text else {
+            return .failure(BuildFailure([.error("cannot read the booklet template",
+                                                 at: SourceLocation(file: themeFolder.appending(Self.folder + "/booklet.mustache").shown),
+                                                 hint: "'handbook theme copy' writes out the built-in theme's")]))
         }
-        let template: TemplateLibrary
+        let templateFile = template.shown
+        let parsed: TemplateLibrary
         do {
-            template = try TemplateLibrary(templates: ["booklet": text])
+            parsed = try TemplateLibrary(templates: ["booklet": text])
         } catch {
             return .failure(BuildFailure(error.errors.map {
-                .error("template error: \($0.message)", at: SourceLocation(file: templateFile.shown, line: $0.line, column: $0.column),
+                .error("template error: \($0.message)", at: SourceLocation(file: templateFile, line: $0.line, column: $0.column),
                        hint: "near: \($0.lineText.trimmingWhitespace())")
             }))
         }
-        let stylesheet = read(folder.appending("booklet.css")) ?? ""
+        let stylesheet = files.file(Self.folder + "/booklet.css")?.text ?? ""
         // `</style>` inside the stylesheet would end the inlined <style> element early.
-        return .success(Files(folder: folder, template: template,
+        return .success(Files(files: files, template: parsed,
                               stylesheet: stylesheet.replacingASCII("</", with: "<\\/")))
     }
 
     /// A booklet theme before its words: see `loadFiles`.
     struct Files: Sendable {
-        let folder: UserPath
+        let files: ThemeFiles
         let template: TemplateLibrary
         let stylesheet: String
 
@@ -51,18 +52,13 @@ struct BookletTheme: Sendable {
         func withStrings(for language: String, siteStrings: [String: String]) throws -> BookletTheme {
             var strings = siteStrings
             for code in language == "en" ? ["en"] : ["en", language] {
-                let file = "strings/\(code).yml"
-                guard let yaml = BookletTheme.read(folder.appending(file)) else { continue }
+                guard let file = files.file(BookletTheme.folder + "/strings/\(code).yml"), let yaml = file.text else { continue }
                 guard let entries = try? StringsFile.entries(of: yaml) else {
-                    throw BuildFailure([.error("strings file must be 'key: text' lines", at: SourceLocation(file: folder.appending(file).shown))])
+                    throw BuildFailure([.error("strings file must be 'key: text' lines", at: SourceLocation(file: file.shown))])
                 }
                 strings.merge(entries) { _, booklet in booklet }
             }
             return BookletTheme(template: template, stylesheet: stylesheet, strings: strings)
         }
-    }
-
-    private static func read(_ file: UserPath) -> String? {
-        FileManager.default.contents(atPath: file.path).flatMap { String(data: $0, encoding: .utf8) }
     }
 }

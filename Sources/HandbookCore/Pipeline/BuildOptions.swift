@@ -4,23 +4,38 @@ import Foundation
 
 public struct BuildOptions: Sendable {
     public var content: UserPath
+    /// The theme folder laid over the built-in theme, file by file (see `ThemeFiles`).
     public var theme: UserPath
+    /// Whether the user named the theme folder: it must then exist. The default one, beside the
+    /// content, may be missing (the built-in theme alone is used).
+    public var themeNamed: Bool
     public var output: UserPath
     public var includeDrafts: Bool
     /// Date tips by git's last commit when the content is a checkout; the preview uses file times,
     /// which a save updates, and saves the git call on every rebuild.
     public var datesFromGit = true
 
-    public init(content: String = "content", theme: String = "themes/default", output: String = "site",
+    /// `theme` nil is `themes/default` beside the content folder, used when it exists.
+    public init(content: String = "content", theme: String? = nil, output: String = "site",
                 includeDrafts: Bool = false) {
-        self.init(content: UserPath(content), theme: UserPath(theme), output: UserPath(output), includeDrafts: includeDrafts)
+        self.init(content: UserPath(content), theme: theme.map(UserPath.init) ?? Self.themeBeside(content),
+                  themeNamed: theme != nil, output: UserPath(output), includeDrafts: includeDrafts)
     }
 
-    public init(content: UserPath, theme: UserPath, output: UserPath, includeDrafts: Bool = false) {
+    public init(content: UserPath, theme: UserPath, themeNamed: Bool = true, output: UserPath, includeDrafts: Bool = false) {
         self.content = content
         self.theme = theme
+        self.themeNamed = themeNamed
         self.output = output
         self.includeDrafts = includeDrafts
+    }
+
+    /// `themes/default` in the folder that holds the content folder.
+    static func themeBeside(_ content: String) -> UserPath {
+        let trimmed = content.hasSuffix("/") && content.count > 1 ? String(content.dropLast()) : content
+        guard let slash = trimmed.lastIndex(of: "/") else { return UserPath("themes/default") }
+        let parent = trimmed[..<slash]
+        return UserPath((parent.isEmpty ? "" : String(parent)) + "/themes/default")
     }
 }
 

@@ -242,6 +242,11 @@ public enum SiteBuilder {
     /// The output may not be inside the content or the theme, nor hold either: each build would
     /// copy the last into itself, or replace what the user wrote. Compared with links resolved.
     private static func checkFolders(_ options: BuildOptions) throws {
+        var isFolder: ObjCBool = false
+        if options.themeNamed, !FileManager.default.fileExists(atPath: options.theme.path, isDirectory: &isFolder) || !isFolder.boolValue {
+            throw BuildFailure([.error("theme folder '\(options.theme)' does not exist", at: nil,
+                                       hint: "leave out --theme for the built-in theme, or write it out with 'handbook theme copy'")])
+        }
         let output = canonicalPath(options.output.path)
         for (folder, name) in [(options.content, "content"), (options.theme, "theme")] {
             let path = canonicalPath(folder.path)

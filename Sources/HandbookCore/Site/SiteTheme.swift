@@ -21,9 +21,10 @@ public struct SiteTheme: Sendable {
     /// The theme's print templates, if it has any.
     static let bookletFolder = "booklet"
 
-    /// Whether the theme in `folder` has a booklet: every build then writes one.
+    /// Whether the theme in `folder` has a booklet: every build then writes one. The built-in
+    /// theme has one, so only a program built without it lacks it.
     static func hasBooklet(in folder: UserPath) -> Bool {
-        FileManager.default.fileExists(atPath: folder.appending(bookletFolder).path)
+        ThemeFiles(folder: folder).hasFiles(under: bookletFolder)
     }
 
     public static let requiredTemplates = ["layout", "home", "tip", "chapter", "theme", "tips", "404", "search", "my-five"]
@@ -46,7 +47,7 @@ public struct SiteTheme: Sendable {
             var diagnostics = self.diagnostics
             let strings = loadStrings(folder: folder, language: language, diagnostics: &diagnostics)
             guard let library, !diagnostics.hasErrors else { return (nil, diagnostics) }
-            let stylesheet = (try? String(contentsOfFile: folder.appending("assets/handbook.css").path, encoding: .utf8)) ?? ""
+            let stylesheet = ThemeFiles(folder: folder).file("assets/handbook.css")?.text ?? ""
             return (SiteTheme(folder: folder, library: library,
                               templateNames: library.names, strings: strings,
                               stylesheet: stylesheet.replacingASCII("</", with: "<\\/"),
@@ -54,39 +55,39 @@ public struct SiteTheme: Sendable {
         }
     }
 
-    /// Reads and parses the templates, reporting every problem with its file and line.
+    /// Reads and parses the templates, the folder's over the built-in ones, reporting every
+    /// problem with its file and line.
     static func loadTemplates(from folder: UserPath) -> Templates {
         var diagnostics: [Diagnostic] = []
-        let templatesFolder = folder.appending("templates")
+        let files = ThemeFiles(folder: folder)
         var texts: [String: String] = [:]
-        let files = FolderListing.everyPath(under: templatesFolder.path) ?? []
-        if files.isEmpty {
-            return Templates(folder: folder, library: nil, assets: ThemeAssets(files: []), diagnostics: [
-                .error("theme folder '\(folder)' has no templates/ folder with .mustache files", at: nil,
-                       hint: "pass --theme with the path of a theme, e.g. themes/default"),
-            ])
-        }
-        for relative in files where relative.hasSuffix(".mustache") {
-            let file = templatesFolder.appending(relative)
-            guard let data = FileManager.default.contents(atPath: file.path) else {
-                diagnostics.append(.error("cannot read template", at: SourceLocation(file: file.shown, line: 1, column: 1),
+        var shown: [String: String] = [:]
+        for relative in files.paths(under: "templates") where relative.hasSuffix(".mustache") {
+            let own = folder.appending("templates/" + relative)
+            // A file of the folder that cannot be read is reported, not replaced by the built-in one.
+            guard let file = files.file("templates/" + relative),
+                  !file.isBuiltIn || !FileManager.default.fileExists(atPath: own.path) else {
+                diagnostics.append(.error("cannot read template", at: SourceLocation(file: own.shown, line: 1, column: 1),
                                           hint: "check that the file is readable (permissions)"))
                 continue
             }
-            guard let text = String(data: data, encoding: .utf8) else {
+            guard let text = file.text else {
                 // The decoder of content files says where the first bad byte is.
-                if case .failure(let problem) = SourceFile.decode(data, path: file.shown) { diagnostics.append(problem) }
+                if case .failure(let problem) = SourceFile.decode(Data(file.bytes), path: file.shown) { diagnostics.append(problem) }
                 continue
             }
-            texts[String(relative.dropLast(".mustache".count))] = text
+            let name = String(relative.dropLast(".mustache".count))
+            texts[name] = text
+            shown[name] = file.shown
         }
+        let templatesFolder = folder.appending("templates")
         var library: TemplateLibrary?
         do {
             library = try TemplateLibrary(templates: texts)
         } catch {
             for problem in error.errors {
                 diagnostics.append(.error("template error: \(problem.message)",
-                                          at: SourceLocation(file: templatesFolder.appending("\(problem.name).mustache").shown,
+                                          at: SourceLocation(file: shown[problem.name] ?? templatesFolder.appending("\(problem.name).mustache").shown,
                                                              line: problem.line, column: problem.column),
                                           hint: "near: \(problem.lineText.trimmingWhitespace())"))
             }
@@ -94,7 +95,7 @@ public struct SiteTheme: Sendable {
         for name in requiredTemplates where texts[name] == nil && !diagnostics.hasErrors {
             diagnostics.append(.error("theme has no template '\(name).mustache'",
                                       at: SourceLocation(file: templatesFolder.shown),
-                                      hint: "copy it from themes/default/templates/"))
+                                      hint: "'handbook theme copy' writes out the built-in theme's"))
         }
         if let library { diagnostics += PartialCycles.check(library, in: templatesFolder, texts: texts) }
         let (assets, assetProblems) = ThemeAssets.load(from: folder)
@@ -121,11 +122,7 @@ public struct SiteTheme: Sendable {
     private static func loadStrings(folder: UserPath, language: String,
                                     diagnostics: inout [Diagnostic]) -> [String: String] {
         func read(_ code: String) -> [String: String]? {
-            let file = folder.appending("strings/\(code).yml")
-            let path = file.path
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                return nil
-            }
+            guard let file = ThemeFiles(folder: folder).file("strings/\(code).yml"), let text = file.text else { return nil }
             do {
                 guard let entries = try StringsFile.entries(of: text) else {
                     diagnostics.append(.error("strings file must be 'key: text' lines",

@@ -7,15 +7,27 @@ struct ThemeAssets: Sendable {
     /// Site path ("assets/handbook.css") → bytes, sorted by path.
     let files: [(path: String, bytes: [UInt8])]
 
-    /// Reads every file under `folder/assets`, hidden names aside. A symlink is followed only
-    /// when it stays inside the theme folder; one that leads outside is left out, with a warning.
+    /// Reads every file under `folder/assets`, hidden names aside, and adds the built-in theme's
+    /// assets the folder does not replace. A symlink is followed only when it stays inside the
+    /// theme folder; one that leads outside is left out, with a warning.
     static func load(from folder: UserPath) -> (ThemeAssets, [Diagnostic]) {
+        let (own, diagnostics) = loadOwn(from: folder)
+        var files = own
+        let replaced = Set(own.map(\.path))
+        for path in ThemeFiles.builtInPaths where path.hasPrefix("assets/") && !replaced.contains(path) {
+            if let bytes = ThemeFiles.builtIn(path) { files.append((path, bytes)) }
+        }
+        return (ThemeAssets(files: files.sorted { $0.path < $1.path }), diagnostics)
+    }
+
+    /// The folder's own assets.
+    private static func loadOwn(from folder: UserPath) -> ([(path: String, bytes: [UInt8])], [Diagnostic]) {
         let assets = folder.appending("assets")
-        guard let paths = FolderListing.everyPath(under: assets.path) else { return (ThemeAssets(files: []), []) }
+        let paths = ThemeFiles(folder: folder).ownPaths(under: "assets")
         let theme = realPath(folder.path) ?? folder.path
         var files: [(path: String, bytes: [UInt8])] = []
         var diagnostics: [Diagnostic] = []
-        for relative in paths where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+        for relative in paths {
             let file = assets.appending(relative)
             guard let real = realPath(file.path), real.hasPrefix(theme + "/") else {
                 diagnostics.append(.warning("theme asset '\(file)' is not published: it is a link that leads outside the theme folder, or nowhere",
@@ -32,7 +44,7 @@ struct ThemeAssets: Sendable {
             }
             files.append(("assets/" + relative, [UInt8](data)))
         }
-        return (ThemeAssets(files: files), diagnostics)
+        return (files, diagnostics)
     }
 
     private static func realPath(_ path: String) -> String? {

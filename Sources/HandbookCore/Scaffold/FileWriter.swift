@@ -1,0 +1,37 @@
+//! Writes a set of new files, all or none: every target is checked before the first is written,
+//! and none is ever replaced. `handbook theme copy` and `handbook init` use it.
+
+import Foundation
+
+enum FileWriter {
+    /// Writes each `path → bytes` under `folder` (made as needed). Refuses, writing nothing, when
+    /// any of them exists already; returns the paths written, as messages show them.
+    static func writeAllNew(_ files: [(path: String, bytes: [UInt8])], into folder: UserPath,
+                            hint: String) throws -> [String] {
+        let existing = files.map { folder.appending($0.path) }.filter { FileManager.default.fileExists(atPath: $0.path) }
+        guard existing.isEmpty else {
+            throw BuildFailure(existing.map {
+                .error("'\($0)' exists already; nothing was written", at: nil, hint: hint)
+            })
+        }
+        var written: [String] = []
+        for file in files {
+            let target = folder.appending(file.path)
+            try? FileManager.default.createDirectory(at: target.url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // O_EXCL: fail rather than replace a file that appeared in the meantime.
+            let fd = open(target.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            guard fd >= 0 else {
+                throw BuildFailure([.error("cannot create '\(target)': \(String(cString: strerror(errno)))", at: nil, hint: hint)])
+            }
+            defer { close(fd) }
+            let complete = file.bytes.withUnsafeBytes { raw in
+                raw.isEmpty || write(fd, raw.baseAddress, raw.count) == raw.count
+            }
+            guard complete else {
+                throw BuildFailure([.error("cannot write '\(target)': \(String(cString: strerror(errno)))", at: nil)])
+            }
+            written.append(target.shown)
+        }
+        return written
+    }
+}

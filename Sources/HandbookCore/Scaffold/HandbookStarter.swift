@@ -1,0 +1,39 @@
+//! `handbook init [DIR]`: a new handbook that builds at once, with five sample tips that show
+//! every feature, written into an empty folder.
+
+import Foundation
+
+public enum HandbookStarter {
+    /// The languages the sample is written in.
+    public static let languages = ["en", "nl"]
+
+    /// The sample's files for `language`: handbook.yml, two chapters, five tips, a README and
+    /// a .gitignore for site/.
+    static func files(language: String) -> [(path: String, text: String)]? {
+        switch language {
+        case "en": english
+        case "nl": dutch
+        default: nil
+        }
+    }
+
+    /// Writes the sample into `folder` (made when missing); refuses a folder that holds anything.
+    /// Returns the paths written.
+    public static func create(in folder: UserPath, language: String) throws -> [String] {
+        guard let files = files(language: language) else {
+            throw BuildFailure([.error("there is no sample handbook in '\(language)'", at: nil,
+                                       hint: "choose one of \(languages.joined(separator: ", ")), then translate the words")])
+        }
+        if let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path), !entries.isEmpty {
+            throw BuildFailure([.error("the folder '\(folder)' is not empty; nothing was written", at: nil,
+                                       hint: "name a new or empty folder: handbook init my-handbook")])
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw BuildFailure([.error("'\(folder)' is a file, not a folder", at: nil,
+                                       hint: "name a new or empty folder: handbook init my-handbook")])
+        }
+        return try FileWriter.writeAllNew(files.map { ($0.path, Array($0.text.utf8)) }, into: folder,
+                                          hint: "name a new or empty folder")
+    }
+}
