@@ -814,7 +814,6 @@
     this.head.setAttribute("role", "status");
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
-    input.setAttribute("aria-controls", this.list.id);
     input.setAttribute("aria-expanded", this.inline ? "true" : "false");
     var box = this;
     input.addEventListener("input", function (event) { box.shown = box.limit; box.literal = false; box.update(event); });
@@ -848,11 +847,19 @@
     if (this.inline) {
       if (this.status) this.status.textContent = text;
       this.panel.textContent = "";
+      this.linkList();
       return;
     }
     this.clearPanel();
     this.head.textContent = text;
     this.open();
+    this.linkList();
+  };
+
+  /** aria-controls names the results list only while it is in the page (axe: aria-valid-attr-value). */
+  SearchBox.prototype.linkList = function () {
+    if (this.list.isConnected) this.input.setAttribute("aria-controls", this.list.id);
+    else this.input.removeAttribute("aria-controls");
   };
 
   /** Empties the popup except for its live region. */
@@ -889,6 +896,7 @@
       if (this.inline) {
         this.panel.textContent = "";
         if (this.status) this.status.textContent = t("hint", "");
+        this.linkList();
       } else {
         this.close();
       }
@@ -961,6 +969,7 @@
       this.panel.appendChild(all);
       this.open();
     }
+    this.linkList();
     this.highlight(this.options.length && !this.inline ? 0 : -1, false);
   };
 
