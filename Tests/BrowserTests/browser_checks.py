@@ -124,8 +124,10 @@ def search_theme_filter(page, base):
     expect(page.eval("location.search") == "?q=customer", "URL keeps the state: " + page.eval("location.search"))
 
 
-DANGLING_CONTROLS = """Array.from(document.querySelectorAll('[aria-controls]'))
-    .filter(e => e.getAttribute('aria-controls').split(/\\s+/).some(id => !document.getElementById(id)))
+# aria-controls naming no element, or an expanded combobox without aria-controls (axe: critical).
+DANGLING_CONTROLS = """Array.from(document.querySelectorAll('[aria-controls], [role=combobox][aria-expanded=true]'))
+    .filter(e => !e.getAttribute('aria-controls')
+                 || e.getAttribute('aria-controls').split(/\\s+/).some(id => !document.getElementById(id)))
     .map(e => e.id || e.className)"""
 
 
@@ -143,6 +145,14 @@ def search_controls_exist(page, base):
     page.eval(field + ".value = ''; " + field + ".dispatchEvent(new Event('input'))")
     settle(page)
     expect(page.eval(DANGLING_CONTROLS) == [], "cleared: " + repr(page.eval(DANGLING_CONTROLS)))
+    expect(page.eval(field + ".getAttribute('aria-expanded')") == "false", "expanded with no list")
+    page.goto(base + "index.html")
+    page.press(("/", "Slash", "/", 191))
+    page.type("listen")
+    page.wait_for("document.querySelector('.search-popup .search-result')")
+    header = "document.getElementById('site-search-input')"
+    expect(page.eval(header + ".getAttribute('aria-expanded')") == "true", "the header's popup is not expanded")
+    expect(page.eval(DANGLING_CONTROLS) == [], "header popup: " + repr(page.eval(DANGLING_CONTROLS)))
 
 
 @check("index loads on first use; keyboard: / arrows Esc")
