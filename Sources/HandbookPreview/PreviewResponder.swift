@@ -57,7 +57,7 @@ struct PreviewResponder: HTTPResponder {
         var body = bytes
         if type == MediaTypes.html {
             var snippet = LiveReloadScript.tag(server: serverID, generation: site.generation, page: path)
-            if !site.problems.isEmpty { snippet = ErrorOverlay.html(for: site.problems) + snippet }
+            if !site.problems.isEmpty { snippet = ErrorOverlay.html(for: site.problems, lines: site.excerpts) + snippet }
             body = LiveReloadScript.inject(snippet, into: bytes)
         }
         var headers = HTTPFields()

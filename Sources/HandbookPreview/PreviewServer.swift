@@ -120,9 +120,11 @@ public final class PreviewServer: Sendable {
             report(.built(PreviewBuild(summary: result.summary, warnings: result.warnings, fixed: hadProblems,
                                        seconds: result.seconds, generation: generation)))
         case .failed(let diagnostics):
-            if diagnostics != old.problems {
+            let excerpts = SourceExcerpts.lines(for: diagnostics, roots: [builder.options.content, builder.options.theme])
+            if diagnostics != old.problems || excerpts != old.excerpts {
                 let generation = old.generation + 1
-                store.replace(PreviewSite(files: old.files, generation: generation, problems: diagnostics))
+                store.replace(PreviewSite(files: old.files, generation: generation, problems: diagnostics,
+                                          excerpts: excerpts))
                 channel.publish(SiteChange(generation: generation, overlay: true), server: serverID)
             }
             report(.failed(diagnostics))

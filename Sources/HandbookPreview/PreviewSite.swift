@@ -12,11 +12,15 @@ public struct PreviewSite: Sendable {
     public var generation: Int
     /// Errors and warnings of the failed latest build; empty while the latest build succeeded.
     public var problems: [Diagnostic]
+    /// The source lines the problems point at (`SourceExcerpts`), quoted in the overlay.
+    public var excerpts: [SourceLocation: String]
 
-    public init(files: [String: ByteBuffer] = [:], generation: Int = 0, problems: [Diagnostic] = []) {
+    public init(files: [String: ByteBuffer] = [:], generation: Int = 0, problems: [Diagnostic] = [],
+                excerpts: [SourceLocation: String] = [:]) {
         self.files = files
         self.generation = generation
         self.problems = problems
+        self.excerpts = excerpts
     }
 }
 

@@ -124,6 +124,37 @@ def search_theme_filter(page, base):
     expect(page.eval("location.search") == "?q=customer", "URL keeps the state: " + page.eval("location.search"))
 
 
+# aria-controls naming no element, or an expanded combobox without aria-controls (axe: critical).
+DANGLING_CONTROLS = """Array.from(document.querySelectorAll('[aria-controls], [role=combobox][aria-expanded=true]'))
+    .filter(e => !e.getAttribute('aria-controls')
+                 || e.getAttribute('aria-controls').split(/\\s+/).some(id => !document.getElementById(id)))
+    .map(e => e.id || e.className)"""
+
+
+@check("aria-controls names an element in the page: empty search page, results, cleared")
+def search_controls_exist(page, base):
+    page.goto(base + "search.html")
+    page.wait_for("document.getElementById('search-page-input').getAttribute('role') === 'combobox'")
+    settle(page)
+    expect(page.eval(DANGLING_CONTROLS) == [], "empty page: " + repr(page.eval(DANGLING_CONTROLS)))
+    page.goto(base + "search.html?q=listen")
+    page.wait_for("document.querySelectorAll('.search-result').length")
+    field = "document.getElementById('search-page-input')"
+    expect(page.eval(field + ".getAttribute('aria-controls')"), "no aria-controls while results show")
+    expect(page.eval(DANGLING_CONTROLS) == [], "with results: " + repr(page.eval(DANGLING_CONTROLS)))
+    page.eval(field + ".value = ''; " + field + ".dispatchEvent(new Event('input'))")
+    settle(page)
+    expect(page.eval(DANGLING_CONTROLS) == [], "cleared: " + repr(page.eval(DANGLING_CONTROLS)))
+    expect(page.eval(field + ".getAttribute('aria-expanded')") == "false", "expanded with no list")
+    page.goto(base + "index.html")
+    page.press(("/", "Slash", "/", 191))
+    page.type("listen")
+    page.wait_for("document.querySelector('.search-popup .search-result')")
+    header = "document.getElementById('site-search-input')"
+    expect(page.eval(header + ".getAttribute('aria-expanded')") == "true", "the header's popup is not expanded")
+    expect(page.eval(DANGLING_CONTROLS) == [], "header popup: " + repr(page.eval(DANGLING_CONTROLS)))
+
+
 @check("index loads on first use; keyboard: / arrows Esc")
 def search_keyboard(page, base):
     page.goto(base + "chapters/" + sorted(os.listdir(SITE + "/chapters"))[0])
@@ -374,6 +405,7 @@ def main():
             search_ranking(page, base)
             search_number(page, base)
             search_theme_filter(page, base)
+            search_controls_exist(page, base)
             search_keyboard(page, base)
             search_highlight(page, base)
             arrow_keys(page, base)

@@ -58,6 +58,29 @@ def contents_wide(page, site):
     expect(not page.errors, "script errors: %r" % page.errors)
 
 
+HEADER_ROWS = """(() => {
+    const shown = Array.from(document.querySelector('.header-inner').children).filter(e => e.getClientRects().length);
+    const boxes = shown.map(e => e.getBoundingClientRect());
+    const rows = boxes.filter(b => b.top >= Math.min(...boxes.map(o => o.bottom)));
+    return [shown.length, rows.length, Math.round(document.querySelector('.site-header').getBoundingClientRect().height)];
+})()"""
+
+
+@check("the header is one row at 1280 px (en, nl) and one compact row at 390 px")
+def header_rows(page, site):
+    for path in (tip_file(site, 17), "nl/" + tip_file(os.path.join(site, "nl"), 17), "search.html", "404.html"):
+        size(page, 1280, 900)
+        page.goto("file://" + site + "/" + path)
+        shown, below, height = page.eval(HEADER_ROWS)
+        expect(shown >= 3 and below == 0, "%s at 1280 px: %d of %d parts on a second row" % (path, below, shown))
+        expect(height < 80, "%s at 1280 px: header %d px high" % (path, height))
+        size(page, 390, 844, mobile=True)
+        page.goto("file://" + site + "/" + path)
+        if path != "404.html":  # the 404 page has no drawer: its links keep a row of their own
+            shown, below, height = page.eval(HEADER_ROWS)
+            expect(below == 0 and height < 60, "%s at 390 px: %d parts below, %d px high" % (path, below, height))
+
+
 @check("on a phone the menu opens and closes the contents")
 def contents_phone(page, site):
     size(page, 390, 844, mobile=True)
@@ -226,6 +249,7 @@ def main():
     with tempfile.TemporaryDirectory() as scratch, cdp.Browser(os.path.join(scratch, "p")) as browser:
         page = browser.new_page()
         contents_wide(page, site)
+        header_rows(page, site)
         contents_phone(page, site)
         contents_without_script(page, site)
         all_tips_filters(page, site)

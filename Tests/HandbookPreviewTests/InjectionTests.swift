@@ -42,6 +42,31 @@ struct InjectionTests {
         #expect(!html.contains("<script>alert"))
     }
 
+    @Test func overlayQuotesTheLineWithAMarkerUnderTheColumn() {
+        let at = SourceLocation(file: "content/tips/003.md", line: 4, column: 3)
+        let html = ErrorOverlay.html(for: [.error("bad", at: at)],
+                                     lines: [SourceLocation(file: at.file, line: 4): "\t<a & b>"])
+        #expect(html.contains("<pre><span class=\"ln\">4 | </span>\t&lt;a &amp; b&gt;\n<span class=\"ln\">  | </span>\t <span class=\"mark\">^</span></pre>"))
+    }
+
+    @Test func aLongLineIsCutAroundTheColumn() {
+        let line = String(repeating: "a", count: 300) + "X" + String(repeating: "b", count: 300)
+        let quote = ErrorOverlay.quote(line, number: 9, column: 301)
+        let lines = quote.components(separatedBy: "\n")
+        let text = lines[0].components(separatedBy: "</span>")[1]
+        #expect(text.hasPrefix("…") && text.hasSuffix("…"))
+        let lead = lines[1].components(separatedBy: "</span>")[1].components(separatedBy: "<span")[0]
+        #expect(Array(text)[lead.count] == "X")
+    }
+
+    @Test func problemsFoldByFileInTheirOrder() {
+        let a = SourceLocation(file: "a.md", line: 1), b = SourceLocation(file: "b.md", line: 1)
+        let groups = ErrorOverlay.byFile([.error("1", at: a), .error("2", at: b), .error("3", at: a), .error("4", at: nil)])
+        #expect(groups.map { $0.map(\.message) } == [["1", "3"], ["2"], ["4"]])
+        let html = ErrorOverlay.html(for: [.error("first", at: a), .error("second", at: a)])
+        #expect(html.contains("first<details><summary>1 more in this file</summary><ol><li class=\"error\"><code>a.md:1</code> <strong>error:</strong> second</li></ol></details></li>"))
+    }
+
     @Test(arguments: [
         ("index.html", "text/html; charset=utf-8"),
         ("assets/handbook.css", "text/css; charset=utf-8"),

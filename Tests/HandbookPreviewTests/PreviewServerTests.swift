@@ -208,6 +208,9 @@ struct PreviewServerTests {
             #expect(page.text.contains("content/tips/001-stop-confusing-intention-with-experience.md:5:10"))
             #expect(page.text.contains("unknown theme &#39;&lt;script&gt;alert(1)&lt;/script&gt;&#39;"))
             #expect(!page.text.contains("<script>alert(1)</script>"))
+            // The offending line, escaped, with the marker under column 10.
+            #expect(page.text.contains("<span class=\"ln\">5 | </span>themes: [&lt;script&gt;alert(1)&lt;/script&gt;]"))
+            #expect(page.text.contains("<span class=\"ln\">  | </span>         <span class=\"mark\">^</span>"))
         }
         // The last good site is still served under the overlay.
         #expect(try await preview.get(Self.firstTip).text.contains("Stop confusing intention with experience"))
@@ -218,6 +221,32 @@ struct PreviewServerTests {
         #expect(fixed["overlay"] as? Bool == true)
         let page = try await preview.get(Self.firstTip)
         #expect(!page.text.contains("handbook-preview-errors"))
+        try await preview.stop()
+    }
+
+    @Test func followOnErrorsFoldUnderTheFirstOfTheirFile() async throws {
+        let handbook = try TemporaryHandbook()
+        let preview = try await RunningPreview.start(handbook)
+        let events = try await preview.subscribe()
+        try handbook.replace("themes: [leadership]\nrelated: [2, 7]", with: "themes: [nosuch]\nrelated: [2, 999]",
+                             in: try handbook.tipFile(1))
+        try handbook.replace("themes: [leadership, empathy]", with: "themes: [<b>]", in: try handbook.tipFile(2))
+        _ = try await nextChange(events)
+        let page = try await preview.get(Self.firstTip).text
+        guard let start = page.range(of: "<div id=\"handbook-preview-errors\""),
+              let end = page.range(of: "</ol>\n</div>", range: start.upperBound..<page.endIndex) else {
+            Issue.record("no overlay")
+            return
+        }
+        let overlay = String(page[start.lowerBound..<end.upperBound])
+        // Tip 1 has two errors: the first shown, the second folded; tip 2's one error is not folded.
+        #expect(overlay.components(separatedBy: "<details>").count == 2, "\(overlay)")
+        let folded = overlay.components(separatedBy: "<details>")[1].components(separatedBy: "</details>")[0]
+        #expect(folded.hasPrefix("<summary>1 more in this file</summary>"))
+        #expect(folded.contains("001-stop-confusing-intention-with-experience.md:"))
+        #expect(!folded.contains("002-"))
+        #expect(overlay.contains("002-ask-customers-how-good-you-are.md:"))
+        #expect(overlay.contains("themes: [&lt;b&gt;]"))
         try await preview.stop()
     }
 

@@ -814,8 +814,7 @@
     this.head.setAttribute("role", "status");
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
-    input.setAttribute("aria-controls", this.list.id);
-    input.setAttribute("aria-expanded", this.inline ? "true" : "false");
+    this.linkList();
     var box = this;
     input.addEventListener("input", function (event) { box.shown = box.limit; box.literal = false; box.update(event); });
     input.addEventListener("keydown", function (event) { box.key(event); });
@@ -848,11 +847,24 @@
     if (this.inline) {
       if (this.status) this.status.textContent = text;
       this.panel.textContent = "";
+      this.linkList();
       return;
     }
     this.clearPanel();
     this.head.textContent = text;
     this.open();
+    this.linkList();
+  };
+
+  /** The combobox names its results list, and is expanded, only while the list is in the page
+      and shown: axe's aria-valid-attr-value and aria-required-attr (an expanded combobox needs
+      aria-controls). */
+  SearchBox.prototype.linkList = function () {
+    var present = this.list.isConnected;
+    if (present) this.input.setAttribute("aria-controls", this.list.id);
+    else this.input.removeAttribute("aria-controls");
+    var shown = present && (this.inline || !this.panel.hidden);
+    this.input.setAttribute("aria-expanded", shown ? "true" : "false");
   };
 
   /** Empties the popup except for its live region. */
@@ -864,13 +876,13 @@
   SearchBox.prototype.open = function () {
     if (this.inline) return;
     this.panel.hidden = false;
-    this.input.setAttribute("aria-expanded", "true");
+    this.linkList();
   };
 
   SearchBox.prototype.close = function () {
     if (this.inline) return;
     this.panel.hidden = true;
-    this.input.setAttribute("aria-expanded", "false");
+    this.linkList();
     this.input.removeAttribute("aria-activedescendant");
   };
 
@@ -889,6 +901,7 @@
       if (this.inline) {
         this.panel.textContent = "";
         if (this.status) this.status.textContent = t("hint", "");
+        this.linkList();
       } else {
         this.close();
       }
@@ -961,6 +974,7 @@
       this.panel.appendChild(all);
       this.open();
     }
+    this.linkList();
     this.highlight(this.options.length && !this.inline ? 0 : -1, false);
   };
 

@@ -1,0 +1,36 @@
+//! The lines of the user's files that a failed build's problems point at, for the error panel.
+
+import Foundation
+import HandbookCore
+
+/// Read once when a build fails (not per request), so the panel quotes the file as it was built.
+enum SourceExcerpts {
+    /// Keyed by file and line (column 0). Files that cannot be read (the built-in theme, a file
+    /// deleted since) are left out; the panel then shows the place without a quote.
+    static func lines(for diagnostics: [Diagnostic], roots: [UserPath]) -> [SourceLocation: String] {
+        var wanted: [String: Set<Int>] = [:]
+        for case let location? in diagnostics.map(\.location) where location.line > 0 {
+            wanted[location.file, default: []].insert(location.line)
+        }
+        var found: [SourceLocation: String] = [:]
+        for (file, numbers) in wanted {
+            guard let text = try? String(contentsOfFile: openable(file, roots: roots), encoding: .utf8) else { continue }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            for number in numbers where number <= lines.count {
+                var line = lines[number - 1]
+                if line.hasSuffix("\r") { line = line.dropLast() }
+                found[SourceLocation(file: file, line: number)] = String(line)
+            }
+        }
+        return found
+    }
+
+    /// Messages show paths as the user typed the folders; the build opened them under `path`.
+    static func openable(_ shown: String, roots: [UserPath]) -> String {
+        for root in roots {
+            let prefix = root.shown.hasSuffix("/") ? root.shown : root.shown + "/"
+            if shown.hasPrefix(prefix) { return root.appending(String(shown.dropFirst(prefix.count))).path }
+        }
+        return shown
+    }
+}
