@@ -163,9 +163,14 @@ class Page:
     def wait_for(self, expression, timeout=10):
         deadline = time.time() + timeout
         while time.time() < deadline:
-            # `!!` because a DOM node comes back as {} (falsy in Python) when returned by value.
-            if self.eval("!!(%s)" % expression):
-                return True
+            try:
+                # `!!` because a DOM node comes back as {} (falsy in Python) when returned by value.
+                if self.eval("!!(%s)" % expression):
+                    return True
+            except CDPError as error:
+                # A click that navigates can swap the page out under the evaluation: ask again.
+                if "navigated or closed" not in str(error) and "Cannot find context" not in str(error):
+                    raise
             time.sleep(0.02)
         raise CDPError("timed out waiting for: " + expression)
 
