@@ -56,6 +56,30 @@ struct PreviewBoundaryTests {
         try await preview.stop()
     }
 
+    /// Connections past the cap wait in the listen queue instead of taking open files, and as the
+    /// idle timeout closes the hanging ones, a new tab's request is answered.
+    @Test func connectionsPastTheCapWaitAndANewTabIsStillAnswered() async throws {
+        let handbook = try TemporaryHandbook()
+        let preview = try await RunningPreview.start(handbook) {
+            $0.maximumConnections = 8
+            $0.idleTimeout = .seconds(2)
+        }
+        let port = preview.port
+        let before = Self.openFiles()
+        let hanging = try await offPool { try (0..<40).map { _ in try RawConnection(port: port) } }
+        try await Task.sleep(for: .seconds(1))
+        // Each accepted connection is one open file on the server's side, beside the client's own.
+        let accepted = Self.openFiles() - before - hanging.count
+        #expect(accepted <= 8 + 2, "the server holds \(accepted) connections open, past its cap of 8")
+        #expect(try await preview.get("/").status == 200)
+        withExtendedLifetime(hanging) {}
+        try await preview.stop()
+    }
+
+    private static func openFiles() -> Int {
+        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0
+    }
+
     @Test func aFolderWithoutItsSlashIsRedirected() async throws {
         let handbook = try TemporaryHandbook()
         let preview = try await RunningPreview.start(handbook)

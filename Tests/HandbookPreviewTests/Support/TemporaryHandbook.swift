@@ -89,9 +89,11 @@ struct RunningPreview: Sendable {
     let port: Int
 
     static func start(_ handbook: TemporaryHandbook, debounce: Duration = .milliseconds(15),
-                      watchMode: ContentWatcher.Mode = .automatic) async throws -> RunningPreview {
-        let configuration = PreviewConfiguration(port: 0, build: handbook.buildOptions(), debounce: debounce,
+                      watchMode: ContentWatcher.Mode = .automatic,
+                      adjust: (inout PreviewConfiguration) -> Void = { _ in }) async throws -> RunningPreview {
+        var configuration = PreviewConfiguration(port: 0, build: handbook.buildOptions(), debounce: debounce,
                                                  watchMode: watchMode, handlesSignals: false)
+        adjust(&configuration)
         let server = PreviewServer(configuration: configuration)
         let task = Task { try await server.run() }
         // Generous: in a full `swift test` run, other suites can hold the machine for a while.
