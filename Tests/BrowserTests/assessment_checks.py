@@ -16,6 +16,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cdp  # noqa: E402
@@ -54,6 +55,17 @@ def shown_five(page):
 def chapters(page):
     return page.eval("Object.fromEntries(Array.from(document.querySelectorAll('[data-assessment-tips] li'))"
                      ".map(li => [li.dataset.tip, +li.dataset.chapter]))")
+
+
+def goto_once_stored(page, url, condition, timeout=10):
+    """Opens `url` in `page` once `condition` holds there: what another tab wrote to localStorage
+    reaches a new tab asynchronously, so the page is loaded again until it has arrived."""
+    deadline = time.time() + timeout
+    while True:
+        page.goto(url)
+        if page.eval("!!(%s)" % condition) or time.time() > deadline:
+            return
+        time.sleep(0.2)
 
 
 def my_five(page):
@@ -134,7 +146,7 @@ def start_five(page, base):
 def cycle_end(browser, base):
     page = browser.new_page()
     page.call("Page.addScriptToEvaluateOnNewDocument", {"source": LATER})
-    page.goto(base + "my-five.html")
+    goto_once_stored(page, base + "my-five.html", "HandbookFive.load().tips.length === 5")
     expect(my_five(page) == FIRST_FIVE, "My five holds %r" % my_five(page))
     expect(not page.eval("document.querySelector('[data-five-due]').hidden"), "not due 70 days later")
     expect(not page.eval("document.getElementById('five-next-confirm').hidden"), "the review questions are not shown")
@@ -163,7 +175,7 @@ def cycle_end(browser, base):
 
 @check("export then import restores the history")
 def export_import(page, base, scratch):
-    page.goto(base + "my-five.html")
+    goto_once_stored(page, base + "my-five.html", "HandbookFive.load().history.length === 1")
     my_five(page)
     before = page.eval("HandbookFive.load()")
     expect(len(before["history"]) == 1, "no history to export: %r" % before)
