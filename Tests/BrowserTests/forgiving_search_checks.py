@@ -12,7 +12,6 @@ is missing). Prints one line per check; exits with 1 if any failed. Run by
 ForgivingSearchBrowserTests.swift, so `swift test` covers it.
 """
 import contextlib
-import functools
 import http.server
 import os
 import re
@@ -21,14 +20,13 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.error
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cdp  # noqa: E402
-from browser_checks import FAILURES, check, expect, results  # noqa: E402
+from browser_checks import FAILURES, check, expect, results, serving  # noqa: E402
 
 
 def search(page, base, query, extra=""):
@@ -237,21 +235,11 @@ class NotFoundHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-@contextlib.contextmanager
-def python_server(www):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(NotFoundHandler, directory=www))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield "http://127.0.0.1:%d/" % server.server_address[1]
-    finally:
-        server.shutdown()
-
-
 @check("nested 404: suggestions from its address, search from the root")
 def not_found(page, site):
     with tempfile.TemporaryDirectory() as www:
         os.symlink(site, os.path.join(www, "handbook"))
-        with (nginx(www) if NGINX else python_server(www)) as address:
+        with (nginx(www) if NGINX else serving(www, NotFoundHandler)) as address:
             base = address + "handbook/"
             missing = base + "tips/old/listen-more.html"
             with contextlib.suppress(urllib.error.HTTPError), urllib.request.urlopen(missing):

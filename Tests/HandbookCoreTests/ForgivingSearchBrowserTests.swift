@@ -13,9 +13,8 @@ import Testing
     func searchForgivesAndTheNotFoundPageHelpsInChromium() throws {
         let directory = TemporaryDirectory()
         let real = directory.file("real")
-        let content = packageRoot.appendingPathComponent("Tests/Fixtures/handbook").path
-        _ = try SiteBuilder.build(BuildOptions(content: content, theme: packageRoot.appendingPathComponent("themes/default").path,
-                                               output: real.path))
+        let content = "Tests/Fixtures/handbook"
+        try BrowserChecks.build(content, into: real)
 
         var files = ContentFixture.standard([
             "tips/001-one.md": ContentFixture.tip(1, title: "One", related: "[2]",
@@ -26,10 +25,9 @@ import Testing
         let spelling = ContentFixture(files)
         _ = try SiteBuilder.build(spelling.options)
 
-        let script = packageRoot.appendingPathComponent("Tests/BrowserTests/forgiving_search_checks.py")
-        let (status, output) = try SearchBrowserTests.run(SearchBrowserTests.python!,
-                                                          [script.path, real.path, content, spelling.options.output.path])
-        print(output)
+        let (status, output) = try BrowserChecks.run("forgiving_search_checks.py",
+                                                     [real.path, packageRoot.appendingPathComponent(content).path,
+                                                      spelling.options.output.path])
         #expect(status == 0, "forgiving-search checks failed:\n\(output)")
     }
 }
