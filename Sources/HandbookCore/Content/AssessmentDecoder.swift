@@ -42,7 +42,7 @@ enum AssessmentDecoder {
                 diagnostics.append(.error("each group must have 'id:', 'title:' and 'statements:'", at: fields.location(of: item)))
                 continue
             }
-            var group = YAMLFields(mapping: mapping, file: fields.file, lineOffset: fields.lineOffset, at: fields.location(of: item))
+            var group = fields.nested(mapping, item: item)
             group.rejectUnknownKeys(allowed: groupKeys)
             let id = uniqueID(&group, in: &decoded, kind: "group")
             let title = group.string("title", required: !translation, example: "The rough diamond")
@@ -83,7 +83,7 @@ enum AssessmentDecoder {
                 diagnostics.append(.error("each statement must have 'id:', 'text:' and 'tips:'", at: group.location(of: item)))
                 continue
             }
-            var statement = YAMLFields(mapping: mapping, file: group.file, lineOffset: group.lineOffset, at: group.location(of: item))
+            var statement = group.nested(mapping, item: item)
             statement.rejectUnknownKeys(allowed: translation ? ["id", "text"] : statementKeys)
             let id = uniqueID(&statement, in: &decoded, kind: "statement")
             let text = statement.string("text", required: true, example: "We fix the problem before we look for the cause.")

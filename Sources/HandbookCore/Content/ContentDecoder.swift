@@ -147,8 +147,7 @@ enum ContentDecoder {
                                           at: fields.location(of: item)))
                 continue
             }
-            var theme = YAMLFields(mapping: mapping, file: fields.file, lineOffset: fields.lineOffset,
-                                   at: fields.location(of: item))
+            var theme = fields.nested(mapping, item: item)
             theme.rejectUnknownKeys(allowed: themeKeys)
             let slug = theme.string("slug", required: true, example: "empathy")
             let title = theme.string("title", required: true, example: "Empathy")

@@ -96,7 +96,7 @@ enum TranslationDecoder {
                 diagnostics.append(.error("each theme must have 'slug:' and 'title:'", at: fields.location(of: item)))
                 continue
             }
-            var theme = YAMLFields(mapping: mapping, file: fields.file, lineOffset: fields.lineOffset, at: fields.location(of: item))
+            var theme = fields.nested(mapping, item: item)
             theme.rejectUnknownKeys(allowed: ["slug", "title", "description"])
             let slug = theme.string("slug", required: true, example: "empathy")
             let title = theme.string("title", required: true, example: "Empathie")

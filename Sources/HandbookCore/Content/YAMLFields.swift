@@ -270,6 +270,11 @@ struct YAMLFields {
 }
 
 extension YAMLFields {
+    /// The fields of `mapping`, the list item `item` of these fields (a theme, a statement).
+    func nested(_ mapping: [YAMLValue.Pair], item: YAMLValue) -> YAMLFields {
+        YAMLFields(mapping: mapping, file: file, lineOffset: lineOffset, at: location(of: item))
+    }
+
     /// Fields of a nested mapping (a theme in `handbook.yml`'s list).
     init(mapping: [YAMLValue.Pair], file: String, lineOffset: Int, at location: SourceLocation) {
         self.init(file: file, lineOffset: lineOffset, mappingLocation: location)
