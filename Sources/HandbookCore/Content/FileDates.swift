@@ -17,14 +17,18 @@ public struct FileDates: Sendable {
         FileDates(fromGit: useGit ? gitDates(in: content.path) : [:], content: content)
     }
 
-    /// These dates, with the times of the files as the loader read them.
-    func withFileTimes(of files: ContentFiles) -> FileDates {
+    /// The times of the files as the loader read them, by the path messages show.
+    static func fileTimes(of files: ContentFiles) -> [String: Int] {
+        var times: [String: Int] = [:]
+        for file in files.tips + files.chapters { times[file.path] = file.modified }
+        for translation in files.translations { times.merge(fileTimes(of: translation.files)) { first, _ in first } }
+        return times
+    }
+
+    /// These dates, with `fileTimes` for the files git has no date for.
+    func with(fileTimes: [String: Int]) -> FileDates {
         var dates = self
-        func add(_ files: ContentFiles) {
-            for file in files.tips + files.chapters { dates.fileTimes[file.path] = file.modified }
-            files.translations.forEach { add($0.files) }
-        }
-        add(files)
+        dates.fileTimes = fileTimes
         return dates
     }
 

@@ -54,7 +54,7 @@ public enum SiteBuilder {
         let (validated, partial, problems) = HandbookValidator.validateKeepingPartial(files, options: .init(includeDrafts: options.includeDrafts,
                                                                                      themeLanguages: SiteTheme.languages(in: options.theme)))
         var diagnostics = problems
-        let dates = BackgroundJob { [files] in fileDates.result().withFileTimes(of: files) }
+        let fileTimes = FileDates.fileTimes(of: files)
         releaseInBackground(consume files)
         progress("Loading theme")
         let language = validated?.config.language ?? "en"
@@ -84,7 +84,7 @@ public enum SiteBuilder {
         diagnostics = diagnostics.filter { seen.insert($0.description).inserted }.sortedByLocation()
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         prepared.diagnostics = diagnostics
-        prepared.fileDates = dates.result()
+        prepared.fileDates = fileDates.result().with(fileTimes: fileTimes)
         for index in prepared.translations.indices { prepared.translations[index].fileDates = prepared.fileDates }
         return prepared
     }
