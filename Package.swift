@@ -52,11 +52,11 @@ let package = Package(
                         // mimalloc's own code, kept as released: its two kinds of warning are not ours to fix.
                         .unsafeFlags(["-Wno-deprecated-pragma", "-Wno-static-in-inline"])]
         ),
-        // Writes themes/default as a Swift source file: the theme built into the program.
-        .executableTarget(name: "ThemeEmbedder"),
+        // Writes a folder as a Swift source file: the built-in theme and `init`'s samples.
+        .executableTarget(name: "FolderEmbedder"),
         // Under Sources/ because the repository's top level is fixed.
-        .plugin(name: "EmbedDefaultTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"],
-                path: "Sources/EmbedDefaultThemePlugin"),
+        .plugin(name: "EmbedBuiltInFiles", capability: .buildTool(), dependencies: ["FolderEmbedder"],
+                path: "Sources/EmbedBuiltInFilesPlugin"),
         .target(
             name: "HandbookCore",
             dependencies: [
@@ -64,7 +64,9 @@ let package = Package(
                 "CFileSystem",
                 .product(name: "Yams", package: "Yams"),
             ],
-            plugins: ["EmbedDefaultTheme"]
+            // Built into the program by the plugin, not compiled.
+            exclude: ["Scaffold/Samples"],
+            plugins: ["EmbedBuiltInFiles"]
         ),
         .target(
             name: "HandbookPreview",

@@ -209,8 +209,8 @@ enum ContentDecoder {
 
     /// The file name without a `.md` extension (any case, see `ContentLoader.isMarkdownName`).
     static func stem(of path: String) -> String {
-        let name = (path as NSString).lastPathComponent
-        return ContentLoader.isMarkdownName(name) ? String(name.dropLast(3)) : name
+        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.utf8.index(after: $0)...] } ?? path[...]
+        return String(ContentLoader.isMarkdownName(name) ? name.dropLast(3) : name)
     }
 
 }

@@ -262,7 +262,11 @@ public enum ContentLoader {
             // A regular file reads short only at its end: no second call just to be told so.
             if isRegular && count < bytes.count { break }
         }
-        return SourceFile.decode(bytes: bytes[..<count], path: display)
+        return SourceFile.decode(bytes: bytes[..<count], path: display).map { file in
+            var file = file
+            file.modified = Int(info.st_mtim.tv_sec)
+            return file
+        }
     }
 
     static func realPath(_ path: String) -> String? {

@@ -4,25 +4,39 @@ import Foundation
 
 /// Dates of the content's files: git's date of the last commit that touched a file when the
 /// content folder is in a git checkout (a checkout sets every file's time to the checkout's),
-/// and the file's own time otherwise. Git is asked once for every file, not once per file.
+/// and the file's own time, as read, otherwise. Git is asked once for every file, not once per file.
 public struct FileDates: Sendable {
     /// Seconds since 1970 by path relative to the content folder (`tips/012-listen.md`).
     private let fromGit: [String: Int]
     private let content: UserPath
+    /// The files' own times, by the path messages show (`content/tips/012-listen.md`).
+    private var fileTimes: [String: Int] = [:]
 
     /// Runs `git log` once over the content folder; no git, or no checkout, leaves file times.
     public static func collect(content: UserPath, useGit: Bool) -> FileDates {
         FileDates(fromGit: useGit ? gitDates(in: content.path) : [:], content: content)
     }
 
+    /// The times of the files as the loader read them, by the path messages show.
+    static func fileTimes(of files: ContentFiles) -> [String: Int] {
+        var times: [String: Int] = [:]
+        for file in files.tips + files.chapters { times[file.path] = file.modified }
+        for translation in files.translations { times.merge(fileTimes(of: translation.files)) { first, _ in first } }
+        return times
+    }
+
+    /// These dates, with `fileTimes` for the files git has no date for.
+    func with(fileTimes: [String: Int]) -> FileDates {
+        var dates = self
+        dates.fileTimes = fileTimes
+        return dates
+    }
+
     /// The date of a file named as messages show it (`content/tips/012-listen.md`).
     func seconds(ofShownFile shown: String) -> Int? {
         let prefix = content.shown.hasSuffix("/") ? content.shown : content.shown + "/"
         let relative = shown.hasPrefix(prefix) ? String(shown.dropFirst(prefix.count)) : shown
-        if let date = fromGit[relative] { return date }
-        var status = stat()
-        guard stat(content.appending(relative).path, &status) == 0 else { return nil }
-        return Int(status.st_mtim.tv_sec)
+        return fromGit[relative] ?? fileTimes[shown]
     }
 
     /// `git log` newest first: the first time a path appears is its last change.

@@ -6,10 +6,13 @@ import Foundation
 public struct SourceFile: Sendable {
     public var path: String
     public var text: String
+    /// When the file last changed, in seconds since 1970, as the file system says (nil when not read from disk).
+    public var modified: Int?
 
-    public init(path: String, text: String) {
+    public init(path: String, text: String, modified: Int? = nil) {
         self.path = path
         self.text = text
+        self.modified = modified
     }
 
     /// Decodes bytes as UTF-8 (a leading byte-order mark is dropped) and turns CRLF and lone CR

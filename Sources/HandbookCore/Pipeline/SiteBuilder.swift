@@ -54,6 +54,7 @@ public enum SiteBuilder {
         let (validated, partial, problems) = HandbookValidator.validateKeepingPartial(files, options: .init(includeDrafts: options.includeDrafts,
                                                                                      themeLanguages: SiteTheme.languages(in: options.theme)))
         var diagnostics = problems
+        let fileTimes = FileDates.fileTimes(of: files)
         releaseInBackground(consume files)
         progress("Loading theme")
         let language = validated?.config.language ?? "en"
@@ -83,7 +84,7 @@ public enum SiteBuilder {
         diagnostics = diagnostics.filter { seen.insert($0.description).inserted }.sortedByLocation()
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         prepared.diagnostics = diagnostics
-        prepared.fileDates = fileDates.result()
+        prepared.fileDates = fileDates.result().with(fileTimes: fileTimes)
         for index in prepared.translations.indices { prepared.translations[index].fileDates = prepared.fileDates }
         return prepared
     }

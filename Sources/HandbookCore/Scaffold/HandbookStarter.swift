@@ -7,14 +7,17 @@ public enum HandbookStarter {
     /// The languages the sample is written in.
     public static let languages = ["en", "nl"]
 
-    /// The sample's files for `language`: handbook.yml, two chapters, five tips, a README and
-    /// a .gitignore for site/.
-    static func files(language: String) -> [(path: String, text: String)]? {
-        switch language {
-        case "en": english
-        case "nl": dutch
-        default: nil
+    /// The sample's files for `language`: handbook.yml, two chapters, five tips and a README,
+    /// from `Scaffold/Samples/LANGUAGE/` (built into the program), and a .gitignore for site/.
+    static func files(language: String) -> [(path: String, bytes: [UInt8])]? {
+        guard languages.contains(language) else { return nil }
+        let prefix = language + "/"
+        let samples = EmbeddedSampleFiles.base64.compactMap { path, base64 -> (path: String, bytes: [UInt8])? in
+            guard path.hasPrefix(prefix), let data = Data(base64Encoded: base64) else { return nil }
+            return (String(path.dropFirst(prefix.count)), [UInt8](data))
         }
+        // Kept out of the samples folder: the embedder leaves out names that start with ".".
+        return samples.sorted { $0.path < $1.path } + [(".gitignore", Array("site/\n".utf8))]
     }
 
     /// Writes the sample into `folder` (made when missing); refuses a folder that holds anything.
@@ -33,7 +36,7 @@ public enum HandbookStarter {
             throw BuildFailure([.error("'\(folder)' is a file, not a folder", at: nil,
                                        hint: "name a new or empty folder: handbook init my-handbook")])
         }
-        return try FileWriter.writeAllNew(files.map { ($0.path, Array($0.text.utf8)) }, into: folder,
+        return try FileWriter.writeAllNew(files.map { ($0.path, $0.bytes) }, into: folder,
                                           hint: "name a new or empty folder")
     }
 }

@@ -22,9 +22,10 @@ enum SearchText {
     /// read, and only a word with another character goes through Unicode's rules (`fold`).
     static func forEachWord(in text: String, _ body: (ArraySlice<UInt8>, UInt64) -> Void) {
         let bytes = Array(text.utf8)
+        let kinds = asciiKinds  // read once: every read of a static checks that it is initialised
         var index = 0
         while index < bytes.count {
-            let (kind, width) = classify(bytes, at: index)
+            let (kind, width) = classify(bytes, at: index, kinds)
             guard kind == .letter || kind == .capital || kind == .unicode else {
                 index += width
                 continue
@@ -33,7 +34,7 @@ enum SearchText {
             var hash = fnvOffset
             var plain = true, lowercase = true
             word: while index < bytes.count {
-                let (kind, width) = classify(bytes, at: index)
+                let (kind, width) = classify(bytes, at: index, kinds)
                 switch kind {
                 case .letter: hash = (hash ^ UInt64(bytes[index])) &* fnvPrime
                 case .capital: hash = (hash ^ UInt64(bytes[index] | 0x20)) &* fnvPrime; lowercase = false
@@ -75,9 +76,9 @@ enum SearchText {
 
     /// What the character at `index` is to a word, and its width in bytes.
     @inline(__always)
-    private static func classify(_ bytes: [UInt8], at index: Int) -> (Kind, Int) {
+    private static func classify(_ bytes: [UInt8], at index: Int, _ kinds: [Kind]) -> (Kind, Int) {
         let byte = bytes[index]
-        return byte < 0x80 ? (asciiKinds[Int(byte)], 1) : classifyScalar(bytes, at: index)
+        return byte < 0x80 ? (kinds[Int(byte)], 1) : classifyScalar(bytes, at: index)
     }
 
     private static let asciiKinds: [Kind] = (0..<128).map { byte in

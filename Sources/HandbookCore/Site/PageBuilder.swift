@@ -33,6 +33,8 @@ struct PageBuilder: Sendable {
     /// that link to it, each once; by tip position.
     private let seeAlso: [[Int]]
     private let fileDates: FileDates?
+    /// The theme's month names (`months` in its strings), January first.
+    private let monthNames: [String]
 
     /// - Parameter shareSummaries: make every tip's summary once up front; worth it when most of
     ///   the pages are rendered, not when a preview re-renders a handful.
@@ -56,6 +58,7 @@ struct PageBuilder: Sendable {
         self.seeAlso = SeeAlso.lists(handbook, referencedBy: content.referencedBy)
         self.contents = nil
         self.fileDates = fileDates
+        self.monthNames = (strings["months"] ?? "").split(separator: " ").map(String.init)
         if let contentsTheme { contents = try ContentsPanel(handbook: handbook, theme: contentsTheme, strings: stringsValue) }
         if shareSummaries {
             nestedChapterSummaries = handbook.chapters.map { chapterSummary($0, root: "../") }
@@ -355,8 +358,7 @@ struct PageBuilder: Sendable {
         var time = time_t(seconds)
         var parts = tm()
         gmtime_r(&time, &parts)
-        let months = (strings["months"] ?? "").split(separator: " ")
-        let month = Int(parts.tm_mon) < months.count ? String(months[Int(parts.tm_mon)]) : String(parts.tm_mon + 1)
+        let month = Int(parts.tm_mon) < monthNames.count ? monthNames[Int(parts.tm_mon)] : String(parts.tm_mon + 1)
         let year = Int(parts.tm_year) + 1900, monthNumber = Int(parts.tm_mon) + 1, day = Int(parts.tm_mday)
         let iso = "\(year)-\(monthNumber < 10 ? "0" : "")\(monthNumber)-\(day < 10 ? "0" : "")\(day)"
         return .object(["datetime": .string(iso), "text": .string("\(day) \(month) \(year)")])
