@@ -1,13 +1,8 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-/// In release programs: libcmark's archive (libcmark-dev), whole, so that nothing is left for the
-/// module map's shared library, which --as-needed then drops; compact relocations and no symbols.
-/// The program is one file to copy: it needs glibc alone.
-let releaseProgram: LinkerSetting = .unsafeFlags(["-Xlinker", "--as-needed",
-                                                  "-Xlinker", "--whole-archive", "-Xlinker", "-l:libcmark.a",
-                                                  "-Xlinker", "--no-whole-archive",
-                                                  "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+/// In release programs: compact relocations and no symbols.
+let releaseProgram: LinkerSetting = .unsafeFlags(["-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
                                                   "-Xlinker", "--strip-all"],
                                                  .when(platforms: [.linux], configuration: .release))
 
@@ -34,7 +29,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
-        // cmark's headers and library (libcmark-dev).
+        // cmark's headers and its archive, libcmark.a (libcmark-dev): linked by file name (`-l:`),
+        // so no program, ours or another package's, needs libcmark's shared library at run time.
         .systemLibrary(
             name: "CCmark",
             providers: [.apt(["libcmark-dev"])]
