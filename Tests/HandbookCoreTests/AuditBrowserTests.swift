@@ -20,8 +20,8 @@ import Testing
 
     @Test(.enabled(if: tools["axe"] != nil, "needs axe-core and chromium: \(install); apt-get install -y chromium"),
           .timeLimit(.minutes(15)))
-    func axeFindsNoViolationOnAnyPage() throws {
-        let (status, output, pages) = try audit("axe")
+    func axeFindsNoViolationOnAnyPage() async throws {
+        let (status, output, pages) = try await audit("axe")
         // Every page, and in the dark all but the booklets, which have no dark colours.
         let booklets = pages.filter { $0.hasPrefix("booklet/") || $0.hasPrefix("nl/booklet/") }.count
         #expect(pages.count > 250 && booklets == 2)
@@ -31,18 +31,18 @@ import Testing
 
     @Test(.enabled(if: tools["nu"] != nil, "needs the Nu Html Checker and java: \(install); apt-get install -y default-jre-headless"),
           .timeLimit(.minutes(5)))
-    func nuCheckerFindsNoErrorOnAnyPage() throws {
-        let (status, output, pages) = try audit("nu")
+    func nuCheckerFindsNoErrorOnAnyPage() async throws {
+        let (status, output, pages) = try await audit("nu")
         #expect(status == 0 && output.contains("nu: 0 errors in \(pages.count) files"), "Nu Html Checker:\n\(output)")
     }
 
     /// Builds the real handbook and audits it with `tool`; also the site's HTML files.
-    private func audit(_ tool: String) throws -> (status: Int32, output: String, pages: [String]) {
+    private func audit(_ tool: String) async throws -> (status: Int32, output: String, pages: [String]) {
         let directory = TemporaryDirectory()
         let site = directory.file("site")
         try BrowserChecks.build("content", into: site)
         let pages = (FileManager.default.subpaths(atPath: site.path) ?? []).filter { $0.hasSuffix(".html") }
-        let (status, output) = try BrowserChecks.run("audit.py", [site.path, tool])
+        let (status, output) = try await BrowserChecks.runOffThePool("audit.py", [site.path, tool])
         return (status, output, pages)
     }
 }
