@@ -29,6 +29,13 @@ import Testing
         #expect(info.contains("Title:           \(handbook.config.title)"))
         #expect(info.contains("Subject:         \(handbook.config.subtitle ?? "")"))
 
+        // pdffonts: set in the theme's own faces alone, embedded, whatever fonts this machine has.
+        let fonts = try BookletSupport.run("pdffonts", [output.pdfFile.path]).split(separator: "\n").dropFirst(2)
+        let families = Set(fonts.compactMap { $0.split(separator: " ").first?.split(separator: "+").last.map(String.init) })
+        #expect(families.isSuperset(of: ["Handbook-Serif", "Handbook-Serif-Italic", "Handbook-Serif-Bold", "Handbook-Sans", "Handbook-Sans-Semi-Bold"]))
+        #expect(families.allSatisfy { $0.hasPrefix("Handbook-") }, "fonts that are not the theme's: \(families.sorted())")
+        #expect(fonts.allSatisfy { $0.contains(" yes yes yes ") }, "a font is not embedded, subset and mapped to Unicode:\n\(fonts.joined(separator: "\n"))")
+
         // pdftotext -layout separates pages with form feeds.
         let text = try BookletSupport.run("pdftotext", ["-layout", output.pdfFile.path, "-"])
         let pages = text.components(separatedBy: "\u{0C}").map { $0.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) } }

@@ -3,13 +3,15 @@
 # subset to the Latin letters English and Dutch use, as woff2 inside assets/fonts/fonts.css
 # (data: addresses, because a browser refuses font files to a page opened from disk), with their
 # licences beside it. Bold italic and Inter's bold are left out: the nearest weights stand in (600 for 700).
+# The families are named "Handbook Serif" and "Handbook Sans", so that an installed Charis SIL or Inter
+# can never stand in for them (WeasyPrint mixes same-named system fonts into the booklet's PDF).
 #   apt-get install -y fonts-sil-charis fonts-inter && pip install fonttools brotli
 #   sh Tests/Scripts/subset-fonts.sh
 set -eu
 out=themes/default/assets/fonts
 work=$(mktemp -d)
 mkdir -p "$out"
-letters="U+0020-007E,U+00A0-00FF,U+0131,U+0152-0153,U+0178,U+02C6,U+02DA,U+02DC,U+2013-2014,U+2018-201A,U+201C-201E,U+2020-2022,U+2026,U+2030,U+2039-203A,U+20AC,U+2122,U+2190-2193,U+2212"
+letters="U+0020-007E,U+00A0-00FF,U+0131,U+0152-0153,U+0178,U+02C6,U+02DA,U+02DC,U+2010-2014,U+2018-201A,U+201C-201E,U+2020-2022,U+2026,U+2030,U+2039-203A,U+20AC,U+2122,U+2190-2194,U+2212,U+25A0,U+25C6,U+25E6"
 subset() { # source, target, features
     python3 -m fontTools.subset "$1" --unicodes="$letters" --layout-features="$3" --no-hinting --desubroutinize \
         --flavor=woff2 --output-file="$work/$2.woff2" 2>/dev/null
@@ -25,12 +27,13 @@ cp /usr/share/doc/fonts-inter/copyright "$out/LICENSE-inter.txt"
 python3 - "$work" "$out/fonts.css" <<'PY'
 import base64, sys
 work, target = sys.argv[1:3]
-faces = [("Charis SIL", "charis-regular", "400", "normal"), ("Charis SIL", "charis-italic", "400", "italic"),
-         ("Charis SIL", "charis-bold", "700", "normal"), ("Inter", "inter-regular", "400", "normal"),
-         ("Inter", "inter-semibold", "600", "normal")]
+faces = [("Handbook Serif", "charis-regular", "400", "normal"), ("Handbook Serif", "charis-italic", "400", "italic"),
+         ("Handbook Serif", "charis-bold", "700", "normal"), ("Handbook Sans", "inter-regular", "400", "normal"),
+         ("Handbook Sans", "inter-semibold", "600", "normal")]
 with open(target, "w") as css:
-    css.write("/* Charis SIL and Inter, SIL Open Font License 1.1 (LICENSE-*.txt beside this file), subset by\n"
-              "   Tests/Scripts/subset-fonts.sh from Debian's fonts-sil-charis and fonts-inter. */\n")
+    css.write("/* Charis SIL (Handbook Serif) and Inter (Handbook Sans), SIL Open Font License 1.1 (LICENSE-*.txt\n"
+              "   beside this file), subset by Tests/Scripts/subset-fonts.sh from Debian's fonts-sil-charis and\n"
+              "   fonts-inter. Their own names, so that no installed font stands in for them. */\n")
     for family, name, weight, style in faces:
         data = base64.b64encode(open("%s/%s.woff2" % (work, name), "rb").read()).decode()
         css.write('@font-face { font-family: "%s"; font-style: %s; font-weight: %s; '

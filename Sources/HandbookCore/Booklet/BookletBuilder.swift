@@ -30,7 +30,7 @@ public enum BookletBuilder {
             tipBodies: bodies.tips,
             chapterBodies: bodies.chapters,
             introduction: bodies.introduction,
-            strings: theme.strings, links: links(for: theme), paper: paper, stylesheet: theme.stylesheet)
+            strings: theme.strings, links: links(for: theme), paper: paper, stylesheet: theme.stylesheet, fonts: theme.fonts)
         var value = context.make()
         if let pdfName, case .object(var fields) = value {
             fields["pdf_url"] = .string(pdfName)

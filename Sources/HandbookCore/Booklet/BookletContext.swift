@@ -12,7 +12,8 @@ struct BookletContext {
     let links: BookletLinks
     let paper: PaperSize
     let stylesheet: String
-
+    /// The theme's `@font-face` rules.
+    var fonts = ""
 
     func make() -> TemplateValue {
         let config = handbook.config
@@ -27,6 +28,7 @@ struct BookletContext {
             "paper_label": .string(paper.label),
             "paper_css": .string(paper.css),
             "booklet_css": .string(stylesheet),
+            "fonts_css": .string(fonts),
             "keywords": .string(handbook.themes.map(\.title).joined(separator: ", ")),
             "count_label": .string("\(count(handbook.tips.count)) · \(handbook.chapters.count) \(strings["chapters"]?.lowercased() ?? "chapters")"),
             "parts": .list(handbook.parts.enumerated().map { index, part in

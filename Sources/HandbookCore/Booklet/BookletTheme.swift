@@ -12,6 +12,9 @@ struct BookletTheme: Sendable {
     let stylesheet: String
     /// The site's interface words, overridden by the booklet's own.
     let strings: [String: String]
+    /// The site's `@font-face` rules (`assets/fonts/fonts.css`, fonts as data addresses), inlined
+    /// too, so the PDF is set in the theme's faces and not in whatever fonts the machine has.
+    let fonts: String
 
     static let folder = SiteTheme.bookletFolder
 
@@ -36,17 +39,21 @@ struct BookletTheme: Sendable {
                        hint: "near: \($0.lineText.trimmingWhitespace())")
             }))
         }
-        let stylesheet = files.file(Self.folder + "/booklet.css")?.text ?? ""
-        // `</style>` inside the stylesheet would end the inlined <style> element early.
+        // `</style>` inside a stylesheet would end the inlined <style> element early.
+        func inlined(_ path: String) -> String { files.file(path)?.text?.replacingASCII("</", with: "<\\/") ?? "" }
         return .success(Files(files: files, template: parsed,
-                              stylesheet: stylesheet.replacingASCII("</", with: "<\\/")))
+                              stylesheet: inlined(Self.folder + "/booklet.css"), fonts: inlined(Self.fontsPath)))
     }
+
+    /// The site's fonts, which the booklet shares.
+    static let fontsPath = "assets/fonts/fonts.css"
 
     /// A booklet theme before its words: see `loadFiles`.
     struct Files: Sendable {
         let files: ThemeFiles
         let template: TemplateLibrary
         let stylesheet: String
+        let fonts: String
 
         /// The theme with the site's words for `language`, overridden by the booklet's own.
         func withStrings(for language: String, siteStrings: [String: String]) throws -> BookletTheme {
@@ -58,7 +65,7 @@ struct BookletTheme: Sendable {
                 }
                 strings.merge(entries) { _, booklet in booklet }
             }
-            return BookletTheme(template: template, stylesheet: stylesheet, strings: strings)
+            return BookletTheme(template: template, stylesheet: stylesheet, strings: strings, fonts: fonts)
         }
     }
 }

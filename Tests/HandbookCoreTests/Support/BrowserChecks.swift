@@ -20,4 +20,15 @@ enum BrowserChecks {
         print(output)
         return (status, output)
     }
+
+    /// `run` on a thread of its own: a check that takes minutes must not hold one of the few
+    /// threads Swift's concurrency shares (two on a two-core machine), which other suites'
+    /// servers need meanwhile.
+    static func runOffThePool(_ script: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try run(script, arguments) })
+            }
+        }
+    }
 }
