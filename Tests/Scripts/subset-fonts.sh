@@ -15,6 +15,21 @@ letters="U+0020-007E,U+00A0-00FF,U+0131,U+0152-0153,U+0178,U+02C6,U+02DA,U+02DC,
 subset() { # source, target, features
     python3 -m fontTools.subset "$1" --unicodes="$letters" --layout-features="$3" --no-hinting --desubroutinize \
         --flavor=woff2 --output-file="$work/$2.woff2" 2>/dev/null
+    # A subset is a Modified Version under the OFL, which may not carry a Reserved Font Name
+    # (Charis SIL reserves "Charis" and "SIL"; Inter reserves none): Charis's own names become
+    # Handbook Serif. The copyright, trademark and licence records stay as they are.
+    python3 - "$work/$2.woff2" <<'PY'
+import sys
+from fontTools.ttLib import TTFont
+font = TTFont(sys.argv[1])
+for record in font["name"].names:
+    if record.nameID in (1, 3, 4, 6, 16, 17, 18):
+        text = str(record)
+        for old, new in (("Charis SIL", "Handbook Serif"), ("CharisSIL", "HandbookSerif"), ("SIL International: ", "")):
+            text = text.replace(old, new)
+        record.string = text
+font.save(sys.argv[1])
+PY
 }
 for style in Regular:regular Italic:italic Bold:bold; do
     subset "/usr/share/fonts/truetype/charis/CharisSIL-${style%%:*}.ttf" "charis-${style##*:}" "kern,liga,onum,lnum,tnum,pnum"
