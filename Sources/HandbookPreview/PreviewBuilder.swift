@@ -3,14 +3,13 @@
 
 import Foundation
 import HandbookCore
-import NIOCore
 
 /// Runs one rebuild at a time. `@unchecked`: the mutable state below is guarded by `lock`.
 final class PreviewBuilder: @unchecked Sendable {
     let options: BuildOptions
     private let lock = NSLock()
     /// The files of the last good build.
-    private var built: [String: ByteBuffer] = [:]
+    private var built: [String: [UInt8]] = [:]
     private var hasBuilt = false
 
     init(options: BuildOptions) {
@@ -21,7 +20,7 @@ final class PreviewBuilder: @unchecked Sendable {
 
     /// A good build: the complete new site, and what changed since the previous good one.
     struct Result: Sendable {
-        var files: [String: ByteBuffer]
+        var files: [String: [UInt8]]
         /// Site paths added, changed or removed.
         var changedPaths: [String]
         /// The first build: every open page reloads.
@@ -59,7 +58,7 @@ final class PreviewBuilder: @unchecked Sendable {
         } catch {
             return .failed([.error("the build failed: \(error)", at: nil)])
         }
-        let newFiles = sink.bytes.mapValues { ByteBuffer(bytes: $0) }
+        let newFiles = sink.bytes
         let changed = Set(built.keys).union(newFiles.keys).filter { built[$0] != newFiles[$0] }
         let full = !hasBuilt
         built = newFiles

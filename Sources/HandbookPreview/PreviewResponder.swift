@@ -34,7 +34,7 @@ struct PreviewResponder: HTTPResponder {
             return plain(.badRequest, "Refused: \(reason).\n")
         case .file(let file):
             if let bytes = site.files[file] {
-                return respond(bytes, path: file, status: .ok, site: site, head: request.method == .head)
+                return respond(ByteBuffer(bytes: bytes), path: file, status: .ok, site: site, head: request.method == .head)
             }
             // `/booklet` is the folder `/booklet/`, as a web server would answer.
             if !path.hasSuffix("/"), site.files[file + "/index.html"] != nil {
@@ -42,7 +42,7 @@ struct PreviewResponder: HTTPResponder {
                 return plain(.movedPermanently, "Moved to \(path)/.\n", extra: [.location: path + "/" + query])
             }
             if let notFound = site.files[SitePaths.notFound] {
-                return respond(notFound, path: SitePaths.notFound, status: .notFound, site: site, head: request.method == .head)
+                return respond(ByteBuffer(bytes: notFound), path: SitePaths.notFound, status: .notFound, site: site, head: request.method == .head)
             }
             return respond(Self.placeholder(site), path: SitePaths.notFound, status: .notFound, site: site,
                            head: request.method == .head)

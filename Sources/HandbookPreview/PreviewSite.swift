@@ -2,20 +2,21 @@
 
 import Foundation
 import HandbookCore
-import NIOCore
 
 /// A complete version of the site in memory, with the problems of the latest build (shown in the
 /// overlay while that build failed). Never changed after it is made; a rebuild makes a new one.
 public struct PreviewSite: Sendable {
     /// Site path ("tips/012-listen.html") → bytes, exactly as `handbook build` would write them.
-    public var files: [String: ByteBuffer]
+    /// Kept as the build made them: a page becomes a `ByteBuffer` when it is served, so a rebuild
+    /// does not copy the whole site.
+    public var files: [String: [UInt8]]
     public var generation: Int
     /// Errors and warnings of the failed latest build; empty while the latest build succeeded.
     public var problems: [Diagnostic]
     /// The source lines the problems point at (`SourceExcerpts`), quoted in the overlay.
     public var excerpts: [SourceLocation: String]
 
-    public init(files: [String: ByteBuffer] = [:], generation: Int = 0, problems: [Diagnostic] = [],
+    public init(files: [String: [UInt8]] = [:], generation: Int = 0, problems: [Diagnostic] = [],
                 excerpts: [SourceLocation: String] = [:]) {
         self.files = files
         self.generation = generation

@@ -200,6 +200,6 @@ struct PreviewRebuildTests {
 
     /// Every file of the preview's site.
     static func bytes(_ result: PreviewBuilder.Result) throws -> [String: Data] {
-        result.files.mapValues { Data($0.readableBytesView) }
+        result.files.mapValues { Data($0) }
     }
 }
