@@ -60,6 +60,21 @@ def results(page):
         byNumber: !!a.querySelector('.search-result-eyebrow')}))""")
 
 
+def enter_in_header_search(page, base, query, slash=False):
+    """Types `query` into the home page's header search (opened by "/" or by focus), presses
+    Enter on the first suggestion and returns the address it leads to."""
+    page.goto(base + "index.html")
+    if slash:
+        page.press(("/", "Slash", "/", 191))
+    else:
+        page.eval("document.getElementById('site-search-input').focus()")
+    page.type(query)
+    page.wait_for("document.querySelector('.search-popup .search-result')")
+    page.press(cdp.Page.ENTER)
+    page.browser.wait_event("Page.loadEventFired", page.session)
+    return page.eval("location.href")
+
+
 def settle(page, ms=250):
     page.eval("new Promise(r => setTimeout(r, %d))" % ms, await_promise=True)
 
@@ -100,13 +115,7 @@ def search_number(page, base):
     page.wait_for("document.querySelectorAll('.search-result').length")
     found = results(page)
     expect(found[0]["number"] == 42 and found[0]["byNumber"], "first result: %r" % found[0])
-    page.goto(base + "index.html")
-    page.press(("/", "Slash", "/", 191))
-    page.type("42")
-    page.wait_for("document.querySelector('.search-popup .search-result')")
-    page.press(cdp.Page.ENTER)
-    page.browser.wait_event("Page.loadEventFired", page.session)
-    url = page.eval("location.href")
+    url = enter_in_header_search(page, base, "42", slash=True)
     expect("/tips/042-" in url, "Enter on '42' went to " + url)
 
 

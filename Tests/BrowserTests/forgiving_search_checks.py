@@ -26,7 +26,7 @@ import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cdp  # noqa: E402
-from browser_checks import FAILURES, check, expect, results, serving  # noqa: E402
+from browser_checks import FAILURES, check, enter_in_header_search, expect, results, serving  # noqa: E402
 
 
 def search(page, base, query, extra=""):
@@ -102,13 +102,7 @@ def tip_number(page, base):
     for query in ["tip 17", "Tip 17", "#17", "17", "tip #17"]:
         found = search(page, base, query)
         expect(found and found[0]["number"] == 17 and found[0]["byNumber"], "%r: first result %r" % (query, found[:1]))
-    page.goto(base + "index.html")
-    page.eval("document.getElementById('site-search-input').focus()")
-    page.type("tip 17")
-    page.wait_for("document.querySelector('.search-popup .search-result')")
-    page.press(cdp.Page.ENTER)
-    page.browser.wait_event("Page.loadEventFired", page.session)
-    url = page.eval("location.href")
+    url = enter_in_header_search(page, base, "tip 17")
     expect("/tips/017-" in url, "Enter on 'tip 17' went to " + url)
 
 

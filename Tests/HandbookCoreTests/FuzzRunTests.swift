@@ -61,36 +61,40 @@ import Testing
     }
 
     @Test func mutatedTipsThroughThePipeline() throws {
-        var random = FuzzTests.Random(state: Self.environment["HANDBOOK_FUZZ_SEED"].flatMap(UInt64.init) ?? 20261207)
-        let corpus = try FuzzTests.corpus()
-        let fixture = ContentFixture(ContentFixture.standard())
-        let tally = Tally()
-        for _ in 0..<Self.count("HANDBOOK_FUZZ_TIPS", sample: 150) {
-            let input = FuzzTests.mutate(corpus[random.below(corpus.count)], with: corpus[random.below(corpus.count)], &random)
-            fixture.directory.write(Data(input), to: "content/tips/004-fuzz.md")
-            let diagnostics = try #require(Self.prepare(fixture.options), "a hang on \(String(decoding: input, as: UTF8.self).debugDescription)")
-            Self.check(diagnostics, input: input, into: tally)
-        }
-        Self.report("tips", tally)
+        try Self.mutateThroughPipeline(try FuzzTests.corpus(), at: "content/tips/004-fuzz.md", seedOffset: 0,
+                                       count: Self.count("HANDBOOK_FUZZ_TIPS", sample: 150), kind: "tips")
     }
 
     @Test func mutatedConfigsThroughThePipeline() throws {
-        var random = FuzzTests.Random(state: (Self.environment["HANDBOOK_FUZZ_SEED"].flatMap(UInt64.init) ?? 20261207) &+ 1)
         let corpus = [Array(ContentFixture.config.utf8),
                       Array(try Data(contentsOf: packageRoot.appendingPathComponent("content/handbook.yml")))]
+        try Self.mutateThroughPipeline(corpus, at: "content/handbook.yml", seedOffset: 1,
+                                       count: Self.count("HANDBOOK_FUZZ_CONFIGS", sample: 40), kind: "handbook.yml files")
+    }
+
+    /// The seed of a run: HANDBOOK_FUZZ_SEED (or the default), plus one per kind of input.
+    private static func random(seedOffset: UInt64) -> FuzzTests.Random {
+        FuzzTests.Random(state: (environment["HANDBOOK_FUZZ_SEED"].flatMap(UInt64.init) ?? 20261207) &+ seedOffset)
+    }
+
+    /// Writes `count` mutations of the corpus, one at a time, to `path` in a standard fixture and
+    /// runs the pipeline on each.
+    private static func mutateThroughPipeline(_ corpus: [[UInt8]], at path: String, seedOffset: UInt64,
+                                              count: Int, kind: String) throws {
+        var random = random(seedOffset: seedOffset)
         let fixture = ContentFixture(ContentFixture.standard())
         let tally = Tally()
-        for _ in 0..<Self.count("HANDBOOK_FUZZ_CONFIGS", sample: 40) {
+        for _ in 0..<count {
             let input = FuzzTests.mutate(corpus[random.below(corpus.count)], with: corpus[random.below(corpus.count)], &random)
-            fixture.directory.write(Data(input), to: "content/handbook.yml")
-            let diagnostics = try #require(Self.prepare(fixture.options), "a hang on \(String(decoding: input, as: UTF8.self).debugDescription)")
-            Self.check(diagnostics, input: input, into: tally)
+            fixture.directory.write(Data(input), to: path)
+            let diagnostics = try #require(prepare(fixture.options), "a hang on \(String(decoding: input, as: UTF8.self).debugDescription)")
+            check(diagnostics, input: input, into: tally)
         }
-        Self.report("handbook.yml files", tally)
+        report(kind, tally)
     }
 
     @Test func mutatedTemplatesThroughThePipeline() throws {
-        var random = FuzzTests.Random(state: (Self.environment["HANDBOOK_FUZZ_SEED"].flatMap(UInt64.init) ?? 20261207) &+ 2)
+        var random = Self.random(seedOffset: 2)
         let fixture = ContentFixture(ContentFixture.standard())
         let theme = fixture.directory.file("theme")
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("themes/default"), to: theme)
