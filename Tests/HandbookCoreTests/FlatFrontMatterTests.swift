@@ -3,7 +3,6 @@
 
 import Foundation
 import Testing
-import Yams
 @testable import HandbookCore
 
 @Suite struct FlatFrontMatterTests {
@@ -14,22 +13,22 @@ import Yams
                            sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Bool {
         let file = SourceFile(path: path, text: text)
         let fastTip = ContentDecoder.tip(from: file, reading: .flatFirst)
-        let yamsTip = ContentDecoder.tip(from: file, reading: .yamsOnly)
+        let yamsTip = ContentDecoder.tip(from: file, reading: .libYAMLOnly)
         #expect(render(fastTip) == render(yamsTip), "tip from \(String(reflecting: text))", sourceLocation: sourceLocation)
         let fastChapter = ContentDecoder.chapter(from: file, reading: .flatFirst)
-        let yamsChapter = ContentDecoder.chapter(from: file, reading: .yamsOnly)
+        let yamsChapter = ContentDecoder.chapter(from: file, reading: .libYAMLOnly)
         #expect(render(fastChapter) == render(yamsChapter), "chapter from \(String(reflecting: text))",
                 sourceLocation: sourceLocation)
 
         guard case .success(let frontMatter) = FrontMatter.split(file),
               let flat = FlatFrontMatter.parse(frontMatter.yaml) else { return false }
-        // Whatever the flat reader accepts, Yams reads too, into the same values and marks.
+        // Whatever the flat reader accepts, libyaml reads too, into the same values and marks.
         do {
-            let root = try #require(try Yams.compose(yaml: frontMatter.yaml), sourceLocation: sourceLocation)
-            let yams = try #require(YAMLValue(root).mapping, sourceLocation: sourceLocation)
-            #expect(flat == yams, "values of \(String(reflecting: frontMatter.yaml))", sourceLocation: sourceLocation)
+            let root = try #require(try LibYAMLReader.read(frontMatter.yaml), sourceLocation: sourceLocation)
+            let libYAML = try #require(root.mapping, sourceLocation: sourceLocation)
+            #expect(flat == libYAML, "values of \(String(reflecting: frontMatter.yaml))", sourceLocation: sourceLocation)
         } catch {
-            Issue.record("Yams rejects what the flat reader took: \(String(reflecting: frontMatter.yaml)): \(error)",
+            Issue.record("libyaml rejects what the flat reader took: \(String(reflecting: frontMatter.yaml)): \(error)",
                          sourceLocation: sourceLocation)
         }
         return true
