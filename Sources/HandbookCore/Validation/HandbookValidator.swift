@@ -1,6 +1,6 @@
 //! Raw files → a consistent `Handbook`, reporting every problem at once.
 
-import Foundation
+import Dispatch
 
 /// Checks the content as a whole: each file on its own, then the references between files.
 public enum HandbookValidator {
