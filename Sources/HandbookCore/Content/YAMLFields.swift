@@ -1,10 +1,5 @@
 //! Typed access to a YAML mapping's fields, turning every surprise into a located diagnostic.
 
-/// How a YAML mapping is read: the flat reader when it is sure of the text, else libyaml.
-enum YAMLReading {
-    case flatFirst, libYAMLOnly
-}
-
 /// The fields of one YAML mapping (front matter or `handbook.yml`), read as located values
 /// so that every value keeps the line it came from.
 struct YAMLFields {
@@ -17,14 +12,9 @@ struct YAMLFields {
     private(set) var diagnostics: [Diagnostic] = []
 
     /// Parses `yaml`, whose first line is line `firstLine` of `file`. Returns nil (with the
-    /// diagnostics) when the text is not a YAML mapping. With `.flatFirst`, text that
-    /// `FlatFrontMatter` reads is never given to libyaml; it gives the same values, marks and errors.
-    static func parse(_ yaml: String, file: String, firstLine: Int,
-                      reading: YAMLReading = .libYAMLOnly) -> (YAMLFields?, [Diagnostic]) {
+    /// diagnostics) when the text is not a YAML mapping.
+    static func parse(_ yaml: String, file: String, firstLine: Int) -> (YAMLFields?, [Diagnostic]) {
         let offset = firstLine - 1
-        if reading == .flatFirst, let pairs = FlatFrontMatter.parse(yaml) {
-            return (fields(pairs, file: file, lineOffset: offset, firstLine: firstLine), [])
-        }
         let root: YAMLValue?
         do {
             root = try LibYAMLReader.read(withoutUnicodeLineBreaks(yaml))

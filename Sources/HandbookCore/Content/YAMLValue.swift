@@ -1,7 +1,6 @@
-//! A located YAML value: what field decoding reads, from libyaml or the flat reader.
+//! A located YAML value: what field decoding reads, as `LibYAMLReader` builds it.
 
-/// One YAML value and where it was written (1-based line and column within the YAML text),
-/// built by `LibYAMLReader` or `FlatFrontMatter`.
+/// One YAML value and where it was written (1-based line and column within the YAML text).
 struct YAMLValue {
     /// A line and column of the YAML text, both 1-based, columns counted in Unicode scalars.
     struct Mark: Equatable, Sendable {
