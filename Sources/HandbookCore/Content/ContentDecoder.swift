@@ -1,7 +1,5 @@
 //! Turns each source file into a model value: front matter fields checked, body kept with its line.
 
-import Foundation
-
 /// Decodes files one at a time. Problems inside a single file are found here; problems between
 /// files (duplicates, unknown chapters, …) are the validator's.
 enum ContentDecoder {
