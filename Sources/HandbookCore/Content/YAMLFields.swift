@@ -238,7 +238,8 @@ extension YAMLFields {
             let (key, value) = (pair.key, pair.value)
             guard let name = key.scalar?.text else { continue }
             if values.contains(name) {
-                diagnostics.append(.error("duplicate key '\(name)'", at: self.location(of: key)))
+                diagnostics.append(.error("duplicate key '\(name)'", at: self.location(of: key),
+                                          hint: "keep one '\(name):' line and delete the other"))
                 continue
             }
             values.append(name, value)
