@@ -35,6 +35,11 @@ let package = Package(
             name: "CCmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // libyaml's headers and its archive, libyaml.a (libyaml-dev), linked by file name as cmark's is.
+        .systemLibrary(
+            name: "CYAML",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         .target(name: "CFileSystem"),
         // mimalloc 2.0.9 (MIT), compiled into the programs, where it replaces malloc: 20% of a
         // 10,000-tip build (docs/performance.md), with no libmimalloc needed at run time.
@@ -58,7 +63,7 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CFileSystem",
-                .product(name: "Yams", package: "Yams"),
+                "CYAML",
             ],
             // Built into the program by the plugin, not compiled.
             exclude: ["Scaffold/Samples"],
@@ -102,7 +107,9 @@ let package = Package(
         .testTarget(
             name: "HandbookCoreTests",
             // swift-mustache is the reference the theme's own renderer is checked against.
-            dependencies: ["HandbookCore", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["HandbookCore", .product(name: "Mustache", package: "swift-mustache"),
+                           // Yams, libyaml's other reader, is what the YAML reader's values and errors are checked against.
+                           .product(name: "Yams", package: "Yams")],
             // Read from the source tree by the fuzz runner, not bundled.
             exclude: ["FuzzCorpus"]
         ),

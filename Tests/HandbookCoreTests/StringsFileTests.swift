@@ -1,5 +1,5 @@
-//! Strings files read without Yams must give what Yams gives: the default theme's files, and
-//! the awkward values that send a file back to Yams.
+//! Strings files read through libyaml must give what Yams gave: the default theme's files and
+//! awkward values; a value that is not text, or a key written twice, makes the file unreadable.
 
 import Foundation
 import Testing
@@ -26,11 +26,14 @@ import Yams
     @Test func awkwardValuesReadAsYamsReadsThem() throws {
         let texts = [
             "a: 1.50\nb: ~\nc: yes\nd:\n# note\ne: \"say \\\"hi\\\"\"\nf: 'it''s'\ng: Loading…  \n",
-            "a: [x, y]\n", "a: x:y\n", "a: |\n  block\n", "a: b # comment\n", "'quoted key': v\n",
+            "a: x:y\n", "a: |\n  block\n", "a: b # comment\n", "'quoted key': v\n",
         ]
         for text in texts {
             #expect(try StringsFile.entries(of: text) == (try Self.byYams(text)), "\(text.debugDescription)")
         }
-        #expect(try StringsFile.entries(of: "- a\n- b\n") == nil)
+        for text in ["- a\n- b\n", "a: [x, y]\n", "a:\n  b: c\n", "a: x\na: y\n", "[a]: x\n"] {
+            #expect(try StringsFile.entries(of: text) == nil, "\(text.debugDescription)")
+        }
+        #expect(throws: YAMLSyntaxError.self) { try StringsFile.entries(of: "a: [x\n") }
     }
 }

@@ -174,4 +174,11 @@ import Testing
         #expect(result.contains("content/handbook.yml:6:5: error: unknown key 'titel'\n    hint: did you mean 'title'?"))
         #expect(result.contains { $0.hasPrefix("content/handbook.yml:7:1: error: 'base_url' must be an absolute http(s) URL") })
     }
+
+    @Test func aKeyRepeatedInAThemeIsReportedWhereItIsRepeated() {
+        let config = "title: T\nthemes:\n  - slug: one\n    title: One\n    slug: two\ntitle: Again\n"
+        let result = ContentFixture(["handbook.yml": config]).problems()
+        #expect(result.contains("content/handbook.yml:5:5: error: duplicate key 'slug'\n    hint: keep one 'slug:' line and delete the other"))
+        #expect(result.contains("content/handbook.yml:6:1: error: duplicate key 'title'\n    hint: keep one 'title:' line and delete the other"))
+    }
 }

@@ -1,7 +1,5 @@
 //! Turns each source file into a model value: front matter fields checked, body kept with its line.
 
-import Foundation
-
 /// Decodes files one at a time. Problems inside a single file are found here; problems between
 /// files (duplicates, unknown chapters, …) are the validator's.
 enum ContentDecoder {
@@ -23,11 +21,7 @@ enum ContentDecoder {
     }
 
     static func tip(from file: SourceFile) -> (Tip?, TipLocations?, [Diagnostic]) {
-        tip(from: file, reading: .flatFirst)
-    }
-
-    static func tip(from file: SourceFile, reading: YAMLReading) -> (Tip?, TipLocations?, [Diagnostic]) {
-        let (parsed, opened, initial) = open(file, reading: reading)
+        let (parsed, opened, initial) = open(file)
         guard var fields = parsed, let frontMatter = opened else { return (nil, nil, initial) }
         var diagnostics = initial
         fields.rejectUnknownKeys(allowed: tipKeys)
@@ -63,11 +57,7 @@ enum ContentDecoder {
 
     /// A chapter and the place of its `number:` key.
     static func chapter(from file: SourceFile) -> ((Chapter, SourceLocation)?, [Diagnostic]) {
-        chapter(from: file, reading: .flatFirst)
-    }
-
-    static func chapter(from file: SourceFile, reading: YAMLReading) -> ((Chapter, SourceLocation)?, [Diagnostic]) {
-        let (parsed, opened, initial) = open(file, reading: reading)
+        let (parsed, opened, initial) = open(file)
         guard var fields = parsed, let frontMatter = opened else { return (nil, initial) }
         var diagnostics = initial
         fields.rejectUnknownKeys(allowed: chapterKeys)
@@ -173,13 +163,12 @@ enum ContentDecoder {
 
     // MARK: - Helpers
 
-    private static func open(_ file: SourceFile, reading: YAMLReading) -> (YAMLFields?, FrontMatter?, [Diagnostic]) {
+    private static func open(_ file: SourceFile) -> (YAMLFields?, FrontMatter?, [Diagnostic]) {
         switch FrontMatter.split(file) {
         case .failure(let diagnostic):
             return (nil, nil, [diagnostic])
         case .success(let frontMatter):
-            let (fields, diagnostics) = YAMLFields.parse(frontMatter.yaml, file: file.path, firstLine: frontMatter.yamlLine,
-                                                        reading: reading)
+            let (fields, diagnostics) = YAMLFields.parse(frontMatter.yaml, file: file.path, firstLine: frontMatter.yamlLine)
             return (fields, frontMatter, diagnostics)
         }
     }
@@ -187,7 +176,7 @@ enum ContentDecoder {
     /// The number a tip's front matter gives, when it can be read; for a tip that failed, whose
     /// number other tips may still name.
     static func declaredNumber(in file: SourceFile) -> Int? {
-        guard var fields = open(file, reading: .flatFirst).0 else { return nil }
+        guard var fields = open(file).0 else { return nil }
         return fields.int("number")
     }
 

@@ -42,8 +42,7 @@ enum TranslationDecoder {
         case .failure(let diagnostic): return (nil, [diagnostic])
         case .success(let split): frontMatter = split
         }
-        let (parsed, problems) = YAMLFields.parse(frontMatter.yaml, file: file.path, firstLine: frontMatter.yamlLine,
-                                                 reading: .flatFirst)
+        let (parsed, problems) = YAMLFields.parse(frontMatter.yaml, file: file.path, firstLine: frontMatter.yamlLine)
         guard var fields = parsed else { return (nil, problems) }
         rejectKeys(&fields, allowed: isChapter ? chapterKeys : tipKeys, inherited: inheritedTextKeys, kind: isChapter ? "chapter" : "tip")
         let number = fields.int("number", required: true, example: "12")

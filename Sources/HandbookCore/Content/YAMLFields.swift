@@ -1,17 +1,10 @@
 //! Typed access to a YAML mapping's fields, turning every surprise into a located diagnostic.
 
-import Yams
-
-/// How a YAML mapping is read: the flat reader when it is sure of the text, else Yams.
-enum YAMLReading {
-    case flatFirst, yamsOnly
-}
-
 /// The fields of one YAML mapping (front matter or `handbook.yml`), read as located values
 /// so that every value keeps the line it came from.
 struct YAMLFields {
     let file: String
-    /// Added to a Yams line (1-based within the YAML text) to get the file's line.
+    /// Added to a libyaml line (1-based within the YAML text) to get the file's line.
     let lineOffset: Int
     let mappingLocation: SourceLocation
     private(set) var values = NamedYAMLValues()
@@ -19,31 +12,21 @@ struct YAMLFields {
     private(set) var diagnostics: [Diagnostic] = []
 
     /// Parses `yaml`, whose first line is line `firstLine` of `file`. Returns nil (with the
-    /// diagnostics) when the text is not a YAML mapping. With `.flatFirst`, text that
-    /// `FlatFrontMatter` reads is never given to Yams; it gives the same values, marks and errors.
-    static func parse(_ yaml: String, file: String, firstLine: Int,
-                      reading: YAMLReading = .yamsOnly) -> (YAMLFields?, [Diagnostic]) {
+    /// diagnostics) when the text is not a YAML mapping.
+    static func parse(_ yaml: String, file: String, firstLine: Int) -> (YAMLFields?, [Diagnostic]) {
         let offset = firstLine - 1
-        if reading == .flatFirst, let pairs = FlatFrontMatter.parse(yaml) {
-            return (fields(pairs, file: file, lineOffset: offset, firstLine: firstLine), [])
-        }
-        let root: Node?
+        let root: YAMLValue?
         do {
-            // `.basic`: every value is read as text here (see `YAMLValue`), so Yams' tag
-            // rules, regular expressions compiled on first use (about 1 ms), are not needed.
-            root = try Yams.compose(yaml: withoutUnicodeLineBreaks(yaml), .basic)
-        } catch let error as YamlError {
-            return (nil, [diagnostic(for: error, file: file, lineOffset: offset, yaml: yaml)])
+            root = try LibYAMLReader.read(withoutUnicodeLineBreaks(yaml))
         } catch {
-            return (nil, [.error("cannot read YAML: \(error)", at: SourceLocation(file: file, line: firstLine, column: 1))])
+            return (nil, [diagnostic(for: error, file: file, lineOffset: offset)])
         }
-        guard let root else {
+        guard let value = root else {
             return (nil, [.error(
                 "front matter is empty",
                 at: SourceLocation(file: file, line: max(1, firstLine - 1), column: 1),
                 hint: "add at least the required fields, for example 'number:' and 'title:'")])
         }
-        let value = YAMLValue(root)
         guard let mapping = value.mapping else {
             let mark = value.mark
             return (nil, [.error(
@@ -207,7 +190,6 @@ struct YAMLFields {
             return "'\(text)'"
         case .sequence: return "a list"
         case .mapping: return "a set of 'key: value' fields"
-        case .alias: return "an alias"
         }
     }
 
@@ -224,42 +206,16 @@ struct YAMLFields {
         return String(result)
     }
 
-    /// `yaml`, the text parsed, places a duplicate key at its repeat (Yams names the mapping).
-    static func diagnostic(for error: YamlError, file: String, lineOffset: Int, yaml: String? = nil) -> Diagnostic {
-        switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return .error("invalid YAML: \(problem)",
-                          at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column),
-                          hint: yamlHint(problem))
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let repeated = yaml.flatMap { repeatLocation(of: duplicates.sorted(), in: $0, indent: context.mark.column - 1) }
-            return .error("duplicate key \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", "))",
-                          at: SourceLocation(file: file, line: (repeated?.line ?? context.mark.line) + lineOffset,
-                                             column: repeated?.column ?? context.mark.column),
-                          hint: "keep one of the lines and delete the others")
-        case let .reader(problem, offset, _, yaml):
-            // libyaml gives a byte offset into the text.
-            let bytes = yaml.utf8.prefix(max(offset ?? 0, 0))
-            let line = bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-            let column = bytes.reversed().prefix { $0 != 0x0A }.filter { $0 & 0xC0 != 0x80 }.count + 1
-            return .error("invalid YAML: \(problem)", at: SourceLocation(file: file, line: line + lineOffset, column: column),
-                          hint: problem.contains("control characters") ? "remove the invisible control character at that place" : nil)
-        default:
-            return .error("invalid YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
+    /// libyaml's problem at its place; a repeated key is not one (`fields` reports it where it is repeated).
+    static func diagnostic(for error: YAMLSyntaxError, file: String, lineOffset: Int) -> Diagnostic {
+        let hint: String?
+        switch error.stage {
+        case .reader: hint = error.problem.contains("control characters") ? "remove the invisible control character at that place" : nil
+        case .memory: hint = nil
+        case .scanner, .parser, .composer: hint = yamlHint(error.problem)
         }
-    }
-
-    /// The line and column of the second `key:` among `keys`, at the mapping's indent.
-    private static func repeatLocation(of names: [String], in yaml: String, indent: Int) -> (line: Int, column: Int)? {
-        var seen = Set<String>()
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let text = line.drop { $0 == " " }
-            guard line.count - text.count == indent else { continue }
-            for name in names where text.hasPrefix(name) && text.dropFirst(name.count).drop(while: { $0 == " " }).hasPrefix(":") {
-                if !seen.insert(name).inserted { return (index + 1, indent + 1) }
-            }
-        }
-        return nil
+        return .error("invalid YAML: \(error.problem)",
+                      at: SourceLocation(file: file, line: error.mark.line + lineOffset, column: error.mark.column), hint: hint)
     }
 
     private static func yamlHint(_ problem: String) -> String? {
@@ -282,7 +238,8 @@ extension YAMLFields {
             let (key, value) = (pair.key, pair.value)
             guard let name = key.scalar?.text else { continue }
             if values.contains(name) {
-                diagnostics.append(.error("duplicate key '\(name)'", at: self.location(of: key)))
+                diagnostics.append(.error("duplicate key '\(name)'", at: self.location(of: key),
+                                          hint: "keep one '\(name):' line and delete the other"))
                 continue
             }
             values.append(name, value)

@@ -1,10 +1,6 @@
-//! A located YAML value: what field decoding reads, whether it came from Yams or the flat reader.
-
-import Yams
+//! A located YAML value: what field decoding reads, as `LibYAMLReader` builds it.
 
 /// One YAML value and where it was written (1-based line and column within the YAML text).
-/// Built directly by `FlatFrontMatter`, or wrapping a Yams node, which is then converted one
-/// level at a time as it is read: aliases make a node tree exponentially larger than its text.
 struct YAMLValue {
     /// A line and column of the YAML text, both 1-based, columns counted in Unicode scalars.
     struct Mark: Equatable, Sendable {
@@ -22,7 +18,7 @@ struct YAMLValue {
         var style: Style
         var isNull: Bool
 
-        /// Null as Yams' `Node.null` decides it: only an unquoted `~`, `null` or nothing.
+        /// Null as YAML's core schema (and Yams) decides it: only an unquoted `~`, `null` or nothing.
         init(text: String, style: Style) {
             self.text = text
             self.style = style
@@ -46,36 +42,14 @@ struct YAMLValue {
         case scalar(Scalar)
         case sequence([YAMLValue])
         case mapping([Pair])
-        case alias
     }
 
-    enum Source {
-        case built(Kind, Mark?)
-        case yams(Node)
-    }
-
-    let source: Source
+    let kind: Kind
+    let mark: Mark?
 
     init(_ kind: Kind, at mark: Mark?) {
-        source = .built(kind, mark)
-    }
-
-    init(_ node: Node) {
-        source = .yams(node)
-    }
-
-    var kind: Kind {
-        switch source {
-        case .built(let kind, _): return kind
-        case .yams(let node): return Self.kind(of: node)
-        }
-    }
-
-    var mark: Mark? {
-        switch source {
-        case .built(_, let mark): return mark
-        case .yams(let node): return node.mark.map { Mark(line: $0.line, column: $0.column) }
-        }
+        self.kind = kind
+        self.mark = mark
     }
 
     // MARK: - Typed views
@@ -101,33 +75,5 @@ struct YAMLValue {
 extension YAMLValue: Equatable {
     static func == (a: YAMLValue, b: YAMLValue) -> Bool {
         a.mark == b.mark && a.kind == b.kind
-    }
-}
-
-extension YAMLValue {
-    /// One level of a Yams node; its children stay wrapped until they are read.
-    private static func kind(of node: Node) -> Kind {
-        switch node {
-        case .scalar(let scalar):
-            var value = Scalar(text: scalar.string, style: style(of: scalar.style))
-            value.isNull = node.null != nil
-            return .scalar(value)
-        case .sequence(let sequence):
-            return .sequence(sequence.map(YAMLValue.init))
-        case .mapping(let mapping):
-            return .mapping(mapping.map { Pair(key: YAMLValue($0.key), value: YAMLValue($0.value)) })
-        case .alias:
-            return .alias
-        }
-    }
-
-    private static func style(of style: Node.Scalar.Style) -> Style {
-        switch style {
-        case .singleQuoted: return .singleQuoted
-        case .doubleQuoted: return .doubleQuoted
-        case .literal: return .literal
-        case .folded: return .folded
-        case .any, .plain: return .plain
-        }
     }
 }

@@ -1,6 +1,6 @@
 //! Raw files → a consistent `Handbook`, reporting every problem at once.
 
-import Foundation
+import Dispatch
 
 /// Checks the content as a whole: each file on its own, then the references between files.
 public enum HandbookValidator {
@@ -26,8 +26,7 @@ public enum HandbookValidator {
     static func validateKeepingPartial(_ files: ContentFiles, options: Options = Options()) -> (Handbook?, partial: Handbook?, [Diagnostic]) {
         var diagnostics = files.diagnostics
 
-        // handbook.yml goes through Yams, whose first use costs about a millisecond: it is decoded
-        // on another thread while the tips are decoded.
+        // handbook.yml is decoded on another thread while the tips are decoded.
         let configJob = files.config.map { file in BackgroundJob { ContentDecoder.config(from: file, themeLanguages: options.themeLanguages) } }
         var decodedTips = decodeInParallel(files.tips, ContentDecoder.tip(from:))
         var config: HandbookConfig?

@@ -1,85 +1,11 @@
-//! The flat front matter reader against Yams: same values, same marks, same decoded tips and
-//! chapters, same diagnostics, on real content, the fuzz corpus, tricky cases and mutations.
+//! The libyaml reader against Yams, which wraps the same libyaml: same values, same marks, same
+//! errors, on the real content, the theme's strings, the fuzz corpus, tricky cases and mutations.
 
 import Foundation
 import Testing
-import Yams
 @testable import HandbookCore
 
-@Suite struct FlatFrontMatterTests {
-    /// Decodes `text` as a tip and as a chapter both ways and compares everything. Returns whether
-    /// the flat reader took the front matter (rather than leaving it to Yams).
-    @discardableResult
-    private func checkSame(_ text: String, path: String = "content/tips/042-x.md",
-                           sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Bool {
-        let file = SourceFile(path: path, text: text)
-        let fastTip = ContentDecoder.tip(from: file, reading: .flatFirst)
-        let yamsTip = ContentDecoder.tip(from: file, reading: .yamsOnly)
-        #expect(render(fastTip) == render(yamsTip), "tip from \(String(reflecting: text))", sourceLocation: sourceLocation)
-        let fastChapter = ContentDecoder.chapter(from: file, reading: .flatFirst)
-        let yamsChapter = ContentDecoder.chapter(from: file, reading: .yamsOnly)
-        #expect(render(fastChapter) == render(yamsChapter), "chapter from \(String(reflecting: text))",
-                sourceLocation: sourceLocation)
-
-        guard case .success(let frontMatter) = FrontMatter.split(file),
-              let flat = FlatFrontMatter.parse(frontMatter.yaml) else { return false }
-        // Whatever the flat reader accepts, Yams reads too, into the same values and marks.
-        do {
-            let root = try #require(try Yams.compose(yaml: frontMatter.yaml), sourceLocation: sourceLocation)
-            let yams = try #require(YAMLValue(root).mapping, sourceLocation: sourceLocation)
-            #expect(flat == yams, "values of \(String(reflecting: frontMatter.yaml))", sourceLocation: sourceLocation)
-        } catch {
-            Issue.record("Yams rejects what the flat reader took: \(String(reflecting: frontMatter.yaml)): \(error)",
-                         sourceLocation: sourceLocation)
-        }
-        return true
-    }
-
-    private func render(_ result: (Tip?, ContentDecoder.TipLocations?, [Diagnostic])) -> String {
-        String(reflecting: result.0) + "\n" + String(reflecting: result.1) + "\n"
-            + result.2.map(\.description).joined(separator: "\n")
-    }
-
-    private func render(_ result: ((Chapter, HandbookCore.SourceLocation)?, [Diagnostic])) -> String {
-        String(reflecting: result.0) + "\n" + result.1.map(\.description).joined(separator: "\n")
-    }
-
-    private static func contentFiles() throws -> [(String, String)] {
-        var files: [(String, String)] = []
-        for folder in ["tips", "chapters"] {
-            let url = packageRoot.appendingPathComponent("content/\(folder)")
-            for name in try FileManager.default.contentsOfDirectory(atPath: url.path).sorted() where name.hasSuffix(".md") {
-                files.append(("content/\(folder)/\(name)", try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8)))
-            }
-        }
-        return files
-    }
-
-    // MARK: - Real content and the corpus
-
-    @Test func realContentIsReadByTheFlatReaderWithYamsResults() throws {
-        let files = try Self.contentFiles()
-        #expect(files.count > 100)
-        for (path, text) in files {
-            #expect(checkSame(text, path: path), "\(path) fell back to Yams")
-        }
-    }
-
-    @Test func benchmarkStyleQuotedFrontMatterIsReadByTheFlatReader() {
-        let text = "---\nnumber: 7\ntitle: \"Say \\\"no\\\": kindly\"\nchapter: 2\nthemes: [empathy, flywheel]\n"
-            + "related: [3, 9]\nsummary: \"A summary: with a colon, and a \\\\ backslash.\"\nflywheel_step: 4\n---\nBody\n"
-        #expect(checkSame(text))
-    }
-
-    @Test func fuzzCorpusGivesTheSameResults() throws {
-        for input in try FuzzTests.corpus() {
-            guard case .success(let file) = SourceFile.decode(Data(input), path: "content/tips/900-x.md") else { continue }
-            checkSame(file.text)
-        }
-    }
-
-    // MARK: - Hand-written cases
-
+@Suite struct LibYAMLReaderTests {
     static let base = [
         "number: 42", "title: The answer", "chapter: 1", "themes: [empathy, flywheel]", "related: [1, 2]",
         "summary: A short summary.", "flywheel_step: 3",
@@ -103,23 +29,6 @@ import Yams
         String(repeating: "x", count: 41), "\"" + String(repeating: "q", count: 45) + "\"",
         "<<", "=", "!", "&", "*", "#", "# just a comment", "'#'", "\"#\"", "[#]", "['#', \"]\"]", "[\"[\", ',']",
     ]
-
-    private static func tip(_ lines: [String]) -> String {
-        "---\n" + lines.joined(separator: "\n") + "\n---\nThe body.\n"
-    }
-
-    @Test func trickyValuesInEveryField() {
-        var flat = 0
-        for field in ["number", "title", "chapter", "themes", "related", "summary", "flywheel_step", "draft", "part"] {
-            for value in Self.trickyValues {
-                var lines = Self.base.filter { !$0.hasPrefix(field + ":") }
-                lines.insert(value.isEmpty ? "\(field):" : "\(field): \(value)", at: 2)
-                if checkSame(Self.tip(lines)) { flat += 1 }
-            }
-        }
-        // Most of them are in the subset: the comparison is not only of Yams with itself.
-        #expect(flat > Self.trickyValues.count * 4)
-    }
 
     static let trickyDocuments = [
         "---\n---\nBody\n", "---\n\n---\nBody\n", "---\n# only a comment\n---\nBody\n", "---\nnumber: 1\n---\n\n",
@@ -148,31 +57,111 @@ import Yams
         "---\ntitle: é\n---\nBody é\n", "---\nnumber: 1\n----\n---\nBody",
     ]
 
-    @Test func trickyDocuments() {
+    private func read(_ yaml: String) -> Result<YAMLValue?, YAMLSyntaxError> {
+        Result { () throws(YAMLSyntaxError) in try LibYAMLReader.read(yaml) }
+    }
+
+    /// Returns whether Yams took the text (rather than refusing it).
+    @discardableResult
+    private func checkSame(_ yaml: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Bool {
+        let ours = read(yaml)
+        // Yams' duplicate-key error stops it where libyaml reads on.
+        guard let reference = YamsReference.read(yaml) else { return false }
+        #expect(ours == reference, "\(String(reflecting: yaml))", sourceLocation: sourceLocation)
+        if case .success = reference { return true }
+        return false
+    }
+
+    private static func files(in folder: String, ending suffix: String) throws -> [String] {
+        let url = packageRoot.appendingPathComponent(folder)
+        return try FileManager.default.contentsOfDirectory(atPath: url.path).sorted().filter { $0.hasSuffix(suffix) }
+            .map { try String(contentsOf: url.appendingPathComponent($0), encoding: .utf8) }
+    }
+
+    @Test func realContentAndTheThemesStringsReadAsYamsReadsThem() throws {
+        var texts = try Self.files(in: "content/tips", ending: ".md") + Self.files(in: "content/chapters", ending: ".md")
+        texts = texts.compactMap { text in
+            guard case .success(let frontMatter) = FrontMatter.split(SourceFile(path: "content/tips/1-x.md", text: text)) else { return nil }
+            return frontMatter.yaml
+        }
+        #expect(texts.count > 100)
+        texts += try Self.files(in: "content", ending: ".yml") + Self.files(in: "themes/default/strings", ending: ".yml")
+            + Self.files(in: "themes/default/booklet/strings", ending: ".yml")
+        for text in texts {
+            #expect(checkSame(text))
+        }
+    }
+
+    @Test func trickyValuesAndDocumentsReadAsYamsReadsThem() {
+        var taken = 0
+        for value in Self.trickyValues {
+            for line in ["key: \(value)", "- \(value)", "\(value): v", "[\(value)]", "{k: \(value)}", value] {
+                if checkSame("a: 1\n\(line)\n") { taken += 1 }
+            }
+        }
+        // Both readers take many of them: the comparison is not only of their errors.
+        #expect(taken > Self.trickyValues.count)
         for document in Self.trickyDocuments {
             checkSame(document)
-            checkSame(document, path: "content/chapters/03-x.md")
+            if case .success(let frontMatter) = FrontMatter.split(SourceFile(path: "content/tips/1-x.md", text: document)) {
+                checkSame(frontMatter.yaml)
+            }
         }
+        for text in ["", "# only a comment\n", "---\n", "a: 1\n---\nb: 2\n", "a: &x [1, 2]\nb: *x\nc: *x\n", "a: *x\n",
+                     "a: &x [*x]\n", "a: &x 1\nb: &x 2\nc: *x\n", "a:\n  b:\n    - c\n    - d: e\n", "a: |\n  one\n  two\n",
+                     "a: >-\n  one\n  two\n", "a: !!str 12\nb: !custom x\n", "%YAML 1.1\n---\na: 1\n", "a: 1\n...\n",
+                     "a: b: c\n", "a: [1\n", "\ta: 1\n", "a: 'x\n", "a:\n- 1\n - 2\n", "? [a]\n: b\n", "a: 1\na: 2\n"] {
+            checkSame(text)
+        }
+    }
+
+    @Test func aRepeatedKeyIsReadForYAMLFieldsToReport() throws {
+        let mapping = try #require(try LibYAMLReader.read("a: 1\na: 2\n")?.mapping)
+        #expect(mapping.map { $0.key.mark?.line } == [1, 2])
+    }
+
+    @Test func anAliasIsItsAnchorsValueAndASecondDocumentIsAnError() throws {
+        let mapping = try #require(try LibYAMLReader.read("a: &x [1, 2]\nb: *x\n")?.mapping)
+        #expect(mapping[1].value == mapping[0].value)
+        #expect(mapping[1].value.mark == YAMLValue.Mark(line: 1, column: 4))
+        #expect(read("a: *y\n") == .failure(YAMLSyntaxError(stage: .composer, problem: "found undefined alias",
+                                                            mark: .init(line: 1, column: 4))))
+        #expect(read("a: 1\n---\nb: 2\n") == .failure(YAMLSyntaxError(
+            stage: .composer, problem: "but found another document", mark: .init(line: 2, column: 1),
+            context: "expected a single document in the stream", contextMark: .init(line: 1, column: 1))))
+    }
+
+    @Test func aControlCharacterIsPlacedByItsByte() {
+        guard case .failure(let error) = read("a: é\nb: x\u{1}\n") else {
+            Issue.record("a control character was read")
+            return
+        }
+        #expect(error.stage == .reader)
+        #expect(error.problem == "control characters are not allowed")
+        #expect(error.mark == YAMLValue.Mark(line: 2, column: 5))
     }
 
     // MARK: - Mutations
 
     /// Seeded random inputs: byte-level mutations as in FuzzTests, and line-level ones that swap
-    /// values, keys and whole lines of real front matter, which stay in the subset far more often.
-    @Test func mutatedFrontMatterGivesTheSameResults() throws {
+    /// values, keys and whole lines of real front matter, which stay valid YAML far more often.
+    @Test func fuzzCorpusAndMutationsReadAsYamsReadsThem() throws {
         let iterations = ProcessInfo.processInfo.environment["HANDBOOK_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 3000
-        var random = FuzzTests.Random(state: 20261125)
+        var random = FuzzTests.Random(state: 20261207)
         let corpus = try FuzzTests.corpus()
-        let files = try Self.contentFiles().map(\.1)
-        var flat = 0
+        let tips = try Self.files(in: "content/tips", ending: ".md")
+        var inputs = corpus
         for _ in 0..<iterations {
-            let bytes = FuzzTests.mutate(corpus[random.below(corpus.count)], with: corpus[random.below(corpus.count)], &random)
-            if case .success(let file) = SourceFile.decode(Data(bytes), path: "content/tips/500-x.md") {
-                checkSame(file.text)
-            }
-            if checkSame(Self.mutateLines(files[random.below(files.count)], &random)) { flat += 1 }
+            inputs.append(FuzzTests.mutate(corpus[random.below(corpus.count)], with: corpus[random.below(corpus.count)], &random))
+            inputs.append(Array(Self.mutateLines(tips[random.below(tips.count)], &random).utf8))
         }
-        #expect(flat > iterations / 5)
+        var taken = 0
+        for input in inputs {
+            guard case .success(let file) = SourceFile.decode(Data(input), path: "content/tips/500-x.md") else { continue }
+            checkSame(file.text)
+            if case .success(let frontMatter) = FrontMatter.split(file), checkSame(frontMatter.yaml) { taken += 1 }
+        }
+        #expect(taken > iterations / 5)
     }
 
     private static func mutateLines(_ text: String, _ random: inout FuzzTests.Random) -> String {
@@ -199,4 +188,5 @@ import Yams
         }
         return lines.joined(separator: "\n")
     }
+
 }
