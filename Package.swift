@@ -12,6 +12,9 @@ let toolchainLinker: LinkerSetting = .unsafeFlags(["-use-ld=lld"], .when(platfor
 /// Link choices belong to the programs, never to the library, so other packages can use HandbookCore.
 let executableLinking = [toolchainLinker, releaseProgram]
 
+/// Each file sees only what it imports, so FoundationEssentials files cannot use Foundation by accident.
+let honestImports: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "Handbook",
     platforms: [.macOS(.v14)],
@@ -34,6 +37,12 @@ let package = Package(
         .systemLibrary(
             name: "CCmark",
             providers: [.apt(["libcmark-dev"])]
+        ),
+        // utf8proc's archive (libutf8proc-dev): Unicode decomposition for slugs and search words,
+        // which FoundationEssentials leaves to the ICU data of full Foundation.
+        .systemLibrary(
+            name: "CUTF8Proc",
+            providers: [.apt(["libutf8proc-dev"])]
         ),
         .target(name: "CFileSystem"),
         // mimalloc 2.0.9 (MIT), compiled into the programs, where it replaces malloc: 20% of a
@@ -58,22 +67,28 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CFileSystem",
+                "CUTF8Proc",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
             ],
             // Built into the program by the plugin, not compiled.
             exclude: ["Scaffold/Samples"],
+            swiftSettings: honestImports,
             plugins: ["EmbedBuiltInFiles"]
         ),
         .target(
             name: "HandbookPreview",
             dependencies: [
                 "HandbookCore",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: honestImports
         ),
         .executableTarget(
             name: "HandbookCLI",
@@ -82,7 +97,9 @@ let package = Package(
                 "HandbookPreview",
                 "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
+            swiftSettings: honestImports,
             linkerSettings: executableLinking
         ),
         .executableTarget(

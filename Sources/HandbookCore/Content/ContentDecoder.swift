@@ -1,6 +1,6 @@
 //! Turns each source file into a model value: front matter fields checked, body kept with its line.
 
-import Foundation
+import FoundationEssentials
 
 /// Decodes files one at a time. Problems inside a single file are found here; problems between
 /// files (duplicates, unknown chapters, …) are the validator's.

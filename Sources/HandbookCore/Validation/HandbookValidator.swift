@@ -1,6 +1,7 @@
 //! Raw files → a consistent `Handbook`, reporting every problem at once.
 
-import Foundation
+import FoundationEssentials
+import Dispatch
 
 /// Checks the content as a whole: each file on its own, then the references between files.
 public enum HandbookValidator {
