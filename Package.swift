@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 /// In release programs: compact relocations and no symbols.
@@ -12,6 +12,9 @@ let toolchainLinker: LinkerSetting = .unsafeFlags(["-use-ld=lld"], .when(platfor
 /// Link choices belong to the programs, never to the library, so other packages can use HandbookCore.
 let executableLinking = [toolchainLinker, releaseProgram]
 
+/// Each file sees only what it imports, so FoundationEssentials files cannot use Foundation by accident.
+let honestImports: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "Handbook",
     platforms: [.macOS(.v14)],
@@ -24,7 +27,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Without its default traits, which bring swift-configuration and full Foundation.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0", traits: []),
         .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
@@ -34,6 +38,12 @@ let package = Package(
         .systemLibrary(
             name: "CCmark",
             providers: [.apt(["libcmark-dev"])]
+        ),
+        // utf8proc's archive (libutf8proc-dev): Unicode decomposition for slugs and search words,
+        // which FoundationEssentials leaves to the ICU data of full Foundation.
+        .systemLibrary(
+            name: "CUTF8Proc",
+            providers: [.apt(["libutf8proc-dev"])]
         ),
         // libyaml's headers and its archive, libyaml.a (libyaml-dev), linked by file name as cmark's is.
         .systemLibrary(
@@ -63,22 +73,28 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CFileSystem",
+                "CUTF8Proc",
                 "CYAML",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             // Built into the program by the plugin, not compiled.
             exclude: ["Scaffold/Samples"],
+            swiftSettings: honestImports,
             plugins: ["EmbedBuiltInFiles"]
         ),
         .target(
             name: "HandbookPreview",
             dependencies: [
                 "HandbookCore",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: honestImports
         ),
         .executableTarget(
             name: "HandbookCLI",
@@ -87,7 +103,9 @@ let package = Package(
                 "HandbookPreview",
                 "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
+            swiftSettings: honestImports,
             linkerSettings: executableLinking
         ),
         .executableTarget(

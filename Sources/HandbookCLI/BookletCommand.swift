@@ -1,7 +1,8 @@
 //! `handbook booklet`: the printable booklet, as HTML and, with --pdf, as a PDF made by WeasyPrint.
 
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import HandbookCore
 
 extension PaperSize: ExpressibleByArgument {}
@@ -69,7 +70,7 @@ struct BookletCommand: ParsableCommand {
     private func renderPDF(_ files: BookletOutput) throws {
         let line = "Rendering \(files.pdfFile) with WeasyPrint…"
         let live = isatty(STDERR_FILENO) == 1
-        FileHandle.standardError.write(Data((live ? line : line + "\n").utf8))
+        StandardStream.error.write((live ? line : line + "\n"))
         do {
             let result = try PDFRenderer(timeout: Double(timeout)).render(html: files.htmlFile.url, to: files.pdfFile.url) { progress in
                 guard live else { return }
@@ -79,13 +80,13 @@ struct BookletCommand: ParsableCommand {
                 } else if let page = progress.page {
                     activity = "page \(page)\(progress.pass > 1 ? " (pass \(progress.pass))" : ""), "
                 }
-                FileHandle.standardError.write(Data("\r\(line) \(activity)\(Int(progress.seconds)) s\u{1B}[K".utf8))
+                StandardStream.error.write("\r\(line) \(activity)\(Int(progress.seconds)) s\u{1B}[K")
             }
-            if live { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-            for message in result.messages { FileHandle.standardError.write(Data("weasyprint: \(message)\n".utf8)) }
-            say("Wrote \(files.pdfFile) in \(String(format: "%.1f", result.seconds)) s")
+            if live { StandardStream.error.write("\r\u{1B}[K") }
+            for message in result.messages { StandardStream.error.write("weasyprint: \(message)\n") }
+            say("Wrote \(files.pdfFile) in \(oneDecimal(result.seconds)) s")
         } catch let failure as BuildFailure {
-            if live { FileHandle.standardError.write(Data("\n".utf8)) }
+            if live { StandardStream.error.write("\n") }
             DiagnosticPrinter.print(failure.diagnostics)
             throw ExitCode.failure
         }
@@ -93,6 +94,6 @@ struct BookletCommand: ParsableCommand {
 
     /// Standard output without buffering, so that it interleaves with the progress line on standard error.
     private func say(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        StandardStream.output.write((line + "\n"))
     }
 }

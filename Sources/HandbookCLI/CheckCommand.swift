@@ -1,7 +1,7 @@
 //! `handbook check`: every problem in content and theme, without writing anything.
 
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import HandbookCore
 
 extension DiagnosticFormat: ExpressibleByArgument {}
@@ -35,15 +35,15 @@ struct CheckCommand: ParsableCommand {
                 DiagnosticPrinter.print(prepared.diagnostics)
                 for line in summary { print(line) }
             } else {
-                FileHandle.standardOutput.write(Data(format.report(prepared.diagnostics).utf8))
-                FileHandle.standardError.write(Data(summary.map { $0 + "\n" }.joined().utf8))
+                StandardStream.output.write(format.report(prepared.diagnostics))
+                StandardStream.error.write(summary.map { $0 + "\n" }.joined())
             }
             if strict && warnings > 0 { throw ExitCode.failure }
         } catch let failure as BuildFailure {
             if format == .text {
                 DiagnosticPrinter.printFailure(failure)
             } else {
-                FileHandle.standardOutput.write(Data(format.report(failure.diagnostics).utf8))
+                StandardStream.output.write(format.report(failure.diagnostics))
                 DiagnosticPrinter.printCount(failure)
             }
             throw ExitCode.failure

@@ -1,12 +1,12 @@
 //! Prints diagnostics to standard error, compiler-style, and a count at the end.
 
-import Foundation
+import FoundationEssentials
 import HandbookCore
 
 enum DiagnosticPrinter {
     static func print(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            StandardStream.error.write((diagnostic.description + "\n"))
         }
     }
 
@@ -21,6 +21,6 @@ enum DiagnosticPrinter {
         let warnings = failure.diagnostics.count - errors
         var line = "\(errors) error\(errors == 1 ? "" : "s")"
         if warnings > 0 { line += ", \(warnings) warning\(warnings == 1 ? "" : "s")" }
-        FileHandle.standardError.write(Data("\(line); nothing was written.\n".utf8))
+        StandardStream.error.write("\(line); nothing was written.\n")
     }
 }

@@ -1,7 +1,7 @@
 //! `handbook new tip "Title" --chapter N --themes a,b`: a new tip file with the next free number.
 
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import HandbookCore
 
 struct NewCommand: ParsableCommand {
@@ -55,12 +55,17 @@ struct NewTipCommand: ParsableCommand {
                 return
             }
             let path = try TipScaffolder.create(title: title ?? "", chapter: chapter ?? 0,
-                                                themes: (themes ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
+                                                themes: (themes ?? "").split(separator: ",").map(Self.trimmed),
                                                 content: UserPath(content))
             print("Created \(path)")
         } catch let failure as BuildFailure {
             DiagnosticPrinter.print(failure.diagnostics)
             throw ExitCode.failure
         }
+    }
+
+    /// A theme name without the spaces around it ("a, b" names "a" and "b").
+    private static func trimmed(_ name: Substring) -> String {
+        String(name.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

@@ -1,9 +1,11 @@
 //! `handbook serve`: preview the handbook in a browser while editing it.
 
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import HandbookCore
 import HandbookPreview
+import NIOConcurrencyHelpers
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,8 +30,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: source.content, isDirectory: &isFolder), isFolder.boolValue else {
+        var isFolder = false
+        guard FileManager.default.fileExists(atPath: source.content, isDirectory: &isFolder), isFolder else {
             // Nothing to watch: fail now rather than serve an error page that nothing can fix.
             DiagnosticPrinter.print([.error("content folder '\(source.content)' does not exist", at: nil,
                                             hint: "run from the handbook's folder, or pass --content PATH")])
@@ -63,7 +65,7 @@ final class ServeReporter: @unchecked Sendable {
     private let content: String
     /// The theme folder laid over the built-in theme, when there is one.
     private let theme: String?
-    private let lock = NSLock()
+    private let lock = NIOLock()
     private var shownWarnings: [Diagnostic] = []
 
     init(content: String, theme: String?) {
@@ -96,12 +98,14 @@ final class ServeReporter: @unchecked Sendable {
     }
 
     static func warn(_ text: String, severity: String = "warning") {
-        FileHandle.standardError.write(Data("\(severity): \(text)\n".utf8))
+        StandardStream.error.write("\(severity): \(text)\n")
     }
 
     private static func time() -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "HH:mm:ss"
-        return "[\(formatter.string(from: Date()))]"
+        var now = Glibc.time(nil)
+        var local = tm()
+        localtime_r(&now, &local)
+        let twoDigits = { (value: Int32) in value < 10 ? "0\(value)" : "\(value)" }
+        return "[\(twoDigits(local.tm_hour)):\(twoDigits(local.tm_min)):\(twoDigits(local.tm_sec))]"
     }
 }

@@ -3,7 +3,8 @@
 //! stuck in a system call does not answer cancellation).
 
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Glibc
 
 enum ShutdownDeadline {
     /// Kept alive for the life of the process.
@@ -11,7 +12,7 @@ enum ShutdownDeadline {
 
     static func install(seconds: Double = 1) {
         for signal in [SIGINT, SIGTERM] {
-            Foundation.signal(signal, SIG_IGN)
+            Glibc.signal(signal, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
             source.setEventHandler {
                 DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {

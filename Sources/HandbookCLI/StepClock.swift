@@ -1,6 +1,7 @@
 //! `handbook build --timings`: how long each named step of the build took.
 
-import Foundation
+import Dispatch
+import Glibc
 
 /// Times the steps that `SiteBuilder` reports and prints each one to standard error when the
 /// next starts: wall time, the CPU time of all threads (twice the wall time means two cores were
@@ -18,8 +19,8 @@ struct StepClock {
         guard let (name, start, cpuAtStart) = current else { return }
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         let (cpu, peak) = Self.usage()
-        FileHandle.standardError.write(Data(String(format: "%8.1f ms  %8.1f ms CPU  %6.1f MiB peak  %@\n", milliseconds,
-                                                   cpu - cpuAtStart, peak, name as NSString).utf8))
+        StandardStream.error.write("\(oneDecimal(milliseconds, width: 8)) ms  \(oneDecimal(cpu - cpuAtStart, width: 8)) ms CPU  "
+                                   + "\(oneDecimal(peak, width: 6)) MiB peak  \(name)\n")
         current = nil
     }
 

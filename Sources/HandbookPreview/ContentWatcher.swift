@@ -5,8 +5,10 @@
 //! debounce interval. Linux uses inotify; elsewhere, or when inotify is not available, the
 //! watcher compares file sizes and times at an interval.
 
-import Foundation
+import FoundationEssentials
+import Glibc
 import HandbookCore
+import NIOConcurrencyHelpers
 
 /// `@unchecked`: the pending paths are guarded by `lock`; the backend and mechanism are set in
 /// `start()`, before any change is reported, and `next()` is called by one task only.
@@ -34,7 +36,7 @@ public final class ContentWatcher: @unchecked Sendable {
     /// How changes are found ("inotify", "polling every 250 ms"), once started.
     public private(set) var mechanism = "none"
 
-    private let lock = NSLock()
+    private let lock = NIOLock()
     private var pending = Set<String>()
     private let signals: AsyncStream<Void>
     private let signal: AsyncStream<Void>.Continuation

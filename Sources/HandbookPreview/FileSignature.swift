@@ -1,6 +1,7 @@
 //! What the watchers need to know of a file: whether it was rewritten, and where it really is.
 
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Size, modification time and inode: enough to tell that a file was rewritten.
 struct FileSignature: Equatable {
@@ -17,7 +18,7 @@ struct FileSignature: Equatable {
 
     /// The path with every link resolved, so that a folder reached twice is watched once.
     static func realPath(_ path: String) -> String? {
-        guard let resolved = Foundation.realpath(path, nil) else { return nil }
+        guard let resolved = Glibc.realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
     }

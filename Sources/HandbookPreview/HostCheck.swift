@@ -1,14 +1,15 @@
 //! Which Host headers the preview answers: only names of the address it is bound to, so that a
 //! web page cannot read the preview by pointing its own name at 127.0.0.1 (DNS rebinding).
 
-import Foundation
+import FoundationEssentials
+import NIOConcurrencyHelpers
 
 /// `@unchecked`: the port is set once the server listens, and guarded by `lock`.
 final class HostCheck: @unchecked Sendable {
     private let names: Set<String>
     /// Bound to every address (0.0.0.0, ::): the user chose the network, where the machine's names are unknown.
     private let anyName: Bool
-    private let lock = NSLock()
+    private let lock = NIOLock()
     private var port: Int?
 
     init(host: String) {

@@ -2,8 +2,10 @@
 //! that `poll`s with the debounce interval as its timeout.
 
 #if canImport(Glibc)
-import Foundation
+import FoundationEssentials
 import Glibc
+import Dispatch
+import NIOConcurrencyHelpers
 
 /// `@unchecked`: `isStopped` is guarded by `stopped`; the watches are used by the watching thread alone.
 final class InotifyBackend: WatchBackend, @unchecked Sendable {
@@ -12,7 +14,7 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
     private let debounce: Duration
     private let report: @Sendable (Set<String>) -> Void
     private let wakePipe = WakePipe()
-    private let stopped = NSLock()
+    private let stopped = NIOLock()
     private var isStopped = false
     /// Watch descriptor → (folder path, whether it lies in a content folder).
     private var watches: [Int32: (path: String, inContent: Bool)] = [:]
@@ -36,11 +38,9 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
     }
 
     func start() {
-        // Not kept in a property: the thread holds this backend while it runs, and a backend that
-        // held its thread would never be freed (nor its wake pipe closed) after `stop()`.
-        let thread = Thread { [self] in run() }
-        thread.name = "handbook-inotify"
-        thread.start()
+        // Not kept in a property: the queue's block holds this backend while it runs, and a backend that
+        // held its queue would never be freed (nor its wake pipe closed) after `stop()`.
+        DispatchQueue(label: "handbook-inotify").async { [self] in run() }
     }
 
     func stop() {
@@ -146,8 +146,8 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
         watches[wd] = (path, inContent)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !name.hasPrefix(".") {
             let child = path + "/" + name
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory), isDirectory.boolValue {
+            var isDirectory = false
+            if FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory), isDirectory {
                 guard addWatches(under: child, inContent: inContent, visited: &visited) else { return false }
             }
         }

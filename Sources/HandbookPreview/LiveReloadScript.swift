@@ -1,7 +1,7 @@
 //! The script (and, on errors, the overlay) that the preview adds to every HTML page it serves.
 //! Added on the way out, so `handbook build` output never contains it.
 
-import Foundation
+import FoundationEssentials
 import NIOCore
 
 enum LiveReloadScript {
@@ -95,11 +95,17 @@ enum LiveReloadScript {
             switch scalar {
             case "\"": literal += "\\\""
             case "\\": literal += "\\\\"
-            case "<", ">", "&", "\u{2028}", "\u{2029}": literal += String(format: "\\u%04x", scalar.value)
+            case "<", ">", "&", "\u{2028}", "\u{2029}": literal += unicodeEscape(scalar)
             default:
-                if scalar.value < 0x20 { literal += String(format: "\\u%04x", scalar.value) } else { literal.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 { literal += unicodeEscape(scalar) } else { literal.unicodeScalars.append(scalar) }
             }
         }
         return literal + "\""
+    }
+
+    /// `\u003c`: four lowercase hex digits, as JSON writes a character by its number.
+    private static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16)
+        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }

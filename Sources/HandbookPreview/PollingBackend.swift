@@ -1,7 +1,10 @@
 //! The portable watcher: compares the size, time and inode of every relevant file at an interval.
 //! A batch is reported once a scan finds nothing new, so a burst of saves still gives one rebuild.
 
-import Foundation
+import FoundationEssentials
+import Dispatch
+import Glibc
+import NIOConcurrencyHelpers
 
 /// `@unchecked`: `isStopped` is guarded by `stopped`; the file signatures are used by the polling thread alone.
 final class PollingBackend: WatchBackend, @unchecked Sendable {
@@ -9,7 +12,7 @@ final class PollingBackend: WatchBackend, @unchecked Sendable {
     private let interval: Duration
     private let report: @Sendable (Set<String>) -> Void
     private let wakePipe = WakePipe()
-    private let stopped = NSLock()
+    private let stopped = NIOLock()
     private var isStopped = false
 
     init(folders: [ContentWatcher.Folder], interval: Duration, report: @escaping @Sendable (Set<String>) -> Void) {
@@ -22,9 +25,7 @@ final class PollingBackend: WatchBackend, @unchecked Sendable {
     /// change (a first scan on the polling thread could come after it, and miss it).
     func start() {
         let known = scan()
-        let thread = Thread { [self] in run(from: known) }
-        thread.name = "handbook-poll"
-        thread.start()
+        DispatchQueue(label: "handbook-poll").async { [self] in run(from: known) }
     }
 
     func stop() {
@@ -65,10 +66,10 @@ final class PollingBackend: WatchBackend, @unchecked Sendable {
               let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         for name in names {
             let path = directory + "/" + name
-            var isDirectory: ObjCBool = false
+            var isDirectory = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-                  ContentWatcher.isRelevant(name: name, isDirectory: isDirectory.boolValue, inContent: inContent) else { continue }
-            if isDirectory.boolValue {
+                  ContentWatcher.isRelevant(name: name, isDirectory: isDirectory, inContent: inContent) else { continue }
+            if isDirectory {
                 walk(path, inContent: inContent, visited: &visited, into: &found)
             } else if let signature = FileSignature(path: path) {
                 found[path] = signature

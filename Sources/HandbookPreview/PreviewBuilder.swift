@@ -1,13 +1,15 @@
 //! Builds the site into memory with the same pipeline as `handbook build`, and compares the new
 //! files with the ones served to learn which open pages to reload.
 
-import Foundation
+import FoundationEssentials
+import Dispatch
 import HandbookCore
+import NIOConcurrencyHelpers
 
 /// Runs one rebuild at a time. `@unchecked`: the mutable state below is guarded by `lock`.
 final class PreviewBuilder: @unchecked Sendable {
     let options: BuildOptions
-    private let lock = NSLock()
+    private let lock = NIOLock()
     /// The files of the last good build.
     private var built: [String: [UInt8]] = [:]
     private var hasBuilt = false

@@ -1,6 +1,7 @@
 //! How to run the preview, and what it tells its user as it happens.
 
-import Foundation
+import FoundationEssentials
+import Glibc
 import HandbookCore
 
 /// How to run the preview.

@@ -1,7 +1,7 @@
 //! Answers the preview's HTTP requests: files of the current site, the 404 page, and the reload
 //! channel. Every HTML page gets the reload script, and the error overlay while a build fails.
 
-import Foundation
+import FoundationEssentials
 import HandbookCore
 import Hummingbird
 import NIOCore

@@ -1,13 +1,16 @@
 //! `handbook serve`: build into memory, serve over HTTP, rebuild on every save and tell the open
 //! pages to reload once the new site is completely in place.
 
-import Foundation
+import FoundationEssentials
+import Dispatch
+import UnixSignals
 import HandbookCore
 import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
+import NIOConcurrencyHelpers
 
 /// Serves the handbook from memory and keeps it current: a watcher feeds rebuilds, each good
 /// build is swapped in whole and then announced on the reload channel.
@@ -173,7 +176,7 @@ private struct PingService: Service {
 /// `@unchecked`: the status and the group are guarded by `lock`.
 private final class ServerState: @unchecked Sendable {
     enum Status { case starting, listening(URL), failed }
-    private let lock = NSLock()
+    private let lock = NIOLock()
     private var _status = Status.starting
     private var _group: ServiceGroup?
 

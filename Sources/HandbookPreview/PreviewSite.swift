@@ -1,7 +1,8 @@
 //! The site the preview serves: one immutable version at a time, swapped in whole.
 
-import Foundation
+import FoundationEssentials
 import HandbookCore
+import NIOConcurrencyHelpers
 
 /// A complete version of the site in memory, with the problems of the latest build (shown in the
 /// overlay while that build failed). Never changed after it is made; a rebuild makes a new one.
@@ -29,7 +30,7 @@ public struct PreviewSite: Sendable {
 /// version, so no response mixes two builds; a rebuild publishes only complete versions.
 /// `@unchecked`: the site is guarded by `lock`.
 final class PreviewSiteStore: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = NIOLock()
     private var site: PreviewSite
 
     init(_ site: PreviewSite = PreviewSite()) {

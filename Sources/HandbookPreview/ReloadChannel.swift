@@ -1,6 +1,7 @@
 //! Server-Sent Events from the preview to its open pages: one stream per page, one frame per change.
 
-import Foundation
+import FoundationEssentials
+import NIOConcurrencyHelpers
 
 /// What changed in the served site, as the pages hear it.
 public struct SiteChange: Sendable, Equatable {
@@ -37,7 +38,7 @@ public struct SiteChange: Sendable, Equatable {
 /// page never holds back the others; a page that is gone is dropped on the next write.
 /// `@unchecked`: the subscribers are guarded by `lock`.
 final class ReloadChannel: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = NIOLock()
     private var subscribers: [Int: AsyncStream<String>.Continuation] = [:]
     private var nextID = 0
     private var closed = false

@@ -1,6 +1,6 @@
 //! The lines of the user's files that a failed build's problems point at, for the error panel.
 
-import Foundation
+import FoundationEssentials
 import HandbookCore
 
 /// Read once when a build fails (not per request), so the panel quotes the file as it was built.

@@ -1,6 +1,6 @@
 //! The printable booklet: the whole handbook as one HTML document laid out with CSS paged media.
 
-import Foundation
+import FoundationEssentials
 
 /// Builds `booklet/index.html` from the same model and Markdown as the site, with cross-references
 /// rewritten into print references ("(tip 12, p. 34)"). No navigation, search or scripts: the

@@ -1,7 +1,7 @@
 //! The booklet part of a site theme: `booklet/booklet.mustache`, `booklet/booklet.css` and the
 //! booklet's own words in `booklet/strings/<lang>.yml`.
 
-import Foundation
+import FoundationEssentials
 
 /// The print template and stylesheet of a theme. Kept apart from `SiteTheme` because the booklet
 /// is one self-contained document with its own stylesheet, not a page of the site.

@@ -1,6 +1,9 @@
 //! Renders the booklet's HTML to PDF with WeasyPrint, run as a separate process with a time limit.
 
-import Foundation
+import FoundationEssentials
+import Dispatch
+import Glibc
+import NIOConcurrencyHelpers
 
 /// Runs `weasyprint` on the booklet. WeasyPrint lays out CSS paged media (page counters,
 /// `target-counter`, running heads, PDF bookmarks) well, and as a separate program it keeps
@@ -123,40 +126,33 @@ public struct PDFRenderer: Sendable {
 /// (it runs with `--verbose`) can drive the progress line.
 /// `@unchecked`: the progress and lines are guarded by `lock`, the rest is written before the semaphores signal.
 private final class WeasyPrintRun: @unchecked Sendable {
-    private let process = Process()
+    private let process: ChildProcess
     private let finished = DispatchSemaphore(value: 0)
     private let readerDone = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
+    private let lock = NIOLock()
     private var lines: [String] = []
     private var state = PDFRenderer.Progress(seconds: 0)
     private var hasFinished = false
+    private(set) var status: Int32 = 0
 
     init(executable: URL, arguments: [String], environment: [String: String] = [:]) throws {
-        let errorPipe = Pipe()
-        process.executableURL = executable
-        process.arguments = arguments
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errorPipe
-        process.terminationHandler = { [finished] _ in finished.signal() }
         do {
-            try process.run()
+            process = try ChildProcess(executable: executable.path, arguments: arguments,
+                                       environment: environment, capturing: .standardError)
         } catch {
-            throw BuildFailure([.error("cannot run WeasyPrint at '\(executable.path)': \(error.localizedDescription)", at: nil)])
+            throw BuildFailure([.error("cannot run WeasyPrint at '\(executable.path)': \(error)", at: nil)])
         }
-        let reading = errorPipe.fileHandleForReading
-        Thread.detachNewThread { [self] in
-            var pending = Data()
-            while true {
-                let chunk = reading.availableData
-                if chunk.isEmpty { break }
-                pending.append(chunk)
+        DispatchQueue.global().async { [self] in
+            status = process.waitForExit()
+            finished.signal()
+        }
+        DispatchQueue.global().async { [self] in
+            var pending: [UInt8] = []
+            while let chunk = process.readChunk() {
+                pending += chunk
                 while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-                    take(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self))
-                    pending.removeSubrange(pending.startIndex...newline)
+                    take(String(decoding: pending[..<newline], as: UTF8.self))
+                    pending.removeSubrange(...newline)
                 }
             }
             if !pending.isEmpty { take(String(decoding: pending, as: UTF8.self)) }
@@ -168,11 +164,8 @@ private final class WeasyPrintRun: @unchecked Sendable {
     func wait(seconds: Double) -> Bool {
         if hasFinished { return true }
         hasFinished = finished.wait(timeout: .now() + seconds) == .success
-        if hasFinished { process.waitUntilExit() }
         return hasFinished
     }
-
-    var status: Int32 { process.terminationStatus }
 
     /// How far WeasyPrint says it has got (without the time).
     var progress: PDFRenderer.Progress { lock.withLock { state } }
@@ -185,9 +178,9 @@ private final class WeasyPrintRun: @unchecked Sendable {
 
     /// SIGTERM, then SIGKILL if it has not gone within two seconds.
     func stop() {
-        process.terminate()
+        process.send(SIGTERM)
         if !wait(seconds: 2) {
-            kill(process.processIdentifier, SIGKILL)
+            process.send(SIGKILL)
             _ = wait(seconds: 5)
         }
     }
@@ -199,9 +192,9 @@ private final class WeasyPrintRun: @unchecked Sendable {
         if line.hasPrefix("INFO: ") {
             // "Step 5 - Creating layout - Page 12", "… - Repagination #1", "Step 6 - Creating PDF"
             lock.withLock {
-                if let range = line.range(of: "Page "), let number = Int(line[range.upperBound...]) {
+                if let range = line.firstRange(of: "Page "), let number = Int(line[range.upperBound...]) {
                     state.page = number
-                } else if let range = line.range(of: "Repagination #"), let number = Int(line[range.upperBound...]) {
+                } else if let range = line.firstRange(of: "Repagination #"), let number = Int(line[range.upperBound...]) {
                     state.pass = number + 1
                 } else if line.contains("Creating PDF") || line.contains("Adding PDF") {
                     state.writing = true

@@ -2,7 +2,8 @@
 //! that leads elsewhere (`../../secret.txt`, `file:///etc/passwd`, `https://…`) is not read, so
 //! no local file can end up in the PDF.
 
-import Foundation
+import FoundationEssentials
+import Glibc
 
 enum WeasyPrintFetcher {
     /// WeasyPrint's own command line, with the default URL fetcher of `HTML` and `CSS` replaced
@@ -37,16 +38,19 @@ enum WeasyPrintFetcher {
     }
 
     private static func interpreter(of executable: URL) -> (URL, [String])? {
-        guard let handle = try? FileHandle(forReadingFrom: executable) else { return nil }
-        defer { try? handle.close() }
-        let head = String(decoding: (try? handle.read(upToCount: 200)) ?? Data(), as: UTF8.self)
+        let fd = open(executable.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: 200)
+        let count = read(fd, &bytes, bytes.count)
+        let head = String(decoding: bytes.prefix(max(count, 0)), as: UTF8.self)
         guard head.hasPrefix("#!"), let line = head.split(separator: "\n").first else { return nil }
         let parts = line.dropFirst(2).split(separator: " ").map(String.init)
         guard let program = parts.first else { return nil }
         if program.hasSuffix("/env"), parts.count > 1, parts[1].hasPrefix("python") {
             return (URL(fileURLWithPath: program), [parts[1]])
         }
-        return (program as NSString).lastPathComponent.hasPrefix("python") ? (URL(fileURLWithPath: program), []) : nil
+        return (program.split(separator: "/").last ?? "").hasPrefix("python") ? (URL(fileURLWithPath: program), []) : nil
     }
 
     /// The folder a booklet's files may come from: the site holding it (the nearest folder up

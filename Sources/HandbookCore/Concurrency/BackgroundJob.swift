@@ -1,6 +1,7 @@
 //! One piece of work started on another thread, whose result is waited for later.
 
-import Foundation
+import FoundationEssentials
+import Dispatch
 
 /// Runs `work` at once on a global queue; `result()` waits for it. The value is written once,
 /// before the semaphore is signalled, and read only after waiting on it.

@@ -1,6 +1,7 @@
 //! Freeing large values on another thread.
 
-import Foundation
+import FoundationEssentials
+import Dispatch
 
 /// Lets a background thread drop the last reference to `value`, so that freeing it (for a large
 /// handbook, tens of thousands of strings and arrays) happens beside the build instead of on

@@ -1,13 +1,15 @@
 //! A fixed-size buffer that parallel loops fill, one slot per iteration.
 
-import Foundation
+import FoundationEssentials
+import Dispatch
+import NIOConcurrencyHelpers
 
 /// Each index is written by exactly one iteration of `concurrentPerform`, so slots never race;
 /// the lock only guards the array's storage against concurrent copy-on-write.
 /// `@unchecked`: the storage is guarded by `lock`.
 final class ConcurrentResults<Value>: @unchecked Sendable {
     private var storage: [Value?]
-    private let lock = NSLock()
+    private let lock = NIOLock()
 
     init(count: Int) {
         storage = Array(repeating: nil, count: count)

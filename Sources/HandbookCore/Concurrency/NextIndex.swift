@@ -1,6 +1,7 @@
 //! Hands out loop indices one at a time to a fixed set of workers.
 
-import Foundation
+import FoundationEssentials
+import NIOConcurrencyHelpers
 
 /// Each call of `take()` returns the next index below `count`, once, to whichever thread asks
 /// first; nil when all are taken. Lets a few long-lived workers share a list of jobs while each
@@ -9,7 +10,7 @@ import Foundation
 final class NextIndex: @unchecked Sendable {
     private let count: Int
     private var next = 0
-    private let lock = NSLock()
+    private let lock = NIOLock()
 
     init(count: Int) {
         self.count = count

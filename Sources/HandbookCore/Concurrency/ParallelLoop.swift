@@ -1,6 +1,7 @@
 //! A loop that runs on all cores, or on the calling thread when it is already one of many.
 
-import Foundation
+import FoundationEssentials
+import Dispatch
 
 /// Runs `body` for `0..<iterations`: on all cores (`concurrentPerform`) when `onAllCores`, else
 /// in order on the calling thread.

@@ -1,6 +1,8 @@
 //! Reads the content folder: `handbook.yml`, `chapters/**/*.md` and `tips/**/*.md`. Reads only.
 
-import Foundation
+import FoundationEssentials
+import Dispatch
+import Glibc
 
 /// The raw files of a handbook, decoded as text, plus any problem met while reading them.
 public struct ContentFiles: Sendable {
@@ -32,8 +34,8 @@ public enum ContentLoader {
     private static func load(root: UserPath, withTranslations: Bool, outerRoot: String?) -> ContentFiles {
         var files = ContentFiles()
         let rootPath = root.url.standardizedFileURL.path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: rootPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+        var isDirectory = false
+        guard FileManager.default.fileExists(atPath: rootPath, isDirectory: &isDirectory), isDirectory else {
             files.diagnostics.append(.error(
                 "content folder '\(root)' does not exist",
                 at: nil, hint: "run from the handbook's folder, or pass --content PATH"))
@@ -251,7 +253,7 @@ public enum ContentLoader {
         var count = 0
         while true {
             if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
-            let got = bytes.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + count, $0.count - count) }
+            let got = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
             if got < 0 {
                 if errno == EINTR { continue }
                 return .failure(.error("cannot read file", at: SourceLocation(file: display),
@@ -270,7 +272,7 @@ public enum ContentLoader {
     }
 
     static func realPath(_ path: String) -> String? {
-        guard let resolved = Foundation.realpath(path, nil) else { return nil }
+        guard let resolved = Glibc.realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
     }

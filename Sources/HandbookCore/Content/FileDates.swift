@@ -1,6 +1,6 @@
 //! When each content file last changed, for the "Last changed" line of a tip.
 
-import Foundation
+import FoundationEssentials
 
 /// Dates of the content's files: git's date of the last commit that touched a file when the
 /// content folder is in a git checkout (a checkout sets every file's time to the checkout's),
@@ -41,16 +41,12 @@ public struct FileDates: Sendable {
 
     /// `git log` newest first: the first time a path appears is its last change.
     private static func gitDates(in folder: String) -> [String: Int] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder, "log", "--format=%x00%ct", "--name-only", "--relative", "--no-renames", "--", "."]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return [:] }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return [:] }
+        let arguments = ["git", "-C", folder, "log", "--format=%x00%ct", "--name-only", "--relative", "--no-renames", "--", "."]
+        guard let git = try? ChildProcess(executable: "/usr/bin/env", arguments: arguments, capturing: .standardOutput) else {
+            return [:]
+        }
+        let data = git.readToEnd()
+        guard git.waitForExit() == 0 else { return [:] }
         var dates: [String: Int] = [:]
         var current = 0
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {

@@ -1,7 +1,8 @@
 //! Folder listings read with `readdir`: Foundation's enumerators cost a build of the real
 //! handbook about a millisecond on first use, for a few dozen names.
 
-import Foundation
+import FoundationEssentials
+import Glibc
 
 enum FolderListing {
     /// The names in a folder with their `d_type` (`DT_REG`, `DT_DIR`, `DT_LNK`, or `DT_UNKNOWN`

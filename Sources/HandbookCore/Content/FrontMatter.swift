@@ -1,6 +1,6 @@
 //! Splits a file into its YAML front matter and its Markdown body, keeping line offsets.
 
-import Foundation
+import FoundationEssentials
 
 /// The two parts of a content file. Lines are 1-based lines of the whole file.
 public struct FrontMatter: Sendable {
@@ -53,8 +53,8 @@ public struct FrontMatter: Sendable {
     }
 
     /// Whether a line is `---` (or `...`) with only whitespace around it. Spaces and tabs are
-    /// trimmed here; a line with other bytes goes through Foundation's trimming of Unicode
-    /// spaces (`CharacterSet.whitespaces`), as before, so "\u{A0}---" still counts.
+    /// trimmed here; a line with other bytes is trimmed of every Unicode space, so "\u{A0}---"
+    /// still counts.
     private static func isFence(_ line: ArraySlice<UInt8>, allowDots: Bool) -> Bool {
         var start = line.startIndex, end = line.endIndex
         while start < end, line[start] == 0x20 || line[start] == 0x09 { start += 1 }
@@ -67,7 +67,16 @@ public struct FrontMatter: Sendable {
             }
         }
         guard line.contains(where: { $0 >= 0x80 }) else { return false }
-        let trimmed = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let trimmed = trimmingSpaces(String(decoding: line, as: UTF8.self))
         return trimmed == "---" || (allowDots && trimmed == "...")
+    }
+
+    /// Without the spaces of any kind (Unicode's space separators) and tabs at either end.
+    private static func trimmingSpaces(_ text: String) -> String {
+        let isSpace = { (scalar: Unicode.Scalar) in scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 }

@@ -1,6 +1,6 @@
 //! One content file as text: decoded, with its line ends normalised so that line numbers hold.
 
-import Foundation
+import FoundationEssentials
 
 /// A content file read from disk. `path` is relative to the content root, for messages.
 public struct SourceFile: Sendable {

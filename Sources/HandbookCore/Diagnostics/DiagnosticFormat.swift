@@ -1,7 +1,7 @@
 //! Diagnostics in the forms CI systems show beside the changed line: GitHub's workflow commands,
 //! GitLab's code-quality report, and plain JSON for any other tool.
 
-import Foundation
+import FoundationEssentials
 
 public enum DiagnosticFormat: String, Sendable, CaseIterable {
     /// `path:line:column: error: message`, as the terminal shows it.
@@ -42,32 +42,47 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 
     /// GitHub's escaping of a command's message: `%`, CR and LF.
     private static func githubData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25")
-            .replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+        text.replacingScalars("%", with: "%25")
+            .replacingScalars("\r", with: "%0D")
+            .replacingScalars("\n", with: "%0A")
     }
 
     /// A property value also escapes the `:` and `,` that would end it.
     private static func githubProperty(_ text: String) -> String {
-        githubData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        githubData(text).replacingScalars(":", with: "%3A").replacingScalars(",", with: "%2C")
     }
 
     // MARK: - GitLab
 
     /// One code-quality issue. GitLab needs a path for every issue: a problem with no file (a
     /// missing folder) is reported on the current folder.
-    static func gitlabIssue(_ diagnostic: Diagnostic) -> [String: Any] {
+    struct GitLabIssue: Encodable {
+        struct Location: Encodable {
+            struct Lines: Encodable { var begin: Int }
+            var path: String
+            var lines: Lines
+        }
+
+        var description: String
+        var checkName: String
+        var severity: String
+        var fingerprint: String
+        var location: Location
+
+        enum CodingKeys: String, CodingKey {
+            case description, checkName = "check_name", severity, fingerprint, location
+        }
+    }
+
+    static func gitlabIssue(_ diagnostic: Diagnostic) -> GitLabIssue {
         let path = diagnostic.location?.file ?? "."
         let line = max(diagnostic.location?.line ?? 1, 1)
         var description = diagnostic.message
         if let hint = diagnostic.hint { description += " (hint: \(hint))" }
-        return [
-            "description": description,
-            "check_name": "handbook-" + diagnostic.severity.rawValue,
-            "severity": diagnostic.severity == .error ? "critical" : "minor",
-            "fingerprint": fingerprint("\(path):\(line):\(diagnostic.location?.column ?? 0):\(diagnostic.message)"),
-            "location": ["path": path, "lines": ["begin": line]] as [String: Any],
-        ]
+        return GitLabIssue(description: description, checkName: "handbook-" + diagnostic.severity.rawValue,
+                           severity: diagnostic.severity == .error ? "critical" : "minor",
+                           fingerprint: fingerprint("\(path):\(line):\(diagnostic.location?.column ?? 0):\(diagnostic.message)"),
+                           location: .init(path: path, lines: .init(begin: line)))
     }
 
     /// FNV-1a, 64 bits, in hex: the same problem gets the same fingerprint in every run, which
@@ -84,22 +99,39 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 
     // MARK: - JSON
 
-    static func plainObject(_ diagnostic: Diagnostic) -> [String: Any] {
-        [
-            "file": diagnostic.location.map { $0.file as Any } ?? NSNull(),
-            "line": diagnostic.location.flatMap { $0.line > 0 ? $0.line as Any : nil } ?? NSNull(),
-            "column": diagnostic.location.flatMap { $0.column > 0 ? $0.column as Any : nil } ?? NSNull(),
-            "severity": diagnostic.severity.rawValue,
-            "message": diagnostic.message,
-            "hint": diagnostic.hint.map { $0 as Any } ?? NSNull(),
-        ]
+    /// One problem for any tool; a missing file, line, column or hint is `null`, not left out.
+    struct PlainObject: Encodable {
+        var file: String?
+        var line: Int?
+        var column: Int?
+        var severity: String
+        var message: String
+        var hint: String?
+
+        enum CodingKeys: CodingKey { case file, line, column, severity, message, hint }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(file, forKey: .file)
+            try container.encode(line, forKey: .line)
+            try container.encode(column, forKey: .column)
+            try container.encode(severity, forKey: .severity)
+            try container.encode(message, forKey: .message)
+            try container.encode(hint, forKey: .hint)
+        }
     }
 
-    private static func jsonText(_ objects: [[String: Any]]) -> String {
-        guard !objects.isEmpty, let data = try? JSONSerialization.data(withJSONObject: objects,
-                                                     options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else {
-            return "[]\n"
-        }
+    static func plainObject(_ diagnostic: Diagnostic) -> PlainObject {
+        PlainObject(file: diagnostic.location?.file,
+                    line: diagnostic.location.flatMap { $0.line > 0 ? $0.line : nil },
+                    column: diagnostic.location.flatMap { $0.column > 0 ? $0.column : nil },
+                    severity: diagnostic.severity.rawValue, message: diagnostic.message, hint: diagnostic.hint)
+    }
+
+    private static func jsonText(_ objects: [some Encodable]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard !objects.isEmpty, let data = try? encoder.encode(objects) else { return "[]\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

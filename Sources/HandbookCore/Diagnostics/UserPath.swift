@@ -1,6 +1,6 @@
 //! A file or folder as the user named it, so that messages show the path as it was typed.
 
-import Foundation
+import FoundationEssentials
 
 /// Where a file or folder is, and how messages name it: the path as the user typed it (`content`,
 /// `../site`), not the absolute one. The two travel together, as one value.
@@ -32,5 +32,14 @@ public struct UserPath: Sendable, Hashable, CustomStringConvertible {
     public func appending(_ relative: String) -> UserPath {
         UserPath(path: (path.hasSuffix("/") ? path : path + "/") + relative,
                  shown: (shown.hasSuffix("/") ? shown : shown + "/") + relative)
+    }
+
+    /// The folder part of a path as written ("content/nl" of "content/nl/handbook.yml"), empty
+    /// for a bare name; the path stays relative if it was.
+    static func folder(of path: String) -> String {
+        var path = Substring(path)
+        while path.count > 1, path.hasSuffix("/") { path = path.dropLast() }
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 }

@@ -1,6 +1,7 @@
 //! Renders every Markdown body of the handbook once, on all cores, and derives "referenced by".
 
-import Foundation
+import FoundationEssentials
+import Dispatch
 
 /// The rendered bodies of a handbook, aligned with `handbook.tips` and `handbook.chapters`.
 public struct RenderedContent: Sendable {

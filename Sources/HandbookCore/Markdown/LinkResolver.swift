@@ -1,7 +1,7 @@
 //! Reads a link's URL: handbook references (`tip:12`, `chapter:3`, `theme:empathy`, `../tips/x.md`),
 //! external URLs, and URLs that must not reach a page (`javascript:` and friends).
 
-import Foundation
+import FoundationEssentials
 
 /// Classifies link URLs against the handbook. Knows nothing about output paths.
 struct LinkResolver: Sendable {
@@ -43,8 +43,8 @@ struct LinkResolver: Sendable {
             }
         }
         guard ContentLoader.isMarkdownName(address), !address.hasPrefix("/") else { return .unchanged }
-        let base = (sourceFile as NSString).deletingLastPathComponent
-        let path = Self.normalise(base + "/" + (address.removingPercentEncoding ?? address))
+        let base = UserPath.folder(of: sourceFile)
+        let path = Self.normalise(base + "/" + (PercentEncoding.decode(address) ?? address))
         if let target = targetsByPath[path] { return .handbook(target, fragment: fragment) }
         return .broken(message: "link to '\(address)', which is not a tip or chapter of this handbook",
                        hint: "check the file name, or link with tip:N / chapter:N")
@@ -91,8 +91,8 @@ struct LinkResolver: Sendable {
 
     /// RFC 3986: a letter, then letters, digits, '+', '-' or '.'.
     private static func isScheme(_ text: Substring) -> Bool {
-        guard let first = text.unicodeScalars.first, first.isASCII, CharacterSet.letters.contains(first) else { return false }
-        return text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "+-.".unicodeScalars.contains($0)) }
+        guard let first = text.utf8.first, first.isASCIILetter else { return false }
+        return text.utf8.allSatisfy { $0.isASCIILetter || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || "+-.".utf8.contains($0) }
     }
 
     /// Resolves `.` and `..` without touching the disk.
@@ -107,4 +107,8 @@ struct LinkResolver: Sendable {
         }
         return parts.joined(separator: "/")
     }
+}
+
+private extension UInt8 {
+    var isASCIILetter: Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self | 0x20) }
 }

@@ -1,6 +1,7 @@
 //! The table from content file paths to tips and chapters, made when a link first needs it.
 
-import Foundation
+import FoundationEssentials
+import NIOConcurrencyHelpers
 
 /// Content file path (as shown in messages, normalised) → what it is. Made on the first lookup:
 /// handbooks that link with `tip:N` and `chapter:N` only (the real one, and generated ones)
@@ -9,7 +10,7 @@ import Foundation
 final class LinkTargetTable: @unchecked Sendable {
     private let handbook: Handbook
     private var table: [String: LinkTarget]?
-    private let lock = NSLock()
+    private let lock = NIOLock()
 
     init(handbook: Handbook) {
         self.handbook = handbook

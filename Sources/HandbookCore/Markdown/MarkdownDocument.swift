@@ -1,7 +1,8 @@
 //! Owns one cmark node tree: parse, walk, render, free.
 
 import CCmark
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A parsed Markdown document. The tree is freed with the document; nodes handed out by
 /// `nodes()` are valid only while the document lives.

@@ -2,7 +2,7 @@
 //! the "Try this" line marked, and every broken reference reported with its line.
 
 import CCmark
-import Foundation
+import FoundationEssentials
 
 /// The HTML of one Markdown body and what was learnt while rendering it.
 public struct RenderedMarkdown: Sendable {
@@ -198,8 +198,8 @@ struct MarkdownRenderer: Sendable {
         }
         guard !address.hasPrefix("/"), !address.hasPrefix("\\") else { return false }
         let path = address.prefix { $0 != "?" && $0 != "#" }
-        let decoded = String(path).removingPercentEncoding ?? String(path)
-        return !LinkResolver.normalise("page/" + decoded.replacingOccurrences(of: "\\", with: "/")).hasPrefix("..")
+        let decoded = PercentEncoding.decode(String(path)) ?? String(path)
+        return !LinkResolver.normalise("page/" + decoded.replacingScalars("\\", with: "/")).hasPrefix("..")
     }
 
     /// Raw HTML (with `unsafe_html: true`) without script URLs, event attributes and

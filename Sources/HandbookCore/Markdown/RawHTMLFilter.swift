@@ -117,7 +117,7 @@ enum RawHTMLFilter {
 
     /// The value as written (its character references stay), in double quotes.
     private static func escapeAttribute(_ value: String) -> String {
-        value.replacingOccurrences(of: "\"", with: "&quot;")
+        value.replacingScalars("\"", with: "&quot;")
     }
 
     fileprivate static func lowercased(_ byte: UInt8) -> UInt8 {

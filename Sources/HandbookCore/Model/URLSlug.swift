@@ -1,7 +1,5 @@
 //! Slugs for file names and heading anchors: lowercase ASCII letters, digits and hyphens.
 
-import Foundation
-
 enum URLSlug {
     /// Folds accents ("Café" → "cafe"), keeps letters and digits of any script, and joins the
     /// rest with single hyphens.
@@ -11,11 +9,11 @@ enum URLSlug {
 
     /// The general case, for text of any script.
     static func foldedSlug(_ text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        let folded = UnicodeFolding.folded(text)
         var slug = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {
-            if CharacterSet.alphanumerics.contains(scalar) {
+            if isLetterOrDigit(scalar) {
                 if pendingHyphen && !slug.isEmpty { slug.append("-") }
                 pendingHyphen = false
                 slug.unicodeScalars.append(scalar)
@@ -26,8 +24,18 @@ enum URLSlug {
         return slug.lowercased()
     }
 
-    /// The same slug for plain ASCII text, without Foundation's folding (which goes through ICU
-    /// and costs microseconds per heading); nil for any other text.
+    /// Letters, marks and numbers of any script (the categories L, M and N).
+    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The same slug for plain ASCII text, without the Unicode folding; nil for any other text.
     static func asciiSlug(_ text: String) -> String? {
         var bytes: [UInt8] = []
         var pendingHyphen = false

@@ -1,6 +1,7 @@
 //! The booklet's folder in a site, for `handbook booklet`, which adds to a site instead of rebuilding it.
 
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// `<site>/booklet/`, with its `index.html` and `booklet.pdf`. Like `SiteWriter`, it never writes
 /// into a folder that Handbook did not make, and replaces each file in one rename.
@@ -39,7 +40,7 @@ public struct BookletOutput: Sendable {
             }
             try manager.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
         } catch {
-            throw BuildFailure([.error("cannot create '\(folder)': \(error.localizedDescription)", at: nil,
+            throw BuildFailure([.error("cannot create '\(folder)': \(SystemErrorText.of(error))", at: nil,
                                        hint: "check the folder's permissions, or pass --output with another folder")])
         }
     }
@@ -52,7 +53,7 @@ public struct BookletOutput: Sendable {
             guard rename(temporary.path, htmlFile.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw BuildFailure([.error("cannot write '\(htmlFile)': \(error.localizedDescription)", at: nil)])
+            throw BuildFailure([.error("cannot write '\(htmlFile)': \(SystemErrorText.of(error))", at: nil)])
         }
     }
 
@@ -65,7 +66,7 @@ public struct BookletOutput: Sendable {
         defer { close(fd) }
         var offset = 0
         while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)

@@ -1,6 +1,7 @@
 //! Where rendered files go: a folder on disk, memory (tests, check), or nowhere.
 
-import Foundation
+import FoundationEssentials
+import NIOConcurrencyHelpers
 
 /// Receives the site's files. Called from several threads at once.
 public protocol OutputSink: Sendable {
@@ -24,7 +25,7 @@ extension OutputSink {
 public final class MemorySink: OutputSink, @unchecked Sendable {
     // Guarded by `lock`: the pages are written from several threads at once.
     private var storage: [String: [UInt8]] = [:]
-    private let lock = NSLock()
+    private let lock = NIOLock()
 
     public init() {}
 

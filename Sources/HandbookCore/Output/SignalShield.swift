@@ -1,7 +1,8 @@
 //! Holds back SIGINT and SIGTERM while the new site is put in place, so an interrupted build
 //! never leaves the output folder half-swapped. The signal takes effect right after.
 
-import Foundation
+import FoundationEssentials
+import Glibc
 
 enum SignalShield {
     // Touched only from the signal handler and the shielded thread; plain loads and stores of
@@ -31,7 +32,7 @@ enum SignalShield {
         if SignalShield.shielding != 0 {
             SignalShield.pending = signalNumber
         } else {
-            Foundation.signal(signalNumber, SIG_DFL)
+            Glibc.signal(signalNumber, SIG_DFL)
             raise(signalNumber)
         }
     }

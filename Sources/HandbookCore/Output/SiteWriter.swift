@@ -2,7 +2,9 @@
 //! interrupted build leaves the previous site whole. Never replaces a folder Handbook did not make.
 
 import CFileSystem
-import Foundation
+import FoundationEssentials
+import Dispatch
+import Glibc
 
 public final class SiteWriter: OutputSink, Sendable {
     public let output: URL
@@ -24,7 +26,7 @@ public final class SiteWriter: OutputSink, Sendable {
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw BuildFailure([.error("cannot create folder '\(parent.path)': \(error.localizedDescription)", at: nil)])
+            throw BuildFailure([.error("cannot create folder '\(parent.path)': \(SystemErrorText.of(error))", at: nil)])
         }
         Self.removeLeftoverStaging(in: parent, name: name)
         staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
@@ -101,7 +103,7 @@ public final class SiteWriter: OutputSink, Sendable {
         defer { close(fd) }
         var offset = 0
         while offset < buffer.count {
-            let count = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            let count = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw writeFailure(path)
@@ -149,9 +151,9 @@ public final class SiteWriter: OutputSink, Sendable {
 
     static func checkReplaceable(_ output: UserPath) throws {
         let manager = FileManager.default
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         guard manager.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
-        guard isDirectory.boolValue else {
+        guard isDirectory else {
             throw BuildFailure([.error("output '\(output)' is a file, not a folder", at: nil,
                                        hint: "pass --output with a folder path")])
         }

@@ -1,6 +1,6 @@
 //! What to build, from where, to where.
 
-import Foundation
+import FoundationEssentials
 
 public struct BuildOptions: Sendable {
     public var content: UserPath

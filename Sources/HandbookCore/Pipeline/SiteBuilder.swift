@@ -1,6 +1,8 @@
 //! The build as a list of named steps: load → validate → theme → Markdown → pages → write.
 
-import Foundation
+import FoundationEssentials
+import Dispatch
+import Glibc
 
 public enum SiteBuilder {
     /// Everything up to rendered pages, in memory; shared by `build` and `check`.
@@ -243,8 +245,8 @@ public enum SiteBuilder {
     /// The output may not be inside the content or the theme, nor hold either: each build would
     /// copy the last into itself, or replace what the user wrote. Compared with links resolved.
     private static func checkFolders(_ options: BuildOptions) throws {
-        var isFolder: ObjCBool = false
-        if options.themeNamed, !FileManager.default.fileExists(atPath: options.theme.path, isDirectory: &isFolder) || !isFolder.boolValue {
+        var isFolder = false
+        if options.themeNamed, !FileManager.default.fileExists(atPath: options.theme.path, isDirectory: &isFolder) || !isFolder {
             throw BuildFailure([.error("theme folder '\(options.theme)' does not exist", at: nil,
                                        hint: "leave out --theme for the built-in theme, or write it out with 'handbook theme copy'")])
         }

@@ -1,7 +1,8 @@
 //! Writes a set of new files, all or none: every target is checked before the first is written,
 //! and none is ever replaced. `handbook theme copy` and `handbook init` use it.
 
-import Foundation
+import FoundationEssentials
+import Glibc
 
 enum FileWriter {
     /// Writes each `path → bytes` under `folder` (made as needed). Refuses, writing nothing, when

@@ -1,7 +1,7 @@
 //! `handbook init [DIR]`: a new handbook that builds at once, with five sample tips that show
 //! every feature, written into an empty folder.
 
-import Foundation
+import FoundationEssentials
 
 public enum HandbookStarter {
     /// The languages the sample is written in.
@@ -31,8 +31,8 @@ public enum HandbookStarter {
             throw BuildFailure([.error("the folder '\(folder)' is not empty; nothing was written", at: nil,
                                        hint: "name a new or empty folder: handbook init my-handbook")])
         }
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder.boolValue {
+        var isFolder = false
+        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder {
             throw BuildFailure([.error("'\(folder)' is a file, not a folder", at: nil,
                                        hint: "name a new or empty folder: handbook init my-handbook")])
         }

@@ -1,7 +1,8 @@
 //! Writes a new tip file with the next free number: the one write into content/ Handbook makes,
 //! and it never replaces an existing file.
 
-import Foundation
+import FoundationEssentials
+import Glibc
 
 public enum TipScaffolder {
     /// Creates `tips/NNN-slug.md` and returns its path as messages show it.
@@ -28,7 +29,7 @@ public enum TipScaffolder {
         // Drafts count: their numbers are taken too.
         let slug = fileNameSlug(trimmedTitle)
         return try writeWithNextNumber(after: handbook.tips.map(\.number).max() ?? 0, in: content.appending("tips")) { number in
-            (String(format: "%03d-%@.md", number, slug), text(number: number, title: trimmedTitle, chapter: chapter, themes: themes))
+            (threeDigits(number) + "-\(slug).md", text(number: number, title: trimmedTitle, chapter: chapter, themes: themes))
         }
     }
 
@@ -89,7 +90,7 @@ public enum TipScaffolder {
         let fd = open(partial.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw creationFailure(file) }
         let bytes = Array(text.utf8)
-        let written = Foundation.write(fd, bytes, bytes.count)
+        let written = Glibc.write(fd, bytes, bytes.count)
         close(fd)
         guard written == bytes.count else { throw creationFailure(file) }
         // link(2) fails rather than replace a file that appeared in the meantime.
@@ -103,7 +104,13 @@ public enum TipScaffolder {
                                     hint: code == EEXIST ? "a file with that name exists already; nothing was overwritten" : nil)])
     }
 
+    /// A tip number as its file name starts: 7 is "007".
+    static func threeDigits(_ number: Int) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+    }
+
     static func yamlQuoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        "\"" + text.replacingScalars("\\", with: "\\\\").replacingScalars("\"", with: "\\\"") + "\""
     }
 }

@@ -1,6 +1,6 @@
 //! Starts a translation of an existing tip (`handbook new tip --language nl --number 17`).
 
-import Foundation
+import FoundationEssentials
 
 public enum TranslationScaffolder {
     /// Creates `<language>/tips/NNN-slug.md` holding the original's text to translate in place,
@@ -29,7 +29,7 @@ public enum TranslationScaffolder {
         let text = "---\nnumber: \(number)\ntitle: \(TipScaffolder.yamlQuoted(original.title))\n"
             + (original.summary.map { "summary: \(TipScaffolder.yamlQuoted($0))\n" } ?? "")
             + "original_hash: \(hash)\n---\n" + original.body
-        let name = String(format: "%03d-%@.md", number, original.slug.drop { $0.isNumber || $0 == "-" }.description)
+        let name = TipScaffolder.threeDigits(number) + "-" + original.slug.drop { $0.isNumber || $0 == "-" } + ".md"
         return try TipScaffolder.writeNew(text, named: name, in: folder.appending("tips"))
     }
 }

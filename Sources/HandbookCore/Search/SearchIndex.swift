@@ -1,7 +1,7 @@
 //! The search index: what the browser needs to find tips as the reader types, built once per
 //! build from the model and the rendered bodies.
 
-import Foundation
+import FoundationEssentials
 
 /// Everything search, "My five" and the tip of the day know about the tips.
 ///

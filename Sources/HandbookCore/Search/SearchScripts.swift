@@ -1,7 +1,7 @@
 //! The search index written as JavaScript files that set globals, because a page opened from
 //! disk (file://) may load a script but may not fetch a JSON file.
 
-import Foundation
+import FoundationEssentials
 
 /// The files `handbook build` writes for search, "My five" and the tip of the day.
 ///

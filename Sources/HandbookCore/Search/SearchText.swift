@@ -102,7 +102,7 @@ enum SearchText {
     /// Folds one word or query: decomposed, marks dropped, lowercased, non-word characters dropped.
     static func fold(_ text: String) -> String {
         var stripped = String.UnicodeScalarView()
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars where !isMark(scalar) {
+        for scalar in UnicodeFolding.decomposed(text).unicodeScalars where !isMark(scalar) {
             stripped.append(scalar)
         }
         let lowered = String(stripped).lowercased()

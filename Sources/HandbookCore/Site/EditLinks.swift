@@ -1,6 +1,6 @@
 //! "Edit this page": where a page's source file can be edited, from `edit_url` in handbook.yml.
 
-import Foundation
+import FoundationEssentials
 
 /// Makes a source file's edit URL from `edit_url`: the file's path inside the content folder
 /// goes in place of `{path}`, or after the URL when it has none (`…/-/edit/main/content/` on
@@ -12,7 +12,7 @@ struct EditLinks: Sendable {
     static let placeholder = HandbookConfig.editPathPlaceholder
     /// Letters, digits, `-._~` and `/` stay; anything else in a file's path is percent-encoded, so
     /// a name with a space, `&` or `#` works in a URL's path and in its query alike.
-    private static let kept = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/")
+    private static let kept = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/".utf8)
 
     private let template: String?
     private let shownRoot: String
@@ -36,7 +36,7 @@ struct EditLinks: Sendable {
     private func url(forShownPath path: String) -> String? {
         guard let template, path.hasPrefix(shownRoot) else { return nil }
         let relative = String(path.dropFirst(shownRoot.count))
-        let encoded = relative.addingPercentEncoding(withAllowedCharacters: Self.kept) ?? relative
-        return template.replacingOccurrences(of: Self.placeholder, with: encoded)
+        let encoded = PercentEncoding.encode(relative, keeping: Self.kept)
+        return template.replacingScalars(Self.placeholder, with: encoded)
     }
 }

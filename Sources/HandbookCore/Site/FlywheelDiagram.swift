@@ -1,7 +1,8 @@
 //! The loyalty flywheel drawn as an inline SVG wheel, from the steps in `handbook.yml` and the
 //! tips that name a step: nothing in it is drawn by hand.
 
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A wheel of interlocking arrow segments, one per step, clockwise from the top. Each segment and
 /// its label is one link to the step's list of tips (`anchor(step)`), with an accessible name.

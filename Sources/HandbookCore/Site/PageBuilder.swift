@@ -1,6 +1,8 @@
 //! Builds the template context of each page from the read-only model and rendered bodies.
 
-import Foundation
+import FoundationEssentials
+import Dispatch
+import Glibc
 
 /// Makes template contexts. Every value is plain text (escaped by the template) except the
 /// `*_html` keys, which hold HTML that cmark rendered.

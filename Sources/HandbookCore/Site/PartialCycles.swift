@@ -1,7 +1,7 @@
 //! Finds templates that include themselves, directly or through others, before rendering would
 //! recurse without end.
 
-import Foundation
+import FoundationEssentials
 
 enum PartialCycles {
     /// - Parameter folder: the theme's `templates/` folder, for messages.

@@ -1,6 +1,6 @@
 //! The visual theme: Mustache templates, interface strings per language, and static assets.
 
-import Foundation
+import FoundationEssentials
 
 /// A theme folder (`themes/default/`): `templates/**/*.mustache`, `strings/<lang>.yml`, `assets/`.
 /// Named `SiteTheme` so that `Theme` stays the handbook's own word for its content categories.

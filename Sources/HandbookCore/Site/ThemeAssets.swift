@@ -1,7 +1,8 @@
 //! The theme's `assets/` folder, read into memory so that `build` and the preview publish the
 //! same files: regular files only, and no link that leads outside the theme.
 
-import Foundation
+import FoundationEssentials
+import Glibc
 
 struct ThemeAssets: Sendable {
     /// Site path ("assets/handbook.css") → bytes, sorted by path.

@@ -2,7 +2,7 @@
 //! by file, as mdBook's and Zola's themes work. A folder holding only `assets/handbook.css`
 //! changes the colours and keeps every template.
 
-import Foundation
+import FoundationEssentials
 
 /// One theme, read through two layers: the folder (`--theme`, or `themes/default` beside the
 /// content), which need not exist, and the default theme built into the program from

@@ -1,7 +1,7 @@
 //! The checks of one tip against the rest of the handbook: its chapter, themes, related tips and
 //! flywheel step. Kept as a value so that the preview can check a changed tip again on its own.
 
-import Foundation
+import FoundationEssentials
 
 /// What a tip's references are checked against: the handbook's chapters, tips, drafts and themes.
 struct ReferenceChecks: Sendable {

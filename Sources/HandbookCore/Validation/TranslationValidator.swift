@@ -1,6 +1,6 @@
 //! A translation folder (`content/nl/`) → the handbook in that language, matched by number.
 
-import Foundation
+import FoundationEssentials
 
 /// Builds a translated handbook from the original and a translation's files: the translation's
 /// words, the original's structure (chapters, themes, related tips, flywheel steps). A tip or
@@ -59,11 +59,11 @@ enum TranslationValidator {
             translatedChapters[index].textLanguage = original.config.language
         }
         diagnostics += untranslated(translatedTips.filter { $0.textLanguage != nil }.map(\.number), of: original.tips.count,
-                                    kind: "tips", folder: files.config.map { ($0.path as NSString).deletingLastPathComponent } ?? folder,
+                                    kind: "tips", folder: files.config.map { UserPath.folder(of: $0.path) } ?? folder,
                                     language: folder)
         diagnostics += untranslated(translatedChapters.filter { $0.textLanguage != nil }.map(\.number),
                                     of: original.chapters.count, kind: "chapters",
-                                    folder: files.config.map { ($0.path as NSString).deletingLastPathComponent } ?? folder,
+                                    folder: files.config.map { UserPath.folder(of: $0.path) } ?? folder,
                                     language: folder)
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (Handbook(config: config, chapters: translatedChapters, tips: translatedTips), diagnostics)
@@ -74,7 +74,8 @@ enum TranslationValidator {
     static func originalHash(title: String, summary: String?, body: String) -> String {
         let text = title + "\n" + (summary ?? "") + "\n" + body.trimmingWhitespace()
         let hash = text.utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 }
-        return String(format: "%08x", hash)
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
     }
 
     // MARK: - Pieces
@@ -109,7 +110,7 @@ enum TranslationValidator {
         config.baseURL = original.baseURL.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + folder + "/" }
         // Edit links name a file by its path inside the translation's folder: put the folder back.
         config.editURL = original.editURL.map { url in
-            url.contains(HandbookConfig.editPathPlaceholder) ? url.replacingOccurrences(of: HandbookConfig.editPathPlaceholder, with: folder + "/" + EditLinks.placeholder)
+            url.contains(HandbookConfig.editPathPlaceholder) ? url.replacingScalars(HandbookConfig.editPathPlaceholder, with: folder + "/" + EditLinks.placeholder)
                 : (url.hasSuffix("/") ? url : url + "/") + folder + "/"
         }
         let slugs = original.themes.map(\.slug)

@@ -1,0 +1,27 @@
+//! Standard output and error, written at once and whole (Foundation's `FileHandle` is not in
+//! FoundationEssentials).
+
+import Glibc
+
+enum StandardStream {
+    case output, error
+
+    func write(_ text: String) {
+        let descriptor = self == .output ? STDOUT_FILENO : STDERR_FILENO
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return }
+            offset += count
+        }
+    }
+}
+
+/// `value` with one decimal, right-aligned in `width` characters: `String(format: "%6.1f")`.
+func oneDecimal(_ value: Double, width: Int = 0) -> String {
+    let tenths = Int((value * 10).rounded())
+    let text = (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10)"
+    return String(repeating: " ", count: max(0, width - text.count)) + text
+}
