@@ -6,7 +6,7 @@ let releaseProgram: LinkerSetting = .unsafeFlags(["-Xlinker", "-z", "-Xlinker", 
                                                   "-Xlinker", "--strip-all"],
                                                  .when(platforms: [.linux], configuration: .release))
 
-/// lld, the toolchain's linker: gold warns about a `mktemp` inside static Foundation that Handbook never calls.
+/// lld, the toolchain's linker: gold warns about a `mktemp` inside static FoundationEssentials that Handbook never calls.
 let toolchainLinker: LinkerSetting = .unsafeFlags(["-use-ld=lld"], .when(platforms: [.linux], configuration: .release))
 
 /// Link choices belong to the programs, never to the library, so other packages can use HandbookCore.
