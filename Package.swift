@@ -133,9 +133,8 @@ let package = Package(
         ),
         .testTarget(
             name: "HandbookCLITests",
-            // The executable target too: its quick reading of build arguments is checked against
-            // ArgumentParser's.
-            dependencies: ["HandbookCore", "HandbookCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            // The executable target too, so that the program these tests run is built first.
+            dependencies: ["HandbookCore", "HandbookCLI",
                            // Reads the CI recipes of docs/publishing.md.
                            .product(name: "Yams", package: "Yams")]
         ),

@@ -17,15 +17,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print how long each step of the build took, to standard error.")
     var timings = false
 
+    /// Builds the site, printing the problems and the summary line.
     func run() throws {
-        try Self.build(source.buildOptions(output: output), timings: timings)
-    }
-
-    /// Builds the site, printing the problems and the summary line, as `handbook build` does.
-    static func build(_ options: BuildOptions, timings: Bool) throws {
         do {
             var clock = StepClock()
-            let report = try SiteBuilder.build(options) { step in
+            let report = try SiteBuilder.build(source.buildOptions(output: output)) { step in
                 if timings { clock.start(step) }
             }
             if timings { clock.finish() }
