@@ -26,14 +26,13 @@ public enum HandbookValidator {
     static func validateKeepingPartial(_ files: ContentFiles, options: Options = Options()) -> (Handbook?, partial: Handbook?, [Diagnostic]) {
         var diagnostics = files.diagnostics
 
-        // handbook.yml is decoded on another thread while the tips are decoded.
-        let configJob = files.config.map { file in BackgroundJob { ContentDecoder.config(from: file, themeLanguages: options.themeLanguages) } }
-        var decodedTips = decodeInParallel(files.tips, ContentDecoder.tip(from:))
         var config: HandbookConfig?
-        if let (decoded, problems) = configJob?.result() {
+        if let file = files.config {
+            let (decoded, problems) = ContentDecoder.config(from: file, themeLanguages: options.themeLanguages)
             config = decoded
             diagnostics += problems
         }
+        var decodedTips = decodeInParallel(files.tips, ContentDecoder.tip(from:))
         let decodedChapters = decodeInParallel(files.chapters, ContentDecoder.chapter(from:))
         diagnostics += decodedTips.flatMap(\.2) + decodedChapters.flatMap(\.1)
         diagnostics += PageNameChecks.collisions(of: files.tips, kind: "tip")
