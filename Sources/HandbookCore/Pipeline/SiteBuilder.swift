@@ -57,7 +57,6 @@ public enum SiteBuilder {
                                                                                      themeLanguages: SiteTheme.languages(in: options.theme)))
         var diagnostics = problems
         let fileTimes = FileDates.fileTimes(of: files)
-        releaseInBackground(consume files)
         progress("Loading theme")
         let language = validated?.config.language ?? "en"
         let (theme, themeProblems) = templates.result().withStrings(for: language)
@@ -131,9 +130,6 @@ public enum SiteBuilder {
                                      themes: prepared.handbook.themes.count, seconds: seconds,
                                      diagnostics: prepared.diagnostics, output: options.output.shown)
             report.languages = ([prepared] + prepared.translations).map(\.handbook.config.language)
-            // Freeing a large handbook's model and bodies is left to another thread, so the build
-            // returns without waiting (docs/performance.md).
-            releaseInBackground(consume prepared)
             return report
         } catch {
             writer.discard()

@@ -97,8 +97,6 @@ public enum HandbookValidator {
         }
         let sorted = diagnostics.sortedByLocation()
         if sorted.hasErrors { return (nil, nil, sorted) }
-        // Every tip's source locations are freed off the critical path.
-        releaseInBackground((consume decodedTips, consume tips))
         return (handbook, nil, sorted)
     }
 
