@@ -7,7 +7,7 @@ enum PercentEncoding {
         var result = ""
         for byte in text.utf8 {
             if kept.contains(byte) {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
+                result.unicodeScalars.append(UnicodeScalar(byte))
             } else {
                 let hex = String(byte, radix: 16, uppercase: true)
                 result += "%" + (hex.count == 1 ? "0" + hex : hex)

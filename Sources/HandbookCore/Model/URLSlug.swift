@@ -25,7 +25,7 @@ enum URLSlug {
     }
 
     /// Letters, marks and numbers of any script (the categories L, M and N).
-    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+    private static func isLetterOrDigit(_ scalar: UnicodeScalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:

@@ -19,8 +19,8 @@ enum UnicodeFolding {
     }
 
     /// "Ｗ" (U+FF37) is "W": the full-width forms of ASCII sit 0xFEE0 above it.
-    private static func narrow(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        (0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0)! : scalar
+    private static func narrow(_ scalar: UnicodeScalar) -> UnicodeScalar {
+        (0xFF01...0xFF5E).contains(scalar.value) ? UnicodeScalar(scalar.value - 0xFEE0)! : scalar
     }
 
     private static func map(_ text: String, _ options: UInt32) -> String {
