@@ -4,6 +4,8 @@
 //! anything that is not a plain path inside the site, so a traversal attempt is answered as one
 //! (400) instead of being looked up, and the rules hold if the site ever moves back to disk.
 
+import HandbookCore
+
 /// What a request path names.
 public enum ResolvedPath: Equatable, Sendable {
     /// A path inside the site, relative to its root ("index.html", "tips/012-listen.html").
@@ -21,7 +23,7 @@ public enum SafePathResolver {
     /// A path ending in `/` names that folder's `index.html`.
     public static func resolve(_ rawPath: String) -> ResolvedPath {
         guard rawPath.hasPrefix("/") else { return .refused("not an absolute path") }
-        guard let decoded = percentDecode(rawPath.utf8.dropFirst()) else { return .refused("malformed percent-escape") }
+        guard let decoded = PercentEncoding.decode(rawPath.dropFirst()) else { return .refused("malformed percent-escape") }
         if decoded.contains("%") { return .refused("percent sign after decoding (double encoding)") }
         if decoded.unicodeScalars.contains(where: { $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F }) {
             return .refused("backslash or control character")
@@ -36,32 +38,5 @@ public enum SafePathResolver {
         }
         if wantsIndex { segments.append("index.html") }
         return .file(segments.joined(separator: "/"))
-    }
-
-    /// Decodes `%XX` escapes as UTF-8; nil when an escape is malformed or the bytes are not UTF-8.
-    static func percentDecode(_ bytes: Substring.UTF8View) -> String? {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var iterator = bytes.makeIterator()
-        while let byte = iterator.next() {
-            guard byte == UInt8(ascii: "%") else {
-                output.append(byte)
-                continue
-            }
-            guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
-                return nil
-            }
-            output.append(high << 4 | low)
-        }
-        return String(validating: output, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

@@ -1,7 +1,7 @@
 //! Percent-encoding of URL paths, byte by byte over UTF-8 (RFC 3986), as Foundation's
 //! `addingPercentEncoding` and `removingPercentEncoding` do.
 
-enum PercentEncoding {
+public enum PercentEncoding {
     /// Every UTF-8 byte of `text` outside `kept` (ASCII characters) as `%XX`.
     static func encode(_ text: String, keeping kept: Set<UInt8>) -> String {
         var result = ""
@@ -18,7 +18,7 @@ enum PercentEncoding {
 
     /// `text` with each `%XX` decoded; nil when a `%` is not followed by two hex digits or the
     /// bytes are not UTF-8.
-    static func decode(_ text: String) -> String? {
+    public static func decode(_ text: some StringProtocol) -> String? {
         var bytes: [UInt8] = []
         var input = text.utf8.makeIterator()
         while let byte = input.next() {
