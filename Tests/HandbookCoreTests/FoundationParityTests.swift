@@ -30,17 +30,7 @@ import Testing
     @Test func slugsAreFoundations() {
         func foundationSlug(_ text: String) -> String {
             let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-            var slug = "", pendingHyphen = false
-            for scalar in folded.unicodeScalars {
-                if CharacterSet.alphanumerics.contains(scalar) {
-                    if pendingHyphen && !slug.isEmpty { slug.append("-") }
-                    pendingHyphen = false
-                    slug.unicodeScalars.append(scalar)
-                } else {
-                    pendingHyphen = true
-                }
-            }
-            return slug.lowercased()
+            return URLSlug.hyphenated(folded, keeping: { CharacterSet.alphanumerics.contains($0) })
         }
         let differing = Self.words.filter { URLSlug.foldedSlug($0) != foundationSlug($0) }
         #expect(differing.isEmpty, "\(differing.prefix(5).map { ($0, URLSlug.foldedSlug($0), foundationSlug($0)) })")

@@ -9,11 +9,15 @@ enum URLSlug {
 
     /// The general case, for text of any script.
     static func foldedSlug(_ text: String) -> String {
-        let folded = UnicodeFolding.folded(text)
+        hyphenated(UnicodeFolding.folded(text), keeping: isLetterOrDigit)
+    }
+
+    /// The runs of kept characters, joined by single hyphens and lowercased.
+    static func hyphenated(_ folded: String, keeping isKept: (UnicodeScalar) -> Bool) -> String {
         var slug = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {
-            if isLetterOrDigit(scalar) {
+            if isKept(scalar) {
                 if pendingHyphen && !slug.isEmpty { slug.append("-") }
                 pendingHyphen = false
                 slug.unicodeScalars.append(scalar)
