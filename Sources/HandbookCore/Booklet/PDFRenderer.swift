@@ -142,11 +142,13 @@ private final class WeasyPrintRun: @unchecked Sendable {
         } catch {
             throw BuildFailure([.error("cannot run WeasyPrint at '\(executable.path)': \(error)", at: nil)])
         }
-        DispatchQueue.global().async { [self] in
+        // Queues of their own, each with its own thread: both blocks block, and the global
+        // queue's few threads would leave them waiting behind the build's work.
+        DispatchQueue(label: "handbook-weasyprint-wait").async { [self] in
             status = process.waitForExit()
             finished.signal()
         }
-        DispatchQueue.global().async { [self] in
+        DispatchQueue(label: "handbook-weasyprint-read").async { [self] in
             var pending: [UInt8] = []
             while let chunk = process.readChunk() {
                 pending += chunk
