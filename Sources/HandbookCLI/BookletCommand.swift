@@ -70,7 +70,7 @@ struct BookletCommand: ParsableCommand {
     private func renderPDF(_ files: BookletOutput) throws {
         let line = "Rendering \(files.pdfFile) with WeasyPrint…"
         let live = isatty(STDERR_FILENO) == 1
-        StandardStream.error.write((live ? line : line + "\n"))
+        StandardStream.error.write(live ? line : line + "\n")
         do {
             let result = try PDFRenderer(timeout: Double(timeout)).render(html: files.htmlFile.url, to: files.pdfFile.url) { progress in
                 guard live else { return }
@@ -94,6 +94,6 @@ struct BookletCommand: ParsableCommand {
 
     /// Standard output without buffering, so that it interleaves with the progress line on standard error.
     private func say(_ line: String) {
-        StandardStream.output.write((line + "\n"))
+        StandardStream.output.write(line + "\n")
     }
 }

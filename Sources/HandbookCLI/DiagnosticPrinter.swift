@@ -6,7 +6,7 @@ import HandbookCore
 enum DiagnosticPrinter {
     static func print(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {
-            StandardStream.error.write((diagnostic.description + "\n"))
+            StandardStream.error.write(diagnostic.description + "\n")
         }
     }
 

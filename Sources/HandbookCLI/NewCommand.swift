@@ -55,17 +55,12 @@ struct NewTipCommand: ParsableCommand {
                 return
             }
             let path = try TipScaffolder.create(title: title ?? "", chapter: chapter ?? 0,
-                                                themes: (themes ?? "").split(separator: ",").map(Self.trimmed),
+                                                themes: (themes ?? "").split(separator: ",").map(String.init),
                                                 content: UserPath(content))
             print("Created \(path)")
         } catch let failure as BuildFailure {
             DiagnosticPrinter.print(failure.diagnostics)
             throw ExitCode.failure
         }
-    }
-
-    /// A theme name without the spaces around it ("a, b" names "a" and "b").
-    private static func trimmed(_ name: Substring) -> String {
-        String(name.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

@@ -19,6 +19,7 @@ public enum TipScaffolder {
             let known = handbook.chapters.map { String($0.number) }.joined(separator: ", ")
             throw BuildFailure([.error("chapter \(chapter) does not exist", at: nil, hint: "chapters are \(known)")])
         }
+        let themes = themes.map { $0.trimmingWhitespace() }
         let slugs = handbook.themes.map(\.slug)
         let unknown = themes.filter { !slugs.contains($0) }
         guard unknown.isEmpty, !themes.isEmpty else {
