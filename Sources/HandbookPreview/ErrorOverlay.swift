@@ -2,11 +2,8 @@
 
 import HandbookCore
 
-/// Lists the problems of the failed build, compiler-style, in a see-through panel at the foot of
-/// the last good page. Each problem quotes its source line with a marker under the column. The
-/// diagnostics carry no "caused by" link, so follow-on errors are folded by file: the first
-/// problem of a file is shown, the rest of that file under a `<details>`. Everything from the
-/// content (messages quote titles, links, YAML and the source lines) is HTML-escaped.
+/// The failed build's problems, compiler-style, at the foot of the last good page. Diagnostics
+/// carry no "caused by" link, so follow-on errors are folded by file under a `<details>`.
 public enum ErrorOverlay {
     public static let elementID = "handbook-preview-errors"
     /// Longer source lines are cut to this many characters around the column.
@@ -85,9 +82,9 @@ public enum ErrorOverlay {
 
     static func item(_ diagnostic: Diagnostic, lines: [SourceLocation: String]) -> String {
         var html = ""
-        if let location = diagnostic.location { html += "<code>\(escape(place(location)))</code> " }
-        html += "<strong>\(diagnostic.severity.rawValue):</strong> \(escape(diagnostic.message))"
-        if let hint = diagnostic.hint { html += "<div class=\"hint\">hint: \(escape(hint))</div>" }
+        if let location = diagnostic.location { html += "<code>\(HTMLEscape.escape(place(location)))</code> " }
+        html += "<strong>\(diagnostic.severity.rawValue):</strong> \(HTMLEscape.escape(diagnostic.message))"
+        if let hint = diagnostic.hint { html += "<div class=\"hint\">hint: \(HTMLEscape.escape(hint))</div>" }
         if let location = diagnostic.location,
            let line = lines[SourceLocation(file: location.file, line: location.line)] {
             html += quote(line, number: location.line, column: location.column)
@@ -110,7 +107,7 @@ public enum ErrorOverlay {
             if cutEnd { characters.append("…") }
         }
         let gutter = "\(number) | "
-        var html = "<pre><span class=\"ln\">\(gutter)</span>\(escape(String(characters)))"
+        var html = "<pre><span class=\"ln\">\(gutter)</span>\(HTMLEscape.escape(String(characters)))"
         if column > 0 {
             // Tabs stay tabs, so the marker lines up under the same character.
             let lead = characters.prefix(column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
@@ -126,9 +123,5 @@ public enum ErrorOverlay {
         if location.line > 0 { text += ":\(location.line)" }
         if location.line > 0 && location.column > 0 { text += ":\(location.column)" }
         return text
-    }
-
-    static func escape(_ text: String) -> String {
-        HTMLEscape.escape(text)
     }
 }

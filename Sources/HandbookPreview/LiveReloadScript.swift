@@ -1,5 +1,4 @@
-//! The script (and, on errors, the overlay) that the preview adds to every HTML page it serves.
-//! Added on the way out, so `handbook build` output never contains it.
+//! The script the preview adds to every HTML page as it serves it, so `handbook build` never writes it.
 
 import FoundationEssentials
 import NIOCore
@@ -7,11 +6,9 @@ import NIOCore
 enum LiveReloadScript {
     static let eventsPath = "/__handbook/events"
 
-    /// The page listens on the reload channel. A change event carries the new generation and the
-    /// site paths that changed: the page reloads when it changed itself, when a script or image it
-    /// uses changed, or when the error overlay came or went; a changed stylesheet is swapped in
-    /// place. The scroll position survives the reload. `server` makes a restarted `serve` reload
-    /// pages that an earlier run served.
+    /// Reloads the page (keeping its scroll position) when it, a script or image it uses, or the
+    /// overlay changed; swaps a changed stylesheet in place. `server` makes a restarted `serve`
+    /// reload the pages an earlier run served.
     static func tag(server: String, generation: Int, page: String) -> String {
         let query = "server=\(server)&generation=\(generation)"
         return """

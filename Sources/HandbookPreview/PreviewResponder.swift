@@ -1,5 +1,4 @@
-//! Answers the preview's HTTP requests: files of the current site, the 404 page, and the reload
-//! channel. Every HTML page gets the reload script, and the error overlay while a build fails.
+//! Answers the preview's requests: the site's files with the reload script (and the error overlay), and the reload channel.
 
 import FoundationEssentials
 import HandbookCore
@@ -29,23 +28,21 @@ struct PreviewResponder: HTTPResponder {
             return events(request)
         }
         let site = store.current
+        let head = request.method == .head
         switch SafePathResolver.resolve(path) {
         case .refused(let reason):
             return plain(.badRequest, "Refused: \(reason).\n")
         case .file(let file):
             if let bytes = site.files[file] {
-                return respond(ByteBuffer(bytes: bytes), path: file, status: .ok, site: site, head: request.method == .head)
+                return respond(ByteBuffer(bytes: bytes), path: file, status: .ok, site: site, head: head)
             }
             // `/booklet` is the folder `/booklet/`, as a web server would answer.
             if !path.hasSuffix("/"), site.files[file + "/index.html"] != nil {
                 let query = request.uri.query.map { "?" + $0 } ?? ""
                 return plain(.movedPermanently, "Moved to \(path)/.\n", extra: [.location: path + "/" + query])
             }
-            if let notFound = site.files[SitePaths.notFound] {
-                return respond(ByteBuffer(bytes: notFound), path: SitePaths.notFound, status: .notFound, site: site, head: request.method == .head)
-            }
-            return respond(Self.placeholder(site), path: SitePaths.notFound, status: .notFound, site: site,
-                           head: request.method == .head)
+            let notFound = site.files[SitePaths.notFound].map { ByteBuffer(bytes: $0) } ?? Self.placeholder(site)
+            return respond(notFound, path: SitePaths.notFound, status: .notFound, site: site, head: head)
         }
     }
 
@@ -97,9 +94,6 @@ struct PreviewResponder: HTTPResponder {
         headers[.contentType] = "text/event-stream"
         headers[.cacheControl] = "no-store"
         headers[.init("X-Accel-Buffering")!] = "no"
-        let channel = channel
-        let store = store
-        let serverID = serverID
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             // Subscribe before reading the generation, so no change falls between the two.
             let (id, frames) = channel.subscribe()

@@ -1,5 +1,4 @@
-//! `handbook serve`: build into memory, serve over HTTP, rebuild on every save and tell the open
-//! pages to reload once the new site is completely in place.
+//! `handbook serve`: build into memory, serve over HTTP, rebuild on every save, reload the open pages.
 
 import FoundationEssentials
 import Dispatch
@@ -10,10 +9,9 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
-import NIOConcurrencyHelpers
+import Synchronization
 
-/// Serves the handbook from memory and keeps it current: a watcher feeds rebuilds, each good
-/// build is swapped in whole and then announced on the reload channel.
+/// A watcher feeds rebuilds; each good build is swapped in whole, then announced on the reload channel.
 public final class PreviewServer: Sendable {
     public let configuration: PreviewConfiguration
     private let report: @Sendable (PreviewEvent) -> Void
@@ -173,19 +171,16 @@ private struct PingService: Service {
 }
 
 /// Whether the server listens yet, and the service group to stop it with.
-/// `@unchecked`: the status and the group are guarded by `lock`.
-private final class ServerState: @unchecked Sendable {
+private final class ServerState: Sendable {
     enum Status { case starting, listening(URL), failed }
-    private let lock = NIOLock()
-    private var _status = Status.starting
-    private var _group: ServiceGroup?
+    private let state = Mutex<(status: Status, group: ServiceGroup?)>((.starting, nil))
 
-    var status: Status { lock.withLock { _status } }
+    var status: Status { state.withLock { $0.status } }
     var group: ServiceGroup? {
-        get { lock.withLock { _group } }
-        set { lock.withLock { _group = newValue } }
+        get { state.withLock { $0.group } }
+        set { state.withLock { $0.group = newValue } }
     }
 
-    func listening(_ url: URL) { lock.withLock { _status = .listening(url) } }
-    func failed() { lock.withLock { _status = .failed } }
+    func listening(_ url: URL) { state.withLock { $0.status = .listening(url) } }
+    func failed() { state.withLock { $0.status = .failed } }
 }

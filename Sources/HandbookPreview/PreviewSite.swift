@@ -2,7 +2,7 @@
 
 import FoundationEssentials
 import HandbookCore
-import NIOConcurrencyHelpers
+import Synchronization
 
 /// A complete version of the site in memory, with the problems of the latest build (shown in the
 /// overlay while that build failed). Never changed after it is made; a rebuild makes a new one.
@@ -28,18 +28,12 @@ public struct PreviewSite: Sendable {
 
 /// Holds the current `PreviewSite`. A request reads it once and serves everything from that
 /// version, so no response mixes two builds; a rebuild publishes only complete versions.
-/// `@unchecked`: the site is guarded by `lock`.
-final class PreviewSiteStore: @unchecked Sendable {
-    private let lock = NIOLock()
-    private var site: PreviewSite
+final class PreviewSiteStore: Sendable {
+    private let site = Mutex(PreviewSite())
 
-    init(_ site: PreviewSite = PreviewSite()) {
-        self.site = site
-    }
-
-    var current: PreviewSite { lock.withLock { site } }
+    var current: PreviewSite { site.withLock { $0 } }
 
     func replace(_ newSite: PreviewSite) {
-        lock.withLock { site = newSite }
+        site.withLock { $0 = newSite }
     }
 }
