@@ -1,5 +1,4 @@
-//! Ctrl-C and SIGTERM end `handbook serve` within a second, even when a rebuild stuck in a
-//! system call does not answer the graceful shutdown.
+//! Ctrl-C and SIGTERM end `handbook serve` within a second, even when a stuck rebuild ignores the graceful shutdown.
 
 import Dispatch
 import FoundationEssentials

@@ -21,8 +21,7 @@ final class HostCheck: Sendable {
 
     func listening(on port: Int) { self.port.withLock { $0 = port } }
 
-    /// Whether a request with this Host header (`127.0.0.1:4000`) is for the preview. The port,
-    /// when given, must be the one it listens on.
+    /// Whether a Host header (`127.0.0.1:4000`) names the preview; a port, when given, must be its own.
     func allows(_ header: String?) -> Bool {
         guard let header = header?.lowercased(), !header.isEmpty else { return false }
         if anyName { return true }

@@ -10,8 +10,7 @@ final class InotifyBackend: WatchBackend {
     private let folders: [ContentWatcher.Folder]
     private let debounce: Duration
     private let wakePipe = WakePipe()
-    /// Watch descriptor → (folder path, whether it lies in a content folder); the watching thread
-    /// adds to it as folders appear.
+    /// Watch descriptor → folder; the watching thread adds to it as folders appear.
     private let watches = Mutex<[Int32: (path: String, inContent: Bool)]>([:])
 
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE
@@ -32,8 +31,7 @@ final class InotifyBackend: WatchBackend {
     }
 
     func start(report: @escaping @Sendable (Set<String>) -> Void) {
-        // Not kept in a property: the queue's block holds this backend while it runs, and a backend that
-        // held its queue would never be freed (nor its wake pipe closed) after `stop()`.
+        // Not kept in a property: a backend holding the queue that holds it would never be freed after `stop()`.
         DispatchQueue(label: "handbook-inotify").async { [self] in run(report: report) }
     }
 
@@ -110,8 +108,7 @@ final class InotifyBackend: WatchBackend {
                     continue
                 }
                 if mask & UInt32(IN_CREATE) != 0 && !isDirectory && Self.isRegularFile(path) {
-                    // A new file is reported when it is closed after writing, not when it appears empty.
-                    // (A link, a FIFO or a device is never written: it is reported as it appears.)
+                    // Reported when closed after writing, not empty as it appears (links, FIFOs, devices are never written).
                     continue
                 }
                 if isDirectory && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {

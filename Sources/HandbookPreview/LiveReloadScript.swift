@@ -55,34 +55,20 @@ enum LiveReloadScript {
         """
     }
 
-    /// Inserts `snippet` before the last `</body>` (any case), or at the end when there is none.
+    /// Inserts `snippet` before the last `</body` (any case), or at the end when there is none.
     static func inject(_ snippet: String, into page: ByteBuffer) -> ByteBuffer {
         let bytes = page.readableBytesView
         let needle = Array("</body".utf8)
-        var insertAt = bytes.endIndex
-        var index = bytes.endIndex - needle.count
-        while index >= bytes.startIndex {
-            if bytes[index] == UInt8(ascii: "<") && matches(bytes, at: index, needle) {
-                insertAt = index
-                break
-            }
-            index -= 1
-        }
+        let lowercased = { (byte: UInt8) in (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
+        let at = stride(from: bytes.endIndex - needle.count, through: bytes.startIndex, by: -1).first { start in
+            needle.indices.allSatisfy { lowercased(bytes[start + $0]) == needle[$0] }
+        } ?? bytes.endIndex
         var output = ByteBuffer()
         output.reserveCapacity(bytes.count + snippet.utf8.count)
-        output.writeBytes(bytes[bytes.startIndex..<insertAt])
+        output.writeBytes(bytes[..<at])
         output.writeString(snippet)
-        output.writeBytes(bytes[insertAt...])
+        output.writeBytes(bytes[at...])
         return output
-    }
-
-    private static func matches(_ bytes: ByteBufferView, at index: Int, _ needle: [UInt8]) -> Bool {
-        for offset in needle.indices {
-            var byte = bytes[index + offset]
-            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte += 32 }
-            if byte != needle[offset] { return false }
-        }
-        return true
     }
 
     /// A JavaScript string literal that is also safe inside an HTML `<script>` element.

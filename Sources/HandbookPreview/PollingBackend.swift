@@ -15,8 +15,7 @@ final class PollingBackend: WatchBackend {
         self.interval = interval
     }
 
-    /// Takes the first scan before it returns, so that a save right after `start()` is seen as a
-    /// change (a first scan on the polling thread could come after it, and miss it).
+    /// Scans once before it returns, so that a save right after `start()` counts as a change.
     func start(report: @escaping @Sendable (Set<String>) -> Void) {
         let known = scan()
         DispatchQueue(label: "handbook-poll").async { [self] in run(from: known, report: report) }

@@ -39,7 +39,6 @@ final class PreviewBuilder: Sendable {
         case failed([Diagnostic])
     }
 
-    /// Builds the whole site again into memory.
     func rebuild() -> Outcome {
         built.withLock { rebuild(after: &$0) }
     }

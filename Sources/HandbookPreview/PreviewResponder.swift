@@ -1,4 +1,4 @@
-//! Answers the preview's requests: the site's files with the reload script (and the error overlay), and the reload channel.
+//! Answers the preview's requests: the site's pages, with the reload script added, and the reload channel.
 
 import FoundationEssentials
 import HandbookCore
@@ -86,8 +86,7 @@ struct PreviewResponder: HTTPResponder {
 
     // MARK: - Reload channel
 
-    /// A Server-Sent Events stream. It opens with a `hello` frame naming the current generation;
-    /// a page served by an older generation (or an earlier run) is told at once to reload.
+    /// A Server-Sent Events stream; a page served by an older generation (or run) is told at once to reload.
     private func events(_ request: Request) -> Response {
         let known = knownVersion(of: request)
         var headers = HTTPFields()
@@ -98,8 +97,7 @@ struct PreviewResponder: HTTPResponder {
             // Subscribe before reading the generation, so no change falls between the two.
             let (id, frames) = channel.subscribe()
             defer { channel.unsubscribe(id) }
-            // A page that goes away (tab closed, connection reset) ends its stream at once; without
-            // this the stream, and its connection, would stay until the next write failed.
+            // A page that goes away ends its stream, and connection, at once, not at the next failed write.
             try await request.body.consumeWithInboundCloseHandler { _ in
                 try await withGracefulShutdownHandler {
                     let generation = store.current.generation

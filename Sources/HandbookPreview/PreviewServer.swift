@@ -48,8 +48,7 @@ public final class PreviewServer: Sendable {
         let hostCheck = HostCheck(host: configuration.host)
         let app = Application(
             responder: PreviewResponder(store: store, channel: channel, serverID: serverID, hostCheck: hostCheck),
-            // A connection that is idle, or has sent only part of a request, is closed after
-            // `idleTimeout`; past `maximumConnections` new ones wait in the backlog until one closes.
+            // Idle or half-sent connections close after `idleTimeout`; past `maximumConnections` new ones wait.
             server: .http1(configuration: HTTP1Channel.Configuration(idleTimeout: TimeAmount.seconds(configuration.idleTimeout.components.seconds))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil,
                                  availableConnectionsDelegate: MaximumAvailableConnections(configuration.maximumConnections)),
@@ -115,7 +114,7 @@ public final class PreviewServer: Sendable {
         case .built(let result):
             let hadProblems = !old.problems.isEmpty
             let generation = old.generation + 1
-            store.replace(PreviewSite(files: result.files, generation: generation, problems: []))
+            store.replace(PreviewSite(files: result.files, generation: generation))
             channel.publish(SiteChange(generation: generation, all: result.full, paths: result.changedPaths, overlay: hadProblems),
                             server: serverID)
             report(.built(PreviewBuild(summary: result.summary, warnings: result.warnings, fixed: hadProblems,

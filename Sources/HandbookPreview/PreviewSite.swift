@@ -4,12 +4,10 @@ import FoundationEssentials
 import HandbookCore
 import Synchronization
 
-/// A complete version of the site in memory, with the problems of the latest build (shown in the
-/// overlay while that build failed). Never changed after it is made; a rebuild makes a new one.
+/// A complete version of the site in memory, with the problems the overlay shows; a rebuild makes a new one.
 public struct PreviewSite: Sendable {
-    /// Site path ("tips/012-listen.html") → bytes, exactly as `handbook build` would write them.
-    /// Kept as the build made them: a page becomes a `ByteBuffer` when it is served, so a rebuild
-    /// does not copy the whole site.
+    /// Site path ("tips/012-listen.html") → bytes as `handbook build` writes them; kept as the build
+    /// made them (a page becomes a `ByteBuffer` only when served), so a rebuild copies nothing.
     public var files: [String: [UInt8]]
     public var generation: Int
     /// Errors and warnings of the failed latest build; empty while the latest build succeeded.

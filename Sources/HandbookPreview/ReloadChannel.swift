@@ -9,8 +9,7 @@ public struct SiteChange: Sendable, Equatable {
     public var generation: Int
     /// Every page should reload (a full rebuild, or too many changes to list).
     public var all: Bool
-    /// Site paths of the files (pages, stylesheets, scripts, images) that changed. A page reloads
-    /// when it or a script or image it uses is listed, and swaps a listed stylesheet in place.
+    /// Site paths of the files (pages, stylesheets, scripts, images) that changed.
     public var paths: [String]
     /// The error overlay appeared, changed or went away: every page reloads.
     public var overlay: Bool
