@@ -93,7 +93,10 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
-            swiftSettings: honestImports
+            // The page's script and the error panel's style, built into the program by the plugin.
+            exclude: ["Browser"],
+            swiftSettings: honestImports,
+            plugins: ["EmbedBuiltInFiles"]
         ),
         .executableTarget(
             name: "HandbookCLI",

@@ -3,57 +3,24 @@
 import FoundationEssentials
 import NIOCore
 
+extension EmbeddedBrowserFiles {
+    /// A file of Browser/, built into the program by the EmbedBuiltInFiles plugin.
+    static func text(_ name: String) -> String {
+        String(decoding: Data(base64Encoded: base64[name]!)!, as: UTF8.self)
+    }
+}
+
 enum LiveReloadScript {
     static let eventsPath = "/__handbook/events"
 
-    /// Reloads the page (keeping its scroll position) when it, a script or image it uses, or the
-    /// overlay changed; swaps a changed stylesheet in place. `server` makes a restarted `serve`
-    /// reload the pages an earlier run served.
+    /// Browser/live-reload.js with its settings: `server` makes a restarted `serve` reload the pages an earlier run served.
     static func tag(server: String, generation: Int, page: String) -> String {
-        let query = "server=\(server)&generation=\(generation)"
-        return """
-        <script data-handbook-preview>
-        (function () {
-          var state = { generation: \(generation), page: \(jsonString(page)) };
-          var key = "handbook-preview-scroll:" + location.pathname;
-          var saved = null;
-          try { saved = sessionStorage.getItem(key); sessionStorage.removeItem(key); } catch (e) {}
-          if (saved !== null) addEventListener("load", function () { scrollTo(0, +saved); });
-          function reload() {
-            try { sessionStorage.setItem(key, String(scrollY)); } catch (e) {}
-            location.reload();
-          }
-          function sitePath(url) {
-            var parsed = new URL(url, location.href);
-            return parsed.origin === location.origin ? decodeURIComponent(parsed.pathname.slice(1)) : null;
-          }
-          function uses(selector, attribute, changed) {
-            return Array.prototype.filter.call(document.querySelectorAll(selector), function (element) {
-              var value = element.getAttribute(attribute);
-              return value && changed.indexOf(sitePath(value)) >= 0;
-            });
-          }
-          var source = new EventSource("\(eventsPath)?\(query)");
-          source.addEventListener("change", function (event) {
-            var change = JSON.parse(event.data);
-            if (change.generation <= state.generation) return;
-            state.generation = change.generation;
-            var changed = change.paths;
-            if (change.all || change.overlay || changed.indexOf(state.page) >= 0
-                || uses("script[src], img[src], source[src], video[src], audio[src]", "src", changed).length
-                || uses("link[rel~=icon], link[rel=preload], link[rel=manifest]", "href", changed).length) {
-              return reload();
-            }
-            uses('link[rel~="stylesheet"]', "href", changed).forEach(function (link) {
-              var url = new URL(link.href);
-              url.searchParams.set("preview", String(change.generation));
-              link.href = url.href;
-            });
-          });
-        })();
-        </script>
-        """
+        let events = "\(eventsPath)?server=\(server)&generation=\(generation)"
+        return "<script data-handbook-preview>\nvar handbookPreview = { events: \"\(events)\", generation: \(generation), "
+            + "page: \(jsonString(page)) };\n\(script)</script>\n"
     }
+
+    private static let script = EmbeddedBrowserFiles.text("live-reload.js")
 
     /// Inserts `snippet` before the last `</body` (any case), or at the end when there is none.
     static func inject(_ snippet: String, into page: ByteBuffer) -> ByteBuffer {
