@@ -17,7 +17,7 @@ let honestImports: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibil
 
 let package = Package(
     name: "Handbook",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "handbook", targets: ["HandbookCLI"]),
         .library(name: "HandbookCore", targets: ["HandbookCore"]),
@@ -86,7 +86,6 @@ let package = Package(
             name: "HandbookPreview",
             dependencies: [
                 "HandbookCore",
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -94,7 +93,10 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
-            swiftSettings: honestImports
+            // The page's script and the error panel's style, built into the program by the plugin.
+            exclude: ["Browser"],
+            swiftSettings: honestImports,
+            plugins: ["EmbedBuiltInFiles"]
         ),
         .executableTarget(
             name: "HandbookCLI",
@@ -103,7 +105,6 @@ let package = Package(
                 "HandbookPreview",
                 "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: honestImports,
             linkerSettings: executableLinking

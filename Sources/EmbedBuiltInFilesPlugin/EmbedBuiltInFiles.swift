@@ -1,6 +1,7 @@
-//! Builds the files that ship inside the program into HandbookCore as generated Swift files, at
-//! every build: `themes/default` (the built-in theme) and the samples of `handbook init`. The
-//! folders stay the one source; no copy of them is checked in.
+//! Builds the files that ship inside the program into generated Swift files, at every build:
+//! HandbookCore's `themes/default` (the built-in theme) and the samples of `handbook init`, and
+//! HandbookPreview's Browser/ (the reload script, the error panel's style). The folders stay the
+//! one source; no copy of them is checked in.
 
 import Foundation
 import PackagePlugin
@@ -9,8 +10,11 @@ import PackagePlugin
 struct EmbedBuiltInFiles: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let embedder = try context.tool(named: "FolderEmbedder").url
-        let folders = [(context.package.directoryURL.appending(path: "themes/default"), "EmbeddedThemeFiles"),
-                       (context.package.directoryURL.appending(path: "Sources/HandbookCore/Scaffold/Samples"), "EmbeddedSampleFiles")]
+        let package = context.package.directoryURL
+        let folders = target.name == "HandbookPreview"
+            ? [(package.appending(path: "Sources/HandbookPreview/Browser"), "EmbeddedBrowserFiles")]
+            : [(package.appending(path: "themes/default"), "EmbeddedThemeFiles"),
+               (package.appending(path: "Sources/HandbookCore/Scaffold/Samples"), "EmbeddedSampleFiles")]
         return folders.map { folder, name in
             let output = context.pluginWorkDirectoryURL.appending(path: "\(name).swift")
             return .buildCommand(displayName: "Embedding \(folder.lastPathComponent)", executable: embedder,

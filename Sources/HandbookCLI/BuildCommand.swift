@@ -17,7 +17,6 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print how long each step of the build took, to standard error.")
     var timings = false
 
-    /// Builds the site, printing the problems and the summary line.
     func run() throws {
         do {
             var clock = StepClock()

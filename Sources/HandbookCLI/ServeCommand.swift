@@ -5,7 +5,7 @@ import FoundationEssentials
 import Glibc
 import HandbookCore
 import HandbookPreview
-import NIOConcurrencyHelpers
+import Synchronization
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -48,7 +48,8 @@ struct ServeCommand: AsyncParsableCommand {
         let reporter = ServeReporter(content: source.content,
                                      theme: FileManager.default.fileExists(atPath: theme.path) ? theme.shown : nil)
         let server = PreviewServer(configuration: configuration, report: reporter.report)
-        ShutdownDeadline.install()
+        let deadline = ShutdownDeadline()
+        defer { deadline.cancel() }
         do {
             try await server.run()
         } catch let error as PreviewError {
@@ -60,13 +61,12 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 /// Prints what the preview does: the address, each rebuild, and errors as `handbook build` does.
-/// `@unchecked`: `shownWarnings` and the printing are guarded by `lock`.
-final class ServeReporter: @unchecked Sendable {
+final class ServeReporter: Sendable {
     private let content: String
     /// The theme folder laid over the built-in theme, when there is one.
     private let theme: String?
-    private let lock = NIOLock()
-    private var shownWarnings: [Diagnostic] = []
+    /// The warnings printed last; the lock also keeps one event's lines together.
+    private let shownWarnings = Mutex<[Diagnostic]>([])
 
     init(content: String, theme: String?) {
         self.content = content
@@ -74,7 +74,7 @@ final class ServeReporter: @unchecked Sendable {
     }
 
     func report(_ event: PreviewEvent) {
-        lock.withLock {
+        shownWarnings.withLock { shownWarnings in
             switch event {
             case .listening(let url, let watching):
                 print("Serving the handbook at \(url.absoluteString)")

@@ -1,17 +1,15 @@
-//! Ctrl-C and SIGTERM end `handbook serve` within a second, whatever its rebuild is doing: the
-//! server stops gracefully when it can, and this ends the process when it cannot (a rebuild
-//! stuck in a system call does not answer cancellation).
+//! Ctrl-C and SIGTERM end `handbook serve` within a second, even when a stuck rebuild ignores the graceful shutdown.
 
 import Dispatch
 import FoundationEssentials
 import Glibc
 
-enum ShutdownDeadline {
-    /// Kept alive for the life of the process.
-    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+/// Armed while it lives: keep it until the server has stopped.
+struct ShutdownDeadline {
+    private let sources: [any DispatchSourceSignal]
 
-    static func install(seconds: Double = 1) {
-        for signal in [SIGINT, SIGTERM] {
+    init(seconds: Double = 1) {
+        sources = [SIGINT, SIGTERM].map { signal in
             Glibc.signal(signal, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
             source.setEventHandler {
@@ -22,7 +20,11 @@ enum ShutdownDeadline {
                 }
             }
             source.resume()
-            sources.append(source)
+            return source
         }
+    }
+
+    func cancel() {
+        for source in sources { source.cancel() }
     }
 }

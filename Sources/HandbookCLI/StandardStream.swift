@@ -1,5 +1,4 @@
-//! Standard output and error, written at once and whole (Foundation's `FileHandle` is not in
-//! FoundationEssentials).
+//! Standard output and error, written at once and whole (FoundationEssentials has no `FileHandle`).
 
 import Glibc
 

@@ -3,10 +3,8 @@
 import Dispatch
 import Glibc
 
-/// Times the steps that `SiteBuilder` reports and prints each one to standard error when the
-/// next starts: wall time, the CPU time of all threads (twice the wall time means two cores were
-/// busy throughout; close to it, that the step ran on one), and the process's peak memory so
-/// far, so a slow or large build can be explained without a profiler.
+/// Prints each step `SiteBuilder` reports when the next starts: wall time, CPU time of all threads
+/// (twice the wall time: two cores were busy) and peak memory, to explain a slow build without a profiler.
 struct StepClock {
     private var current: (name: String, start: UInt64, cpu: Double)?
 

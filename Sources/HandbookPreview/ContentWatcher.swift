@@ -1,18 +1,13 @@
 //! Watches the content and theme folders and reports each burst of changes once.
-//!
-//! Editors save by writing a temporary file and renaming it over the old one, often touching a
-//! backup file too; all of that arrives as one batch after the folders have been quiet for the
-//! debounce interval. Linux uses inotify; elsewhere, or when inotify is not available, the
-//! watcher compares file sizes and times at an interval.
 
 import FoundationEssentials
 import Glibc
 import HandbookCore
-import NIOConcurrencyHelpers
+import Synchronization
 
-/// `@unchecked`: the pending paths are guarded by `lock`; the backend and mechanism are set in
-/// `start()`, before any change is reported, and `next()` is called by one task only.
-public final class ContentWatcher: @unchecked Sendable {
+/// An editor's save (a temporary file renamed over the old one, often a backup too) arrives as one
+/// batch once the folders have been quiet for the debounce interval.
+public final class ContentWatcher: Sendable {
     public enum Mode: Sendable, Equatable {
         /// inotify where it works, polling otherwise.
         case automatic
@@ -30,52 +25,43 @@ public final class ContentWatcher: @unchecked Sendable {
         }
     }
 
-    public let folders: [Folder]
-    public let debounce: Duration
-    private let mode: Mode
-    /// How changes are found ("inotify", "polling every 250 ms"), once started.
-    public private(set) var mechanism = "none"
-
-    private let lock = NIOLock()
-    private var pending = Set<String>()
-    private let signals: AsyncStream<Void>
-    private let signal: AsyncStream<Void>.Continuation
-    private var iterator: AsyncStream<Void>.Iterator
-    private var backend: WatchBackend?
+    /// How changes are found: "inotify" or "polling every 250 ms".
+    public let mechanism: String
+    private let backend: any WatchBackend
+    private let pending = Mutex(Set<String>())
+    /// One element per burst; bursts that come while no one waits are merged in `pending`.
+    private let bursts: AsyncStream<Void>
+    private let burst: AsyncStream<Void>.Continuation
 
     public init(folders: [Folder], debounce: Duration = .milliseconds(10), mode: Mode = .automatic) {
-        self.folders = folders
-        self.debounce = debounce
-        self.mode = mode
-        (signals, signal) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        iterator = signals.makeAsyncIterator()
-    }
-
-    /// Starts watching on a background thread.
-    public func start() {
-        let report: @Sendable (Set<String>) -> Void = { [weak self] paths in self?.add(paths) }
-        if mode == .automatic, let inotify = InotifyBackend(folders: folders, debounce: debounce, report: report) {
+        (bursts, burst) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        if mode == .automatic, let inotify = InotifyBackend(folders: folders, debounce: debounce) {
             backend = inotify
             mechanism = "inotify"
         } else {
             var interval = Duration.milliseconds(250)
             if case .polling(let chosen) = mode { interval = chosen }
-            backend = PollingBackend(folders: folders, interval: interval, report: report)
+            backend = PollingBackend(folders: folders, interval: interval)
             mechanism = "polling every \(interval.milliseconds) ms"
         }
-        backend?.start()
+    }
+
+    /// Starts watching on a background thread.
+    public func start() {
+        backend.start { [weak self] paths in self?.add(paths) }
     }
 
     public func stop() {
-        backend?.stop()
-        signal.finish()
+        backend.stop()
+        burst.finish()
     }
 
     /// Waits for the next burst and returns every path changed since the previous call; nil once
-    /// stopped or cancelled. Call it from one task only.
+    /// stopped or cancelled. Call it from one task only (AsyncStream allows one waiter).
     public func next() async -> Set<String>? {
+        var iterator = bursts.makeAsyncIterator()
         while !Task.isCancelled, await iterator.next() != nil {
-            let batch = lock.withLock {
+            let batch = pending.withLock { pending in
                 defer { pending.removeAll() }
                 return pending
             }
@@ -86,8 +72,8 @@ public final class ContentWatcher: @unchecked Sendable {
 
     private func add(_ paths: Set<String>) {
         guard !paths.isEmpty else { return }
-        lock.withLock { pending.formUnion(paths) }
-        signal.yield()
+        pending.withLock { $0.formUnion(paths) }
+        burst.yield()
     }
 
     // MARK: - Which files count
@@ -104,9 +90,9 @@ public final class ContentWatcher: @unchecked Sendable {
     }
 }
 
-/// A thread that watches and calls `report` with each debounced batch of changed paths.
-protocol WatchBackend: AnyObject, Sendable {
-    func start()
+/// Watches on a thread of its own and calls `report` with each debounced batch of changed paths.
+protocol WatchBackend: Sendable {
+    func start(report: @escaping @Sendable (Set<String>) -> Void)
     func stop()
 }
 
@@ -117,7 +103,8 @@ extension Duration {
     }
 }
 
-/// A pipe that wakes a thread blocked in `poll`, so stopping is immediate.
+/// A pipe that wakes a thread blocked in `poll`, so stopping is immediate. Once woken it stays
+/// readable (nothing reads it), so the watching thread ends at its next `poll` whenever `stop()` came.
 final class WakePipe: Sendable {
     let readEnd: Int32
     let writeEnd: Int32

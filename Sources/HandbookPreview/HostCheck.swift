@@ -1,16 +1,15 @@
-//! Which Host headers the preview answers: only names of the address it is bound to, so that a
-//! web page cannot read the preview by pointing its own name at 127.0.0.1 (DNS rebinding).
+//! Which Host headers the preview answers: only its own address's, against DNS rebinding.
 
 import FoundationEssentials
-import NIOConcurrencyHelpers
+import Synchronization
 
-/// `@unchecked`: the port is set once the server listens, and guarded by `lock`.
-final class HostCheck: @unchecked Sendable {
+/// A web page could otherwise read the preview by pointing its own name at 127.0.0.1.
+final class HostCheck: Sendable {
     private let names: Set<String>
     /// Bound to every address (0.0.0.0, ::): the user chose the network, where the machine's names are unknown.
     private let anyName: Bool
-    private let lock = NIOLock()
-    private var port: Int?
+    /// Known once the server listens.
+    private let port = Mutex<Int?>(nil)
 
     init(host: String) {
         let host = host.lowercased()
@@ -20,10 +19,9 @@ final class HostCheck: @unchecked Sendable {
         self.names = names
     }
 
-    func listening(on port: Int) { lock.withLock { self.port = port } }
+    func listening(on port: Int) { self.port.withLock { $0 = port } }
 
-    /// Whether a request with this Host header (`127.0.0.1:4000`) is for the preview. The port,
-    /// when given, must be the one it listens on.
+    /// Whether a Host header (`127.0.0.1:4000`) names the preview; a port, when given, must be its own.
     func allows(_ header: String?) -> Bool {
         guard let header = header?.lowercased(), !header.isEmpty else { return false }
         if anyName { return true }
@@ -37,6 +35,6 @@ final class HostCheck: @unchecked Sendable {
         }
         guard names.contains(String(name)) else { return false }
         guard let port else { return true }
-        return lock.withLock { self.port == nil || self.port == port }
+        return self.port.withLock { $0 == nil || $0 == port }
     }
 }

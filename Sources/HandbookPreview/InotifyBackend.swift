@@ -1,34 +1,27 @@
-//! Linux: one inotify watch per folder (new folders are added as they appear), read on a thread
-//! that `poll`s with the debounce interval as its timeout.
+//! One inotify watch per folder (new ones added as they appear), read on a thread that `poll`s.
 
-#if canImport(Glibc)
 import FoundationEssentials
 import Glibc
 import Dispatch
-import NIOConcurrencyHelpers
+import Synchronization
 
-/// `@unchecked`: `isStopped` is guarded by `stopped`; the watches are used by the watching thread alone.
-final class InotifyBackend: WatchBackend, @unchecked Sendable {
+final class InotifyBackend: WatchBackend {
     private let fd: Int32
     private let folders: [ContentWatcher.Folder]
     private let debounce: Duration
-    private let report: @Sendable (Set<String>) -> Void
     private let wakePipe = WakePipe()
-    private let stopped = NIOLock()
-    private var isStopped = false
-    /// Watch descriptor → (folder path, whether it lies in a content folder).
-    private var watches: [Int32: (path: String, inContent: Bool)] = [:]
+    /// Watch descriptor → folder; the watching thread adds to it as folders appear.
+    private let watches = Mutex<[Int32: (path: String, inContent: Bool)]>([:])
 
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE
                                      | IN_DELETE_SELF | IN_MOVE_SELF)
 
     /// Nil when inotify cannot be used (then the watcher polls).
-    init?(folders: [ContentWatcher.Folder], debounce: Duration, report: @escaping @Sendable (Set<String>) -> Void) {
+    init?(folders: [ContentWatcher.Folder], debounce: Duration) {
         fd = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
         guard fd >= 0 else { return nil }
         self.folders = folders
         self.debounce = debounce
-        self.report = report
         for folder in folders {
             guard addWatches(under: folder.url.path, inContent: folder.isContent) else {
                 close(fd)
@@ -37,25 +30,23 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
         }
     }
 
-    func start() {
-        // Not kept in a property: the queue's block holds this backend while it runs, and a backend that
-        // held its queue would never be freed (nor its wake pipe closed) after `stop()`.
-        DispatchQueue(label: "handbook-inotify").async { [self] in run() }
+    func start(report: @escaping @Sendable (Set<String>) -> Void) {
+        // Not kept in a property: a backend holding the queue that holds it would never be freed after `stop()`.
+        DispatchQueue(label: "handbook-inotify").async { [self] in run(report: report) }
     }
 
     func stop() {
-        stopped.withLock { isStopped = true }
         wakePipe.wake()
     }
 
     // MARK: - The loop
 
-    private func run() {
+    private func run(report: @Sendable (Set<String>) -> Void) {
         var pending = Set<String>()
         var quietUntil: UInt64 = 0
         let quiet = UInt64(debounce.milliseconds) * 1_000_000
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while !stopped.withLock({ isStopped }) {
+        while true {
             var timeout: Int32 = -1
             if !pending.isEmpty {
                 let now = DispatchTime.now().uptimeNanoseconds
@@ -101,10 +92,10 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
                     continue
                 }
                 if mask & UInt32(IN_IGNORED) != 0 {
-                    watches[wd] = nil
+                    watches.withLock { $0[wd] = nil }
                     continue
                 }
-                guard let folder = watches[wd] else { continue }
+                guard let folder = watches.withLock({ $0[wd] }) else { continue }
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 let isDirectory = mask & UInt32(IN_ISDIR) != 0
                 if name.isEmpty {
@@ -117,8 +108,7 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
                     continue
                 }
                 if mask & UInt32(IN_CREATE) != 0 && !isDirectory && Self.isRegularFile(path) {
-                    // A new file is reported when it is closed after writing, not when it appears empty.
-                    // (A link, a FIFO or a device is never written: it is reported as it appears.)
+                    // Reported when closed after writing, not empty as it appears (links, FIFOs, devices are never written).
                     continue
                 }
                 if isDirectory && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
@@ -143,7 +133,7 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
         guard let real = FileSignature.realPath(path), visited.insert(real).inserted else { return true }
         let wd = inotify_add_watch(fd, path, Self.mask | UInt32(IN_ONLYDIR))
         guard wd >= 0 else { return errno == ENOENT || errno == ENOTDIR }
-        watches[wd] = (path, inContent)
+        watches.withLock { $0[wd] = (path, inContent) }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !name.hasPrefix(".") {
             let child = path + "/" + name
             var isDirectory = false
@@ -160,12 +150,3 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
         return lstat(path, &info) != 0 || info.st_mode & S_IFMT == S_IFREG
     }
 }
-#else
-final class InotifyBackend: WatchBackend {
-    init?(folders: [ContentWatcher.Folder], debounce: Duration, report: @escaping @Sendable (Set<String>) -> Void) {
-        return nil
-    }
-    func start() {}
-    func stop() {}
-}
-#endif

@@ -1,91 +1,41 @@
-//! The script (and, on errors, the overlay) that the preview adds to every HTML page it serves.
-//! Added on the way out, so `handbook build` output never contains it.
+//! The script the preview adds to every HTML page as it serves it, so `handbook build` never writes it.
 
 import FoundationEssentials
 import NIOCore
 
+extension EmbeddedBrowserFiles {
+    /// A file of Browser/, built into the program by the EmbedBuiltInFiles plugin.
+    static func text(_ name: String) -> String {
+        String(decoding: Data(base64Encoded: base64[name]!)!, as: UTF8.self)
+    }
+}
+
 enum LiveReloadScript {
     static let eventsPath = "/__handbook/events"
 
-    /// The page listens on the reload channel. A change event carries the new generation and the
-    /// site paths that changed: the page reloads when it changed itself, when a script or image it
-    /// uses changed, or when the error overlay came or went; a changed stylesheet is swapped in
-    /// place. The scroll position survives the reload. `server` makes a restarted `serve` reload
-    /// pages that an earlier run served.
+    /// Browser/live-reload.js with its settings: `server` makes a restarted `serve` reload the pages an earlier run served.
     static func tag(server: String, generation: Int, page: String) -> String {
-        let query = "server=\(server)&generation=\(generation)"
-        return """
-        <script data-handbook-preview>
-        (function () {
-          var state = { generation: \(generation), page: \(jsonString(page)) };
-          var key = "handbook-preview-scroll:" + location.pathname;
-          var saved = null;
-          try { saved = sessionStorage.getItem(key); sessionStorage.removeItem(key); } catch (e) {}
-          if (saved !== null) addEventListener("load", function () { scrollTo(0, +saved); });
-          function reload() {
-            try { sessionStorage.setItem(key, String(scrollY)); } catch (e) {}
-            location.reload();
-          }
-          function sitePath(url) {
-            var parsed = new URL(url, location.href);
-            return parsed.origin === location.origin ? decodeURIComponent(parsed.pathname.slice(1)) : null;
-          }
-          function uses(selector, attribute, changed) {
-            return Array.prototype.filter.call(document.querySelectorAll(selector), function (element) {
-              var value = element.getAttribute(attribute);
-              return value && changed.indexOf(sitePath(value)) >= 0;
-            });
-          }
-          var source = new EventSource("\(eventsPath)?\(query)");
-          source.addEventListener("change", function (event) {
-            var change = JSON.parse(event.data);
-            if (change.generation <= state.generation) return;
-            state.generation = change.generation;
-            var changed = change.paths;
-            if (change.all || change.overlay || changed.indexOf(state.page) >= 0
-                || uses("script[src], img[src], source[src], video[src], audio[src]", "src", changed).length
-                || uses("link[rel~=icon], link[rel=preload], link[rel=manifest]", "href", changed).length) {
-              return reload();
-            }
-            uses('link[rel~="stylesheet"]', "href", changed).forEach(function (link) {
-              var url = new URL(link.href);
-              url.searchParams.set("preview", String(change.generation));
-              link.href = url.href;
-            });
-          });
-        })();
-        </script>
-        """
+        let events = "\(eventsPath)?server=\(server)&generation=\(generation)"
+        return "<script data-handbook-preview>\nvar handbookPreview = { events: \"\(events)\", generation: \(generation), "
+            + "page: \(jsonString(page)) };\n\(script)</script>\n"
     }
 
-    /// Inserts `snippet` before the last `</body>` (any case), or at the end when there is none.
+    private static let script = EmbeddedBrowserFiles.text("live-reload.js")
+
+    /// Inserts `snippet` before the last `</body` (any case), or at the end when there is none.
     static func inject(_ snippet: String, into page: ByteBuffer) -> ByteBuffer {
         let bytes = page.readableBytesView
         let needle = Array("</body".utf8)
-        var insertAt = bytes.endIndex
-        var index = bytes.endIndex - needle.count
-        while index >= bytes.startIndex {
-            if bytes[index] == UInt8(ascii: "<") && matches(bytes, at: index, needle) {
-                insertAt = index
-                break
-            }
-            index -= 1
-        }
+        let lowercased = { (byte: UInt8) in (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
+        let at = stride(from: bytes.endIndex - needle.count, through: bytes.startIndex, by: -1).first { start in
+            needle.indices.allSatisfy { lowercased(bytes[start + $0]) == needle[$0] }
+        } ?? bytes.endIndex
         var output = ByteBuffer()
         output.reserveCapacity(bytes.count + snippet.utf8.count)
-        output.writeBytes(bytes[bytes.startIndex..<insertAt])
+        output.writeBytes(bytes[..<at])
         output.writeString(snippet)
-        output.writeBytes(bytes[insertAt...])
+        output.writeBytes(bytes[at...])
         return output
-    }
-
-    private static func matches(_ bytes: ByteBufferView, at index: Int, _ needle: [UInt8]) -> Bool {
-        for offset in needle.indices {
-            var byte = bytes[index + offset]
-            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte += 32 }
-            if byte != needle[offset] { return false }
-        }
-        return true
     }
 
     /// A JavaScript string literal that is also safe inside an HTML `<script>` element.

@@ -1,42 +1,34 @@
-//! The portable watcher: compares the size, time and inode of every relevant file at an interval.
-//! A batch is reported once a scan finds nothing new, so a burst of saves still gives one rebuild.
+//! The fallback watcher: compares the size, time and inode of every relevant file at an interval.
 
 import FoundationEssentials
 import Dispatch
 import Glibc
-import NIOConcurrencyHelpers
 
-/// `@unchecked`: `isStopped` is guarded by `stopped`; the file signatures are used by the polling thread alone.
-final class PollingBackend: WatchBackend, @unchecked Sendable {
+/// A batch is reported once a scan finds nothing new, so a burst of saves still gives one rebuild.
+final class PollingBackend: WatchBackend {
     private let folders: [ContentWatcher.Folder]
     private let interval: Duration
-    private let report: @Sendable (Set<String>) -> Void
     private let wakePipe = WakePipe()
-    private let stopped = NIOLock()
-    private var isStopped = false
 
-    init(folders: [ContentWatcher.Folder], interval: Duration, report: @escaping @Sendable (Set<String>) -> Void) {
+    init(folders: [ContentWatcher.Folder], interval: Duration) {
         self.folders = folders
         self.interval = interval
-        self.report = report
     }
 
-    /// Takes the first scan before it returns, so that a save right after `start()` is seen as a
-    /// change (a first scan on the polling thread could come after it, and miss it).
-    func start() {
+    /// Scans once before it returns, so that a save right after `start()` counts as a change.
+    func start(report: @escaping @Sendable (Set<String>) -> Void) {
         let known = scan()
-        DispatchQueue(label: "handbook-poll").async { [self] in run(from: known) }
+        DispatchQueue(label: "handbook-poll").async { [self] in run(from: known, report: report) }
     }
 
     func stop() {
-        stopped.withLock { isStopped = true }
         wakePipe.wake()
     }
 
-    private func run(from first: [String: FileSignature]) {
+    private func run(from first: [String: FileSignature], report: @Sendable (Set<String>) -> Void) {
         var known = first
         var pending = Set<String>()
-        while !stopped.withLock({ isStopped }) {
+        while true {
             var fds = [pollfd(fd: wakePipe.readEnd, events: Int16(POLLIN), revents: 0)]
             if poll(&fds, 1, Int32(interval.milliseconds)) > 0 { break }
             let now = scan()

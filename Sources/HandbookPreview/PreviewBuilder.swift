@@ -1,18 +1,15 @@
-//! Builds the site into memory with the same pipeline as `handbook build`, and compares the new
-//! files with the ones served to learn which open pages to reload.
+//! Builds the site into memory with `handbook build`'s pipeline and lists the files that changed.
 
 import FoundationEssentials
 import Dispatch
 import HandbookCore
-import NIOConcurrencyHelpers
+import Synchronization
 
-/// Runs one rebuild at a time. `@unchecked`: the mutable state below is guarded by `lock`.
-final class PreviewBuilder: @unchecked Sendable {
+/// Runs one rebuild at a time: the lock on the last good build's files is held throughout.
+final class PreviewBuilder: Sendable {
     let options: BuildOptions
-    private let lock = NIOLock()
-    /// The files of the last good build.
-    private var built: [String: [UInt8]] = [:]
-    private var hasBuilt = false
+    /// The files of the last good build; nil before the first.
+    private let built = Mutex<[String: [UInt8]]?>(nil)
 
     init(options: BuildOptions) {
         var options = options
@@ -42,12 +39,11 @@ final class PreviewBuilder: @unchecked Sendable {
         case failed([Diagnostic])
     }
 
-    /// Builds the whole site again into memory.
     func rebuild() -> Outcome {
-        lock.withLock { rebuildLocked() }
+        built.withLock { rebuild(after: &$0) }
     }
 
-    private func rebuildLocked() -> Outcome {
+    private func rebuild(after built: inout [String: [UInt8]]?) -> Outcome {
         let start = DispatchTime.now()
         let sink = MemorySink()
         let prepared: SiteBuilder.Prepared
@@ -61,10 +57,10 @@ final class PreviewBuilder: @unchecked Sendable {
             return .failed([.error("the build failed: \(error)", at: nil)])
         }
         let newFiles = sink.bytes
-        let changed = Set(built.keys).union(newFiles.keys).filter { built[$0] != newFiles[$0] }
-        let full = !hasBuilt
+        let old = built ?? [:]
+        let changed = Set(old.keys).union(newFiles.keys).filter { old[$0] != newFiles[$0] }
+        let full = built == nil
         built = newFiles
-        hasBuilt = true
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return .built(Result(files: newFiles, changedPaths: changed.sorted(), full: full, pageCount: pageCount,
                              warnings: prepared.diagnostics, seconds: seconds))

@@ -4,7 +4,6 @@ import FoundationEssentials
 import Glibc
 import HandbookCore
 
-/// How to run the preview.
 public struct PreviewConfiguration: Sendable {
     public var host: String
     /// 0 picks a free port (tests).
@@ -17,8 +16,7 @@ public struct PreviewConfiguration: Sendable {
     public var handlesSignals: Bool
     /// How long a connection may stay idle, or take to send a request's head, before it is closed.
     public var idleTimeout: Duration = .seconds(15)
-    /// Open connections at most; far below the usual limit of 1,024 open files, so that a new tab
-    /// still gets an answer when many connections hang.
+    /// Far below the usual limit of 1,024 open files, so a new tab still gets an answer when many connections hang.
     public var maximumConnections = 256
 
     public init(host: String = "127.0.0.1", port: Int = 4000, build: BuildOptions,
@@ -38,14 +36,12 @@ public struct PreviewConfiguration: Sendable {
     }
 }
 
-/// What the preview tells its user, as it happens.
 public enum PreviewEvent: Sendable {
     case listening(URL, watching: String)
     case built(PreviewBuild)
     case failed([Diagnostic])
 }
 
-/// A good build of the preview.
 public struct PreviewBuild: Sendable {
     /// `Built 125 pages in 23 ms`
     public var summary: String

@@ -1,5 +1,4 @@
-//! Answers the preview's HTTP requests: files of the current site, the 404 page, and the reload
-//! channel. Every HTML page gets the reload script, and the error overlay while a build fails.
+//! Answers the preview's requests: the site's pages, with the reload script added, and the reload channel.
 
 import FoundationEssentials
 import HandbookCore
@@ -29,23 +28,21 @@ struct PreviewResponder: HTTPResponder {
             return events(request)
         }
         let site = store.current
+        let head = request.method == .head
         switch SafePathResolver.resolve(path) {
         case .refused(let reason):
             return plain(.badRequest, "Refused: \(reason).\n")
         case .file(let file):
             if let bytes = site.files[file] {
-                return respond(ByteBuffer(bytes: bytes), path: file, status: .ok, site: site, head: request.method == .head)
+                return respond(ByteBuffer(bytes: bytes), path: file, status: .ok, site: site, head: head)
             }
             // `/booklet` is the folder `/booklet/`, as a web server would answer.
             if !path.hasSuffix("/"), site.files[file + "/index.html"] != nil {
                 let query = request.uri.query.map { "?" + $0 } ?? ""
                 return plain(.movedPermanently, "Moved to \(path)/.\n", extra: [.location: path + "/" + query])
             }
-            if let notFound = site.files[SitePaths.notFound] {
-                return respond(ByteBuffer(bytes: notFound), path: SitePaths.notFound, status: .notFound, site: site, head: request.method == .head)
-            }
-            return respond(Self.placeholder(site), path: SitePaths.notFound, status: .notFound, site: site,
-                           head: request.method == .head)
+            let notFound = site.files[SitePaths.notFound].map { ByteBuffer(bytes: $0) } ?? Self.placeholder(site)
+            return respond(notFound, path: SitePaths.notFound, status: .notFound, site: site, head: head)
         }
     }
 
@@ -89,23 +86,18 @@ struct PreviewResponder: HTTPResponder {
 
     // MARK: - Reload channel
 
-    /// A Server-Sent Events stream. It opens with a `hello` frame naming the current generation;
-    /// a page served by an older generation (or an earlier run) is told at once to reload.
+    /// A Server-Sent Events stream; a page served by an older generation (or run) is told at once to reload.
     private func events(_ request: Request) -> Response {
         let known = knownVersion(of: request)
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream"
         headers[.cacheControl] = "no-store"
         headers[.init("X-Accel-Buffering")!] = "no"
-        let channel = channel
-        let store = store
-        let serverID = serverID
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             // Subscribe before reading the generation, so no change falls between the two.
             let (id, frames) = channel.subscribe()
             defer { channel.unsubscribe(id) }
-            // A page that goes away (tab closed, connection reset) ends its stream at once; without
-            // this the stream, and its connection, would stay until the next write failed.
+            // A page that goes away ends its stream, and connection, at once, not at the next failed write.
             try await request.body.consumeWithInboundCloseHandler { _ in
                 try await withGracefulShutdownHandler {
                     let generation = store.current.generation

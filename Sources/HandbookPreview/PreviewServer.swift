@@ -1,5 +1,4 @@
-//! `handbook serve`: build into memory, serve over HTTP, rebuild on every save and tell the open
-//! pages to reload once the new site is completely in place.
+//! `handbook serve`: build into memory, serve over HTTP, rebuild on every save, reload the open pages.
 
 import FoundationEssentials
 import Dispatch
@@ -10,10 +9,9 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
-import NIOConcurrencyHelpers
+import Synchronization
 
-/// Serves the handbook from memory and keeps it current: a watcher feeds rebuilds, each good
-/// build is swapped in whole and then announced on the reload channel.
+/// A watcher feeds rebuilds; each good build is swapped in whole, then announced on the reload channel.
 public final class PreviewServer: Sendable {
     public let configuration: PreviewConfiguration
     private let report: @Sendable (PreviewEvent) -> Void
@@ -50,8 +48,7 @@ public final class PreviewServer: Sendable {
         let hostCheck = HostCheck(host: configuration.host)
         let app = Application(
             responder: PreviewResponder(store: store, channel: channel, serverID: serverID, hostCheck: hostCheck),
-            // A connection that is idle, or has sent only part of a request, is closed after
-            // `idleTimeout`; past `maximumConnections` new ones wait in the backlog until one closes.
+            // Idle or half-sent connections close after `idleTimeout`; past `maximumConnections` new ones wait.
             server: .http1(configuration: HTTP1Channel.Configuration(idleTimeout: TimeAmount.seconds(configuration.idleTimeout.components.seconds))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil,
                                  availableConnectionsDelegate: MaximumAvailableConnections(configuration.maximumConnections)),
@@ -117,7 +114,7 @@ public final class PreviewServer: Sendable {
         case .built(let result):
             let hadProblems = !old.problems.isEmpty
             let generation = old.generation + 1
-            store.replace(PreviewSite(files: result.files, generation: generation, problems: []))
+            store.replace(PreviewSite(files: result.files, generation: generation))
             channel.publish(SiteChange(generation: generation, all: result.full, paths: result.changedPaths, overlay: hadProblems),
                             server: serverID)
             report(.built(PreviewBuild(summary: result.summary, warnings: result.warnings, fixed: hadProblems,
@@ -173,19 +170,16 @@ private struct PingService: Service {
 }
 
 /// Whether the server listens yet, and the service group to stop it with.
-/// `@unchecked`: the status and the group are guarded by `lock`.
-private final class ServerState: @unchecked Sendable {
+private final class ServerState: Sendable {
     enum Status { case starting, listening(URL), failed }
-    private let lock = NIOLock()
-    private var _status = Status.starting
-    private var _group: ServiceGroup?
+    private let state = Mutex<(status: Status, group: ServiceGroup?)>((.starting, nil))
 
-    var status: Status { lock.withLock { _status } }
+    var status: Status { state.withLock { $0.status } }
     var group: ServiceGroup? {
-        get { lock.withLock { _group } }
-        set { lock.withLock { _group = newValue } }
+        get { state.withLock { $0.group } }
+        set { state.withLock { $0.group = newValue } }
     }
 
-    func listening(_ url: URL) { lock.withLock { _status = .listening(url) } }
-    func failed() { lock.withLock { _status = .failed } }
+    func listening(_ url: URL) { state.withLock { $0.status = .listening(url) } }
+    func failed() { state.withLock { $0.status = .failed } }
 }

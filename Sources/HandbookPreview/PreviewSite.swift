@@ -2,14 +2,12 @@
 
 import FoundationEssentials
 import HandbookCore
-import NIOConcurrencyHelpers
+import Synchronization
 
-/// A complete version of the site in memory, with the problems of the latest build (shown in the
-/// overlay while that build failed). Never changed after it is made; a rebuild makes a new one.
+/// A complete version of the site in memory, with the problems the overlay shows; a rebuild makes a new one.
 public struct PreviewSite: Sendable {
-    /// Site path ("tips/012-listen.html") → bytes, exactly as `handbook build` would write them.
-    /// Kept as the build made them: a page becomes a `ByteBuffer` when it is served, so a rebuild
-    /// does not copy the whole site.
+    /// Site path ("tips/012-listen.html") → bytes as `handbook build` writes them; kept as the build
+    /// made them (a page becomes a `ByteBuffer` only when served), so a rebuild copies nothing.
     public var files: [String: [UInt8]]
     public var generation: Int
     /// Errors and warnings of the failed latest build; empty while the latest build succeeded.
@@ -28,18 +26,12 @@ public struct PreviewSite: Sendable {
 
 /// Holds the current `PreviewSite`. A request reads it once and serves everything from that
 /// version, so no response mixes two builds; a rebuild publishes only complete versions.
-/// `@unchecked`: the site is guarded by `lock`.
-final class PreviewSiteStore: @unchecked Sendable {
-    private let lock = NIOLock()
-    private var site: PreviewSite
+final class PreviewSiteStore: Sendable {
+    private let site = Mutex(PreviewSite())
 
-    init(_ site: PreviewSite = PreviewSite()) {
-        self.site = site
-    }
-
-    var current: PreviewSite { lock.withLock { site } }
+    var current: PreviewSite { site.withLock { $0 } }
 
     func replace(_ newSite: PreviewSite) {
-        lock.withLock { site = newSite }
+        site.withLock { $0 = newSite }
     }
 }

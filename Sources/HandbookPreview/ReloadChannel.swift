@@ -1,7 +1,7 @@
 //! Server-Sent Events from the preview to its open pages: one stream per page, one frame per change.
 
 import FoundationEssentials
-import NIOConcurrencyHelpers
+import Synchronization
 
 /// What changed in the served site, as the pages hear it.
 public struct SiteChange: Sendable, Equatable {
@@ -9,8 +9,7 @@ public struct SiteChange: Sendable, Equatable {
     public var generation: Int
     /// Every page should reload (a full rebuild, or too many changes to list).
     public var all: Bool
-    /// Site paths of the files (pages, stylesheets, scripts, images) that changed. A page reloads
-    /// when it or a script or image it uses is listed, and swaps a listed stylesheet in place.
+    /// Site paths of the files (pages, stylesheets, scripts, images) that changed.
     public var paths: [String]
     /// The error overlay appeared, changed or went away: every page reloads.
     public var overlay: Bool
@@ -36,21 +35,23 @@ public struct SiteChange: Sendable, Equatable {
 
 /// Fans site changes out to every connected page. Frames are queued per subscriber, so one slow
 /// page never holds back the others; a page that is gone is dropped on the next write.
-/// `@unchecked`: the subscribers are guarded by `lock`.
-final class ReloadChannel: @unchecked Sendable {
-    private let lock = NIOLock()
-    private var subscribers: [Int: AsyncStream<String>.Continuation] = [:]
-    private var nextID = 0
-    private var closed = false
+final class ReloadChannel: Sendable {
+    private struct State {
+        var subscribers: [Int: AsyncStream<String>.Continuation] = [:]
+        var nextID = 0
+        var closed = false
+    }
+
+    private let state = Mutex(State())
 
     /// A stream of SSE frames; it ends when the channel closes or the subscription is cancelled.
     func subscribe() -> (id: Int, frames: AsyncStream<String>) {
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(64))
-        let id: Int? = lock.withLock {
-            guard !closed else { return nil }
-            nextID += 1
-            subscribers[nextID] = continuation
-            return nextID
+        let id: Int? = state.withLock { state in
+            guard !state.closed else { return nil }
+            state.nextID += 1
+            state.subscribers[state.nextID] = continuation
+            return state.nextID
         }
         guard let id else {
             continuation.finish()
@@ -61,8 +62,7 @@ final class ReloadChannel: @unchecked Sendable {
     }
 
     func unsubscribe(_ id: Int) {
-        let continuation = lock.withLock { subscribers.removeValue(forKey: id) }
-        continuation?.finish()
+        state.withLock { $0.subscribers.removeValue(forKey: id) }?.finish()
     }
 
     func publish(_ change: SiteChange, server: String) {
@@ -76,22 +76,21 @@ final class ReloadChannel: @unchecked Sendable {
 
     /// Ends every stream, so that open pages let the server shut down.
     func close() {
-        let all = lock.withLock {
-            closed = true
-            defer { subscribers.removeAll() }
-            return Array(subscribers.values)
+        let all = state.withLock { state in
+            state.closed = true
+            defer { state.subscribers.removeAll() }
+            return Array(state.subscribers.values)
         }
         for continuation in all { continuation.finish() }
     }
 
-    var subscriberCount: Int { lock.withLock { subscribers.count } }
+    var subscriberCount: Int { state.withLock { $0.subscribers.count } }
 
     static func frame(event: String, id: String, data: String) -> String {
         "id: \(id)\nevent: \(event)\ndata: \(data)\n\n"
     }
 
     private func send(_ frame: String) {
-        let all = lock.withLock { Array(subscribers.values) }
-        for continuation in all { continuation.yield(frame) }
+        for continuation in state.withLock({ Array($0.subscribers.values) }) { continuation.yield(frame) }
     }
 }

@@ -1,8 +1,4 @@
 //! Turns a request path into the path of a file inside the built site, or refuses it.
-//!
-//! The preview serves from memory, so no request can reach the disk; the resolver still refuses
-//! anything that is not a plain path inside the site, so a traversal attempt is answered as one
-//! (400) instead of being looked up, and the rules hold if the site ever moves back to disk.
 
 import HandbookCore
 
@@ -14,13 +10,11 @@ public enum ResolvedPath: Equatable, Sendable {
     case refused(String)
 }
 
+/// The site is served from memory, so no request reaches the disk; a traversal is still refused
+/// (400) rather than looked up, so the rules hold if the site ever moves back to disk.
 public enum SafePathResolver {
-    /// Resolves the raw (still percent-encoded) path of a request target, without its query.
-    ///
-    /// Refuses: `..` and `.` segments, hidden names (`.handbook-site`), backslashes, NUL and
-    /// control characters, empty segments (`//etc/passwd`), a colon (`C:`), malformed
-    /// percent-escapes, and anything that still holds an escape after one decoding (`%252e`).
-    /// A path ending in `/` names that folder's `index.html`.
+    /// Resolves the raw (still percent-encoded) path of a request target, without its query; a
+    /// path ending in `/` names that folder's `index.html`.
     public static func resolve(_ rawPath: String) -> ResolvedPath {
         guard rawPath.hasPrefix("/") else { return .refused("not an absolute path") }
         guard let decoded = PercentEncoding.decode(rawPath.dropFirst()) else { return .refused("malformed percent-escape") }

@@ -5,8 +5,7 @@ import HandbookCore
 
 /// Read once when a build fails (not per request), so the panel quotes the file as it was built.
 enum SourceExcerpts {
-    /// Keyed by file and line (column 0). Files that cannot be read (the built-in theme, a file
-    /// deleted since) are left out; the panel then shows the place without a quote.
+    /// Keyed by file and line; files that cannot be read (the built-in theme, deleted ones) are left out.
     static func lines(for diagnostics: [Diagnostic], roots: [UserPath]) -> [SourceLocation: String] {
         var wanted: [String: Set<Int>] = [:]
         for case let location? in diagnostics.map(\.location) where location.line > 0 {
