@@ -14,6 +14,7 @@ import HandbookCore
 import HandbookPreview
 #if canImport(Glibc)
 import Glibc
+import Synchronization
 #endif
 
 struct Case {
@@ -82,19 +83,18 @@ func describe(_ values: [Double]) -> String {
 }
 
 /// Collects the server's rebuild times, to show how the latency divides.
-final class Rebuilds: @unchecked Sendable {
-    private let lock = NSLock()
-    private var byGeneration: [Int: PreviewBuild] = [:]
+final class Rebuilds: Sendable {
+    private let byGeneration = Mutex<[Int: PreviewBuild]>([:])
 
     func record(_ event: PreviewEvent) {
         switch event {
-        case .built(let build): lock.withLock { byGeneration[build.generation] = build }
+        case .built(let build): byGeneration.withLock { $0[build.generation] = build }
         case .failed(let problems): FileHandle.standardError.write(Data("build failed: \(problems)\n".utf8))
         default: break
         }
     }
 
-    func build(_ generation: Int) -> PreviewBuild? { lock.withLock { byGeneration[generation] } }
+    func build(_ generation: Int) -> PreviewBuild? { byGeneration.withLock { $0[generation] } }
 }
 
 enum Edit: String, CaseIterable {
@@ -179,9 +179,10 @@ func measure(_ benchmarkCase: Case, options: Options) async throws {
 }
 
 /// A page's view of the reload channel: the generation of each `change` event.
-final class EventStream: @unchecked Sendable {
+final class EventStream: Sendable {
     private let fd: Int32
-    private var pending = ""
+    /// Text received after the last `change` frame returned.
+    private let pending = Mutex("")
 
     init(port: Int) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -203,18 +204,20 @@ final class EventStream: @unchecked Sendable {
     func nextChange(timeout: Double) throws -> Int {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
-            if let range = pending.range(of: "event: change\ndata: {\"generation\":") {
+            let generation: Int? = pending.withLock { pending in
+                guard let range = pending.range(of: "event: change\ndata: {\"generation\":") else { return nil }
                 let digits = pending[range.upperBound...].prefix { $0.isNumber }
                 pending = String(pending[range.upperBound...])
                 return Int(digits) ?? 0
             }
+            if let generation { return generation }
             var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let wait = Int32(max(0, deadline.timeIntervalSinceNow) * 1000)
             guard poll(&poller, 1, wait) > 0 else { throw CocoaError(.fileReadUnknown) }
             var buffer = [UInt8](repeating: 0, count: 65536)
             let count = recv(fd, &buffer, buffer.count, 0)
             guard count > 0 else { throw CocoaError(.fileReadUnknown) }
-            pending += String(decoding: buffer[0..<count], as: UTF8.self)
+            pending.withLock { $0 += String(decoding: buffer[0..<count], as: UTF8.self) }
         }
     }
 }
