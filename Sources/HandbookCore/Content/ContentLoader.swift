@@ -24,8 +24,7 @@ public enum ContentLoader {
     /// times its size in memory at its peak.
     public static let maxFileSize = 64 << 20
 
-    /// - Parameters:
-    /// - Parameter root: the content folder.
+    /// Reads the content folder `root`.
     public static func load(root: UserPath) -> ContentFiles {
         load(root: root, withTranslations: true, outerRoot: nil)
     }
@@ -46,30 +45,15 @@ public enum ContentLoader {
 
         let config = root.appending(configFileName)
         if FileManager.default.fileExists(atPath: config.path) {
-            if let problem = linkProblem(config, realRoot: realRoot) {
-                files.diagnostics.append(problem)
-            } else {
-                switch read(config) {
-                case .success(let file): files.config = file
-                case .failure(let diagnostic): files.diagnostics.append(diagnostic)
-                }
-            }
+            files.config = readRootFile(config, realRoot: realRoot, diagnostics: &files.diagnostics)
         } else {
             files.diagnostics.append(.error(
                 "missing \(configFileName) in '\(root)'", at: nil,
                 hint: "create \(config) with at least 'title:' and the list of 'themes:'"))
         }
-
         let assessment = root.appending(assessmentFileName)
         if FileManager.default.fileExists(atPath: assessment.path) {
-            if let problem = linkProblem(assessment, realRoot: realRoot) {
-                files.diagnostics.append(problem)
-            } else {
-                switch read(assessment) {
-                case .success(let file): files.assessment = file
-                case .failure(let diagnostic): files.diagnostics.append(diagnostic)
-                }
-            }
+            files.assessment = readRootFile(assessment, realRoot: realRoot, diagnostics: &files.diagnostics)
         }
 
         // Both folders are walked first and their files read in one parallel loop: one wait for
@@ -150,16 +134,8 @@ public enum ContentLoader {
                 guard lstat(path, &info) == 0 else { continue }
             }
             if info.st_mode & S_IFMT == S_IFLNK {
-                guard let target = realPath(path) else {
-                    diagnostics.append(.error("symlink cannot be followed (it is broken or loops)",
-                                              at: SourceLocation(file: entry.shown),
-                                              hint: "fix or remove the link"))
-                    continue
-                }
-                guard target == realRoot || target.hasPrefix(realRoot + "/") else {
-                    diagnostics.append(.error("symlink points outside the content folder, to '\(target)'",
-                                              at: SourceLocation(file: entry.shown),
-                                              hint: "copy the file into the content folder instead of linking to it"))
+                if let problem = linkProblem(entry, realRoot: realRoot) {
+                    diagnostics.append(problem)
                     continue
                 }
                 guard stat(path, &info) == 0 else { continue }
@@ -173,6 +149,20 @@ public enum ContentLoader {
                     found.append(entry)
                 }
             }
+        }
+    }
+
+    /// `handbook.yml` or `assessment.yml`; nil when it cannot be read (the problem is reported).
+    private static func readRootFile(_ file: UserPath, realRoot: String, diagnostics: inout [Diagnostic]) -> SourceFile? {
+        if let problem = linkProblem(file, realRoot: realRoot) {
+            diagnostics.append(problem)
+            return nil
+        }
+        switch read(file) {
+        case .success(let file): return file
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
         }
     }
 

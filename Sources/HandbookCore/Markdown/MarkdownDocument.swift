@@ -11,11 +11,10 @@ final class MarkdownDocument {
 
     let root: CMarkNode
 
-    init(_ markdown: String, smartPunctuation: Bool = true) {
+    init(_ markdown: String) {
         var text = markdown
-        let options = smartPunctuation ? CMARK_OPT_SMART : CMARK_OPT_DEFAULT
         root = text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_SMART) }
         }
     }
 
@@ -50,10 +49,6 @@ final class MarkdownDocument {
 
     static func url(_ node: CMarkNode) -> String {
         cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-    }
-
-    static func literal(_ node: CMarkNode) -> String {
-        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
     /// The text of a node and its descendants (for titles, anchors and the search index).
