@@ -155,8 +155,7 @@ enum ContentDecoder {
         }
     }
 
-    /// The number a tip's front matter gives, when it can be read; for a tip that failed, whose
-    /// number other tips may still name.
+    /// The number of a tip that failed, when its front matter gives one: other tips may name it.
     static func declaredNumber(in file: SourceFile) -> Int? {
         guard var fields = open(file).0 else { return nil }
         return fields.int("number")

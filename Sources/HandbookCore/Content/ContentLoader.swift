@@ -20,8 +20,7 @@ public struct ContentFiles: Sendable {
 public enum ContentLoader {
     public static let configFileName = "handbook.yml"
     public static let assessmentFileName = "assessment.yml"
-    /// The largest content file read (docs/hostile-input.md): building a tip takes about 26
-    /// times its size in memory at its peak.
+    /// Building a tip takes about 26 times its size in memory at its peak (docs/hostile-input.md).
     public static let maxFileSize = 64 << 20
 
     /// Reads the content folder `root`.
@@ -56,8 +55,7 @@ public enum ContentLoader {
             files.assessment = readRootFile(assessment, realRoot: realRoot, diagnostics: &files.diagnostics)
         }
 
-        // Both folders are walked first and their files read in one parallel loop: one wait for
-        // the slowest file instead of two.
+        // Both folders' files are read in one parallel loop: one wait for the slowest file, not two.
         var found: [UserPath] = []
         var chapterCount = 0
         for folder in ["chapters", "tips"] {
@@ -115,14 +113,12 @@ public enum ContentLoader {
             }
             return
         }
-        // In the order of the names' bytes: the same as `String`'s for the ASCII names content
-        // files have, and a tenth of its cost for a folder of thousands of tips.
+        // Byte order: `String`'s for ASCII names, at a tenth of its cost for thousands of tips.
         let sorted = entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         for (name, type) in sorted where !name.hasPrefix(".") {
             let entry = folder.appending(name)
             let path = entry.path
-            // The folder listing says which entries are plain files and folders (no call per
-            // entry); anything else (a symlink, or a file system that does not say) is looked at.
+            // The listing's type saves a call per entry; a symlink or an unknown type is looked at.
             if type == DT_REG {
                 if isMarkdownName(name) { found.append(entry) }
                 continue
@@ -166,8 +162,7 @@ public enum ContentLoader {
         }
     }
 
-    /// The error for a symlink at `entry` that is broken, loops, or leads outside `realRoot`; nil
-    /// for anything else.
+    /// The error for a symlink that is broken, loops, or leads outside `realRoot`.
     private static func linkProblem(_ entry: UserPath, realRoot: String) -> Diagnostic? {
         var info = stat()
         guard lstat(entry.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return nil }
@@ -196,9 +191,8 @@ public enum ContentLoader {
                       hint: "remove it from the content folder, or replace it with a Markdown file")
     }
 
-    /// Whether a file name ends in `.md` in any case, as `name.lowercased().hasSuffix(".md")` says
-    /// (it compares characters): the loader, the watcher, links and slugs all ask here. Decided on
-    /// the bytes when the character before `.md` is ASCII (or there is none), the usual case.
+    /// `name.lowercased().hasSuffix(".md")`, decided on the bytes when the character before `.md`
+    /// is ASCII (or there is none): the loader, the watcher, links and slugs all ask here.
     public static func isMarkdownName<Name: StringProtocol>(_ name: Name) -> Bool {
         var tail = name.utf8.reversed().makeIterator()
         // `| 0x20` lowercases an ASCII letter, and maps no other byte to `d` or `m`.
@@ -209,8 +203,7 @@ public enum ContentLoader {
         return name.lowercased().hasSuffix(".md")
     }
 
-    /// Reads the files on all cores; the order of the result is the order of `paths`.
-    /// The results are taken one by one (`take(_:)`), moved rather than copied.
+    /// Reads the files on all cores, in the order given.
     private static func readAll(_ files: [UserPath]) -> ConcurrentResults<Result<SourceFile, Diagnostic>> {
         let results = ConcurrentResults<Result<SourceFile, Diagnostic>>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
@@ -221,8 +214,8 @@ public enum ContentLoader {
 
     static func read(_ file: UserPath) -> Result<SourceFile, Diagnostic> {
         let (path, display) = (file.path, file.shown)
-        // open, fstat, read, close: the fewest calls, with no Foundation `URL` or `Data` per file.
-        // O_NONBLOCK: a FIFO put in a file's place after the folder was listed does not block the open.
+        // The fewest calls, no `URL` or `Data` per file. O_NONBLOCK: a FIFO swapped in since the
+        // folder was listed does not block the open.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         var info = stat()
         guard fd >= 0, fstat(fd, &info) == 0 else {

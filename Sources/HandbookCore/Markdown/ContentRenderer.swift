@@ -12,8 +12,7 @@ public struct RenderedContent: Sendable {
     public var referencedBy: [Int: [Int]]
 }
 
-/// The same bodies rendered for a second kind of output (the booklet), aligned like
-/// `RenderedContent`, as UTF-8 HTML.
+/// The same bodies for a second output (the booklet), aligned like `RenderedContent`.
 public struct AlternateBodies: Sendable {
     public var introduction: [UInt8]?
     public var chapters: [[UInt8]]
@@ -28,8 +27,7 @@ struct AlternateOutput: Sendable {
 }
 
 public enum ContentRenderer {
-    /// - Parameter anchorPrefix: a prefix for each body's heading ids, where many bodies share
-    ///   one document (the booklet); nil keeps the ids as they are.
+    /// `anchorPrefix`: for each body's heading ids, where many bodies share one document.
     static func render(_ handbook: Handbook, pageDestinations: LinkDestinations, homeDestinations: LinkDestinations,
                        anchorPrefix: @Sendable (BodyOwner) -> String? = { _ in nil }) -> (RenderedContent, [Diagnostic]) {
         let (content, _, diagnostics) = render(handbook, pageDestinations: pageDestinations, homeDestinations: homeDestinations,
@@ -51,7 +49,6 @@ public enum ContentRenderer {
                        anchorPrefix: @Sendable (BodyOwner) -> String? = { _ in nil },
                        alternate: AlternateOutput?) -> (RenderedContent, AlternateBodies?, [Diagnostic]) {
         let renderer = MarkdownRenderer(handbook: handbook, destinations: pageDestinations)
-        /// Renders `bodies` on all cores, for the site and, with `alternate`, the second output.
         func renderAll(_ bodies: [Body]) -> [Rendered] {
             let results = ConcurrentResults<Rendered>(count: bodies.count)
             DispatchQueue.concurrentPerform(iterations: bodies.count) { index in

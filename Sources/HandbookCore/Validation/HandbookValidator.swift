@@ -20,9 +20,8 @@ public enum HandbookValidator {
         return (handbook, diagnostics)
     }
 
-    /// `validate`, and when every file was read and decoded but references between them are
-    /// wrong (`chapter: 99`), the handbook as it is: its Markdown can still be checked, so that
-    /// one run reports the problems in the bodies too.
+    /// With the handbook as it is when only references between files are wrong (`chapter: 99`):
+    /// its Markdown can still be checked, so that one run reports the bodies' problems too.
     static func validateKeepingPartial(_ files: ContentFiles, options: Options = Options()) -> (Handbook?, partial: Handbook?, [Diagnostic]) {
         var diagnostics = files.diagnostics
 
@@ -39,8 +38,7 @@ public enum HandbookValidator {
         diagnostics += PageNameChecks.collisions(of: files.chapters, kind: "chapter")
 
         let chapters = uniqueChapters(decodedChapters.compactMap(\.0), diagnostics: &diagnostics)
-        // The tips are moved out rather than copied (a copy touches every tip's strings again,
-        // each a cache miss in a large handbook).
+        // Moved out, not copied: a copy touches every tip's strings again, a cache miss each.
         let allDecoded = !files.diagnostics.hasErrors && decodedTips.allSatisfy { $0.0 != nil } && decodedChapters.allSatisfy { $0.0 != nil }
         var tips: [(Tip, ContentDecoder.TipLocations)] = []
         tips.reserveCapacity(decodedTips.count)
@@ -104,8 +102,7 @@ public enum HandbookValidator {
 
     private static func uniqueTips(_ tips: [(Tip, ContentDecoder.TipLocations)],
                                    diagnostics: inout [Diagnostic]) -> [(Tip, ContentDecoder.TipLocations)] {
-        // Number → position of the first tip with it. Without a repeat (the usual case) the list is
-        // returned as it came, not copied entry by entry.
+        // Number → position of the first tip with it; without a repeat the list is returned as it came.
         var first: [Int: Int] = [:]
         first.reserveCapacity(tips.count)
         var repeats = false
