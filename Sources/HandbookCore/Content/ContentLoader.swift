@@ -1,7 +1,6 @@
 //! Reads the content folder: `handbook.yml`, `chapters/**/*.md` and `tips/**/*.md`. Reads only.
 
 import FoundationEssentials
-import Dispatch
 import Glibc
 
 /// The raw files of a handbook, decoded as text, plus any problem met while reading them.
@@ -77,10 +76,9 @@ public enum ContentLoader {
                 }
             }
         }
-        let results = readAll(found)
         files.tips.reserveCapacity(found.count - chapterCount)
-        for index in found.indices {
-            switch results.take(index)! {
+        for (index, result) in found.concurrentMap({ read($0) }).enumerated() {
+            switch result {
             case .success(let file) where index < chapterCount:
                 files.chapters.append(file)
             case .success(let file):
@@ -201,15 +199,6 @@ public enum ContentLoader {
         guard let before = tail.next(), before >= 0x80 else { return true }
         // A non-ASCII character before it may join the "." into one character (a prefixed mark).
         return name.lowercased().hasSuffix(".md")
-    }
-
-    /// Reads the files on all cores, in the order given.
-    private static func readAll(_ files: [UserPath]) -> ConcurrentResults<Result<SourceFile, Diagnostic>> {
-        let results = ConcurrentResults<Result<SourceFile, Diagnostic>>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results[index] = read(files[index])
-        }
-        return results
     }
 
     static func read(_ file: UserPath) -> Result<SourceFile, Diagnostic> {

@@ -1,7 +1,6 @@
 //! Renders every Markdown body of the handbook once, on all cores, and derives "referenced by".
 
 import FoundationEssentials
-import Dispatch
 
 /// The rendered bodies of a handbook, aligned with `handbook.tips` and `handbook.chapters`.
 public struct RenderedContent: Sendable {
@@ -50,13 +49,10 @@ public enum ContentRenderer {
                        alternate: AlternateOutput?) -> (RenderedContent, AlternateBodies?, [Diagnostic]) {
         let renderer = MarkdownRenderer(handbook: handbook, destinations: pageDestinations)
         func renderAll(_ bodies: [Body]) -> [Rendered] {
-            let results = ConcurrentResults<Rendered>(count: bodies.count)
-            DispatchQueue.concurrentPerform(iterations: bodies.count) { index in
-                let body = bodies[index]
-                results[index] = renderer.render(body.text, source: body.source, anchorPrefix: anchorPrefix(body.owner),
-                                                 alternate: alternate.map { ($0.pageDestinations, $0.anchorPrefix(body.owner)) })
+            bodies.concurrentMap { body in
+                renderer.render(body.text, source: body.source, anchorPrefix: anchorPrefix(body.owner),
+                                alternate: alternate.map { ($0.pageDestinations, $0.anchorPrefix(body.owner)) })
             }
-            return results.takeValues()
         }
         let renderedTips = renderAll(handbook.tips.map { Body(text: $0.body, source: $0.source, owner: .tip($0.number)) })
         let renderedChapters = renderAll(handbook.chapters.map { Body(text: $0.body, source: $0.source, owner: .chapter($0.number)) })
