@@ -25,47 +25,35 @@ enum AssessmentDecoder {
         guard var fields = parsed else { return (nil, parseProblems) }
         fields.rejectUnknownKeys(allowed: keys)
         let intro = fields.string("intro")
-        var diagnostics = fields.diagnostics
         var decoded = Decoded(assessment: Assessment(intro: intro, groups: [], source: file.path), tipLocations: [:], idLocations: [:])
-        guard let node = fields.values["groups"] else {
-            diagnostics.append(.error("missing required field 'groups'", at: fields.mappingLocation,
-                                      hint: "list the groups, each with 'id:', 'title:' and 'statements:'"))
-            return (nil, diagnostics)
+        guard let groups = fields.mappings("groups", each: "group", with: "'id:', 'title:' and 'statements:'",
+                                           missingHint: "list the groups, each with 'id:', 'title:' and 'statements:'",
+                                           hint: "write each group as '- id: …' under 'groups:'", nonEmpty: true) else {
+            return (nil, fields.diagnostics)
         }
-        guard let items = node.sequence, !items.isEmpty else {
-            diagnostics.append(.error("'groups' must be a list of groups, found \(YAMLFields.describe(node))",
-                                      at: fields.location(of: node), hint: "write each group as '- id: …' under 'groups:'"))
-            return (nil, diagnostics)
-        }
-        for item in items {
-            guard let mapping = item.mapping else {
-                diagnostics.append(.error("each group must have 'id:', 'title:' and 'statements:'", at: fields.location(of: item)))
-                continue
-            }
-            var group = fields.nested(mapping, item: item)
+        for var group in groups {
             group.rejectUnknownKeys(allowed: groupKeys)
             let id = uniqueID(&group, in: &decoded, kind: "group")
             let title = group.string("title", required: !translation, example: "The rough diamond")
             let summary = group.string("summary")
             let statements = decodeStatements(&group, groupID: id, translation: translation, into: &decoded)
-            diagnostics += group.diagnostics + statements.diagnostics
+            fields.diagnostics += group.diagnostics
             if let id {
-                decoded.assessment.groups.append(Assessment.Group(id: id, title: title ?? "", summary: summary,
-                                                                  statements: statements.values))
+                decoded.assessment.groups.append(Assessment.Group(id: id, title: title ?? "", summary: summary, statements: statements))
             }
         }
         // Returned with its errors too, so that the checks between files report theirs in the same run.
-        return (decoded, diagnostics)
+        return (decoded, fields.diagnostics)
     }
 
     private static func decodeStatements(_ group: inout YAMLFields, groupID: String?, translation: Bool,
-                                         into decoded: inout Decoded) -> (values: [Assessment.Statement], diagnostics: [Diagnostic]) {
+                                         into decoded: inout Decoded) -> [Assessment.Statement] {
         let name = groupID.map { "group '\($0)'" } ?? "the group"
-        guard let node = group.values["statements"] else {
+        guard let node = group["statements"] else {
             if !translation {
                 group.report("\(name) has no statements", at: "id", hint: "add 'statements:' with at least one statement")
             }
-            return ([], [])
+            return []
         }
         guard let items = node.sequence, !items.isEmpty else {
             let hint = "add '- id: …', 'text: …' and 'tips: [N, M]' under 'statements:'"
@@ -74,16 +62,10 @@ enum AssessmentDecoder {
             } else {
                 group.report("'statements' must be a list, found \(YAMLFields.describe(node))", at: "statements", hint: hint)
             }
-            return ([], [])
+            return []
         }
         var statements: [Assessment.Statement] = []
-        var diagnostics: [Diagnostic] = []
-        for item in items {
-            guard let mapping = item.mapping else {
-                diagnostics.append(.error("each statement must have 'id:', 'text:' and 'tips:'", at: group.location(of: item)))
-                continue
-            }
-            var statement = group.nested(mapping, item: item)
+        for var statement in group.mappings("statements", each: "statement", with: "'id:', 'text:' and 'tips:'") ?? [] {
             statement.rejectUnknownKeys(allowed: translation ? ["id", "text"] : statementKeys)
             let id = uniqueID(&statement, in: &decoded, kind: "statement")
             let text = statement.string("text", required: true, example: "We fix the problem before we look for the cause.")
@@ -93,17 +75,17 @@ enum AssessmentDecoder {
                 tips = statement.ints("tips") ?? []
                 if tips.isEmpty && statement.diagnostics.count == before {
                     let which = id.map { "statement '\($0)'" } ?? "the statement"
-                    statement.report("\(which) points to no tips", at: statement.values["tips"] == nil ? "id" : "tips",
+                    statement.report("\(which) points to no tips", at: statement["tips"] == nil ? "id" : "tips",
                                      hint: "add 'tips: [N, M]' with the two to four tips that help most when it scores low")
                 }
             }
-            diagnostics += statement.diagnostics
+            group.diagnostics += statement.diagnostics
             if let id, let text {
                 decoded.tipLocations[id] = tips.map(\.1)
                 statements.append(Assessment.Statement(id: id, text: text, tips: tips.map(\.0)))
             }
         }
-        return (statements, diagnostics)
+        return statements
     }
 
     /// The item's `id`, reported when it is missing, malformed or already used in the file.
@@ -119,7 +101,7 @@ enum AssessmentDecoder {
                           hint: "give every group and statement its own id")
             return nil
         }
-        decoded.idLocations[id] = fields.location(of: fields.values["id"])
+        decoded.idLocations[id] = fields.location(of: fields["id"])
         return id
     }
 }

@@ -45,9 +45,9 @@ enum ContentDecoder {
         guard let number, let title, let chapter, let themes, !diagnostics.hasErrors else {
             return (nil, nil, diagnostics)
         }
-        let locations = TipLocations(number: fields.keyLocation("number"), chapter: fields.location(of: fields.values["chapter"]),
+        let locations = TipLocations(number: fields.keyLocation("number"), chapter: fields.location(of: fields["chapter"]),
                                      themes: themes.map(\.1), related: related.map(\.1),
-                                     flywheelStep: fields.location(of: fields.values["flywheel_step"]))
+                                     flywheelStep: fields.location(of: fields["flywheel_step"]))
         return (Tip(number: number, title: title, chapter: chapter, themes: themes.map(\.0),
                     related: related.map(\.0), summary: summary, flywheelStep: step, draft: draft,
                     body: frontMatter.body, source: MarkdownSource(file: file.path, firstLine: frontMatter.bodyLine),
@@ -93,11 +93,13 @@ enum ContentDecoder {
         }
         let edition = fields.string("edition")
         let introduction = fields.string("introduction")
-        let introductionLine = fields.values["introduction"]?.mark.map { $0.line + 1 } ?? 1
+        let introductionLine = fields["introduction"]?.mark.map { $0.line + 1 } ?? 1
         let baseURL = fields.string("base_url")
         let editURL = fields.string("edit_url")
         let unsafeHTML = fields.bool("unsafe_html") ?? false
         let flywheel = fields.strings("flywheel")?.map(\.0) ?? []
+        var themeLocations: [String: SourceLocation] = [:]
+        let themes = decodeThemes(&fields, locations: &themeLocations)
         var diagnostics = fields.diagnostics
         func requireAbsolute(_ key: String, _ url: String?, example: String) {
             guard let url, !(url.hasPrefix("http://") || url.hasPrefix("https://")) else { return }
@@ -106,8 +108,6 @@ enum ContentDecoder {
         }
         requireAbsolute("base_url", baseURL, example: "https://intranet.example.com/handbook/")
         requireAbsolute("edit_url", editURL, example: "https://git.example.com/cx/handbook/-/edit/main/content/")
-        var themeLocations: [String: SourceLocation] = [:]
-        let themes = decodeThemes(fields, diagnostics: &diagnostics, locations: &themeLocations)
         guard let title, !diagnostics.hasErrors else { return (nil, diagnostics) }
         var config = HandbookConfig(title: title, subtitle: subtitle, language: language, edition: edition,
                                     introduction: introduction, introductionLine: introductionLine, baseURL: baseURL, editURL: editURL,
@@ -117,27 +117,11 @@ enum ContentDecoder {
         return (config, diagnostics)
     }
 
-    private static func decodeThemes(_ fields: YAMLFields, diagnostics: inout [Diagnostic],
-                                     locations: inout [String: SourceLocation]) -> [Theme] {
-        guard let node = fields.values["themes"] else {
-            diagnostics.append(.error("missing required field 'themes'", at: fields.mappingLocation,
-                                      hint: "list the handbook's themes, each with 'slug:', 'title:' and 'description:'"))
-            return []
-        }
-        guard let sequence = node.sequence else {
-            diagnostics.append(.error("'themes' must be a list of themes, found \(YAMLFields.describe(node))",
-                                      at: fields.location(of: node)))
-            return []
-        }
+    private static func decodeThemes(_ fields: inout YAMLFields, locations: inout [String: SourceLocation]) -> [Theme] {
+        let items = fields.mappings("themes", each: "theme", with: "'slug:', 'title:' and 'description:'",
+                                    missingHint: "list the handbook's themes, each with 'slug:', 'title:' and 'description:'")
         var themes: [Theme] = []
-        var seen: [String: SourceLocation] = [:]
-        for (index, item) in sequence.enumerated() {
-            guard let mapping = item.mapping else {
-                diagnostics.append(.error("each theme must have 'slug:', 'title:' and 'description:'",
-                                          at: fields.location(of: item)))
-                continue
-            }
-            var theme = fields.nested(mapping, item: item)
+        for (index, var theme) in (items ?? []).enumerated() {
             theme.rejectUnknownKeys(allowed: themeKeys)
             let slug = theme.string("slug", required: true, example: "empathy")
             let title = theme.string("title", required: true, example: "Empathy")
@@ -147,23 +131,21 @@ enum ContentDecoder {
                 theme.report("theme slug '\(slug)' may contain only lowercase letters, digits and '-'", at: "slug",
                              hint: "for example 'never-normal'")
             }
-            if let slug, let first = seen[slug] {
-                theme.report("theme '\(slug)' is declared twice", at: "slug",
-                             hint: "first declared at line \(first.line)")
+            if let slug, let first = locations[slug] {
+                theme.report("theme '\(slug)' is declared twice", at: "slug", hint: "first declared at line \(first.line)")
             }
-            diagnostics += theme.diagnostics
+            fields.diagnostics += theme.diagnostics
             if let slug, let title {
-                seen[slug] = theme.keyLocation("slug")
+                locations[slug] = theme.keyLocation("slug")
                 themes.append(Theme(slug: slug, title: title, description: description, order: order))
             }
         }
-        locations = seen
         return themes.sorted { $0.order < $1.order }
     }
 
     // MARK: - Helpers
 
-    private static func open(_ file: SourceFile) -> (YAMLFields?, FrontMatter?, [Diagnostic]) {
+    static func open(_ file: SourceFile) -> (YAMLFields?, FrontMatter?, [Diagnostic]) {
         switch FrontMatter.split(file) {
         case .failure(let diagnostic):
             return (nil, nil, [diagnostic])
@@ -173,14 +155,13 @@ enum ContentDecoder {
         }
     }
 
-    /// The number a tip's front matter gives, when it can be read; for a tip that failed, whose
-    /// number other tips may still name.
+    /// The number of a tip that failed, when its front matter gives one: other tips may name it.
     static func declaredNumber(in file: SourceFile) -> Int? {
         guard var fields = open(file).0 else { return nil }
         return fields.int("number")
     }
 
-    private static func emptyBodyCheck(_ frontMatter: FrontMatter, file: SourceFile, kind: String) -> [Diagnostic] {
+    static func emptyBodyCheck(_ frontMatter: FrontMatter, file: SourceFile, kind: String) -> [Diagnostic] {
         guard frontMatter.body.allSatisfy(\.isWhitespace) else { return [] }
         return [.error("the \(kind) has no text after its front matter",
                        at: SourceLocation(file: file.path, line: frontMatter.bodyLine - 1, column: 1),

@@ -1,7 +1,6 @@
 //! Reads the content folder: `handbook.yml`, `chapters/**/*.md` and `tips/**/*.md`. Reads only.
 
 import FoundationEssentials
-import Dispatch
 import Glibc
 
 /// The raw files of a handbook, decoded as text, plus any problem met while reading them.
@@ -20,12 +19,10 @@ public struct ContentFiles: Sendable {
 public enum ContentLoader {
     public static let configFileName = "handbook.yml"
     public static let assessmentFileName = "assessment.yml"
-    /// The largest content file read (docs/hostile-input.md): building a tip takes about 26
-    /// times its size in memory at its peak.
+    /// Building a tip takes about 26 times its size in memory at its peak (docs/hostile-input.md).
     public static let maxFileSize = 64 << 20
 
-    /// - Parameters:
-    /// - Parameter root: the content folder.
+    /// Reads the content folder `root`.
     public static func load(root: UserPath) -> ContentFiles {
         load(root: root, withTranslations: true, outerRoot: nil)
     }
@@ -46,34 +43,18 @@ public enum ContentLoader {
 
         let config = root.appending(configFileName)
         if FileManager.default.fileExists(atPath: config.path) {
-            if let problem = linkProblem(config, realRoot: realRoot) {
-                files.diagnostics.append(problem)
-            } else {
-                switch read(config) {
-                case .success(let file): files.config = file
-                case .failure(let diagnostic): files.diagnostics.append(diagnostic)
-                }
-            }
+            files.config = readRootFile(config, realRoot: realRoot, diagnostics: &files.diagnostics)
         } else {
             files.diagnostics.append(.error(
                 "missing \(configFileName) in '\(root)'", at: nil,
                 hint: "create \(config) with at least 'title:' and the list of 'themes:'"))
         }
-
         let assessment = root.appending(assessmentFileName)
         if FileManager.default.fileExists(atPath: assessment.path) {
-            if let problem = linkProblem(assessment, realRoot: realRoot) {
-                files.diagnostics.append(problem)
-            } else {
-                switch read(assessment) {
-                case .success(let file): files.assessment = file
-                case .failure(let diagnostic): files.diagnostics.append(diagnostic)
-                }
-            }
+            files.assessment = readRootFile(assessment, realRoot: realRoot, diagnostics: &files.diagnostics)
         }
 
-        // Both folders are walked first and their files read in one parallel loop: one wait for
-        // the slowest file instead of two.
+        // Both folders' files are read in one parallel loop: one wait for the slowest file, not two.
         var found: [UserPath] = []
         var chapterCount = 0
         for folder in ["chapters", "tips"] {
@@ -95,10 +76,9 @@ public enum ContentLoader {
                 }
             }
         }
-        let results = readAll(found)
         files.tips.reserveCapacity(found.count - chapterCount)
-        for index in found.indices {
-            switch results.take(index)! {
+        for (index, result) in found.concurrentMap({ read($0) }).enumerated() {
+            switch result {
             case .success(let file) where index < chapterCount:
                 files.chapters.append(file)
             case .success(let file):
@@ -131,14 +111,12 @@ public enum ContentLoader {
             }
             return
         }
-        // In the order of the names' bytes: the same as `String`'s for the ASCII names content
-        // files have, and a tenth of its cost for a folder of thousands of tips.
+        // Byte order: `String`'s for ASCII names, at a tenth of its cost for thousands of tips.
         let sorted = entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         for (name, type) in sorted where !name.hasPrefix(".") {
             let entry = folder.appending(name)
             let path = entry.path
-            // The folder listing says which entries are plain files and folders (no call per
-            // entry); anything else (a symlink, or a file system that does not say) is looked at.
+            // The listing's type saves a call per entry; a symlink or an unknown type is looked at.
             if type == DT_REG {
                 if isMarkdownName(name) { found.append(entry) }
                 continue
@@ -150,16 +128,8 @@ public enum ContentLoader {
                 guard lstat(path, &info) == 0 else { continue }
             }
             if info.st_mode & S_IFMT == S_IFLNK {
-                guard let target = realPath(path) else {
-                    diagnostics.append(.error("symlink cannot be followed (it is broken or loops)",
-                                              at: SourceLocation(file: entry.shown),
-                                              hint: "fix or remove the link"))
-                    continue
-                }
-                guard target == realRoot || target.hasPrefix(realRoot + "/") else {
-                    diagnostics.append(.error("symlink points outside the content folder, to '\(target)'",
-                                              at: SourceLocation(file: entry.shown),
-                                              hint: "copy the file into the content folder instead of linking to it"))
+                if let problem = linkProblem(entry, realRoot: realRoot) {
+                    diagnostics.append(problem)
                     continue
                 }
                 guard stat(path, &info) == 0 else { continue }
@@ -176,8 +146,21 @@ public enum ContentLoader {
         }
     }
 
-    /// The error for a symlink at `entry` that is broken, loops, or leads outside `realRoot`; nil
-    /// for anything else.
+    /// `handbook.yml` or `assessment.yml`; nil when it cannot be read (the problem is reported).
+    private static func readRootFile(_ file: UserPath, realRoot: String, diagnostics: inout [Diagnostic]) -> SourceFile? {
+        if let problem = linkProblem(file, realRoot: realRoot) {
+            diagnostics.append(problem)
+            return nil
+        }
+        switch read(file) {
+        case .success(let file): return file
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+
+    /// The error for a symlink that is broken, loops, or leads outside `realRoot`.
     private static func linkProblem(_ entry: UserPath, realRoot: String) -> Diagnostic? {
         var info = stat()
         guard lstat(entry.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return nil }
@@ -206,9 +189,8 @@ public enum ContentLoader {
                       hint: "remove it from the content folder, or replace it with a Markdown file")
     }
 
-    /// Whether a file name ends in `.md` in any case, as `name.lowercased().hasSuffix(".md")` says
-    /// (it compares characters): the loader, the watcher, links and slugs all ask here. Decided on
-    /// the bytes when the character before `.md` is ASCII (or there is none), the usual case.
+    /// `name.lowercased().hasSuffix(".md")`, decided on the bytes when the character before `.md`
+    /// is ASCII (or there is none): the loader, the watcher, links and slugs all ask here.
     public static func isMarkdownName<Name: StringProtocol>(_ name: Name) -> Bool {
         var tail = name.utf8.reversed().makeIterator()
         // `| 0x20` lowercases an ASCII letter, and maps no other byte to `d` or `m`.
@@ -219,20 +201,10 @@ public enum ContentLoader {
         return name.lowercased().hasSuffix(".md")
     }
 
-    /// Reads the files on all cores; the order of the result is the order of `paths`.
-    /// The results are taken one by one (`take(_:)`), moved rather than copied.
-    private static func readAll(_ files: [UserPath]) -> ConcurrentResults<Result<SourceFile, Diagnostic>> {
-        let results = ConcurrentResults<Result<SourceFile, Diagnostic>>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results[index] = read(files[index])
-        }
-        return results
-    }
-
     static func read(_ file: UserPath) -> Result<SourceFile, Diagnostic> {
         let (path, display) = (file.path, file.shown)
-        // open, fstat, read, close: the fewest calls, with no Foundation `URL` or `Data` per file.
-        // O_NONBLOCK: a FIFO put in a file's place after the folder was listed does not block the open.
+        // The fewest calls, no `URL` or `Data` per file. O_NONBLOCK: a FIFO swapped in since the
+        // folder was listed does not block the open.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         var info = stat()
         guard fd >= 0, fstat(fd, &info) == 0 else {

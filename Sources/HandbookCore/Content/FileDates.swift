@@ -2,9 +2,8 @@
 
 import FoundationEssentials
 
-/// Dates of the content's files: git's date of the last commit that touched a file when the
-/// content folder is in a git checkout (a checkout sets every file's time to the checkout's),
-/// and the file's own time, as read, otherwise. Git is asked once for every file, not once per file.
+/// Git's date of a file's last commit when the content is a checkout (a checkout sets every
+/// file's time to its own), the file's time otherwise. Git is asked once for all files.
 public struct FileDates: Sendable {
     /// Seconds since 1970 by path relative to the content folder (`tips/012-listen.md`).
     private let fromGit: [String: Int]

@@ -83,8 +83,7 @@ private struct EventStream: ~Copyable {
         var items: [YAMLValue] = []
     }
 
-    /// The document's node, built from a loop rather than by recursion, so that deep nesting
-    /// cannot overflow the stack.
+    /// Built in a loop, not by recursion, so that deep nesting cannot overflow the stack.
     private func rootNode() throws(YAMLSyntaxError) -> YAMLValue {
         var open: [Open] = []
         var anchors: [String: YAMLValue] = [:]

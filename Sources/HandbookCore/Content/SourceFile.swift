@@ -6,7 +6,7 @@ import FoundationEssentials
 public struct SourceFile: Sendable {
     public var path: String
     public var text: String
-    /// When the file last changed, in seconds since 1970, as the file system says (nil when not read from disk).
+    /// The file system's time of its last change, in seconds since 1970 (nil when not read from disk).
     public var modified: Int?
 
     public init(path: String, text: String, modified: Int? = nil) {

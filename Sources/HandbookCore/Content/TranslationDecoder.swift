@@ -37,28 +37,18 @@ enum TranslationDecoder {
 
     /// A tip's (`isChapter` false) or a chapter's translation.
     static func text(from file: SourceFile, isChapter: Bool) -> (TranslatedText?, [Diagnostic]) {
-        let frontMatter: FrontMatter
-        switch FrontMatter.split(file) {
-        case .failure(let diagnostic): return (nil, [diagnostic])
-        case .success(let split): frontMatter = split
-        }
-        let (parsed, problems) = YAMLFields.parse(frontMatter.yaml, file: file.path, firstLine: frontMatter.yamlLine)
-        guard var fields = parsed else { return (nil, problems) }
+        let (parsed, opened, problems) = ContentDecoder.open(file)
+        guard var fields = parsed, let frontMatter = opened else { return (nil, problems) }
         rejectKeys(&fields, allowed: isChapter ? chapterKeys : tipKeys, inherited: inheritedTextKeys, kind: isChapter ? "chapter" : "tip")
         let number = fields.int("number", required: true, example: "12")
         let title = fields.string("title", required: true, example: isChapter ? "Effectieve empathie" : "Los het probleem eerst op")
         let part = isChapter ? fields.string("part") : nil
         let summary = fields.string("summary")
         let hash = fields.string("original_hash")
-        var diagnostics = fields.diagnostics
-        if frontMatter.body.allSatisfy(\.isWhitespace) {
-            diagnostics.append(.error("the translation has no text after its front matter",
-                                      at: SourceLocation(file: file.path, line: frontMatter.bodyLine - 1, column: 1),
-                                      hint: "write the translated Markdown below the closing '---'"))
-        }
+        let diagnostics = fields.diagnostics + ContentDecoder.emptyBodyCheck(frontMatter, file: file, kind: "translation")
         guard let number, let title, !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (TranslatedText(number: number, title: title, part: part, summary: summary,
-                               originalHash: hash.map { ($0, fields.location(of: fields.values["original_hash"])) },
+                               originalHash: hash.map { ($0, fields.location(of: fields["original_hash"])) },
                                body: frontMatter.body, source: MarkdownSource(file: file.path, firstLine: frontMatter.bodyLine),
                                slug: ContentDecoder.slug(of: file.path), numberLocation: fields.keyLocation("number")),
                 diagnostics)
@@ -70,45 +60,34 @@ enum TranslationDecoder {
         rejectKeys(&fields, allowed: configKeys, inherited: inheritedConfigKeys, kind: "handbook.yml")
         let title = fields.string("title", required: true, example: "Het klantbelevingshandboek")
         let language = fields.string("language", required: true, example: "nl")
-        let themes = themeTitles(fields)
-        var config = TranslatedConfig(title: title ?? "", subtitle: fields.string("subtitle"), language: language ?? "",
+        let themes = themeTitles(&fields)
+        let config = TranslatedConfig(title: title ?? "", subtitle: fields.string("subtitle"), language: language ?? "",
                                       edition: fields.string("edition"), introduction: fields.string("introduction"),
-                                      introductionLine: fields.values["introduction"]?.mark.map { $0.line + 1 } ?? 1,
-                                      themes: themes.0, flywheelSteps: fields.strings("flywheel")?.map(\.0) ?? [],
+                                      introductionLine: fields["introduction"]?.mark.map { $0.line + 1 } ?? 1,
+                                      themes: themes, flywheelSteps: fields.strings("flywheel")?.map(\.0) ?? [],
                                       source: file.path)
-        let diagnostics = fields.diagnostics + themes.1
-        guard title != nil, language != nil, !diagnostics.hasErrors else { return (nil, diagnostics) }
-        config.source = file.path
-        return (config, diagnostics)
+        guard title != nil, language != nil, !fields.diagnostics.hasErrors else { return (nil, fields.diagnostics) }
+        return (config, fields.diagnostics)
     }
 
-    private static func themeTitles(_ fields: YAMLFields) -> ([(slug: String, title: String, description: String?, location: SourceLocation)], [Diagnostic]) {
-        guard let node = fields.values["themes"] else { return ([], []) }
-        guard let sequence = node.sequence else {
-            return ([], [.error("'themes' must be a list of themes, found \(YAMLFields.describe(node))", at: fields.location(of: node),
-                                hint: "list each theme with its 'slug:' (as in the original), 'title:' and 'description:'")])
-        }
-        var themes: [(slug: String, title: String, description: String?, location: SourceLocation)] = []
-        var diagnostics: [Diagnostic] = []
-        for item in sequence {
-            guard let mapping = item.mapping else {
-                diagnostics.append(.error("each theme must have 'slug:' and 'title:'", at: fields.location(of: item)))
-                continue
-            }
-            var theme = fields.nested(mapping, item: item)
+    private static func themeTitles(_ fields: inout YAMLFields) -> [(slug: String, title: String, description: String?, location: SourceLocation)] {
+        let items = fields.mappings("themes", each: "theme", with: "'slug:' and 'title:'",
+                                    hint: "list each theme with its 'slug:' (as in the original), 'title:' and 'description:'")
+        return (items ?? []).compactMap { item in
+            var theme = item
             theme.rejectUnknownKeys(allowed: ["slug", "title", "description"])
             let slug = theme.string("slug", required: true, example: "empathy")
             let title = theme.string("title", required: true, example: "Empathie")
             let description = theme.string("description")
-            diagnostics += theme.diagnostics
-            if let slug, let title { themes.append((slug, title, description, theme.keyLocation("slug"))) }
+            fields.diagnostics += theme.diagnostics
+            guard let slug, let title else { return nil }
+            return (slug, title, description, theme.keyLocation("slug"))
         }
-        return (themes, diagnostics)
     }
 
     /// Unknown keys are errors; a key the original owns says so.
     private static func rejectKeys(_ fields: inout YAMLFields, allowed: [String], inherited: [String], kind: String) {
-        for name in fields.values.names where inherited.contains(name) {
+        for name in fields.names where inherited.contains(name) {
             fields.report("'\(name)' comes from the original \(kind), not from its translation", at: name,
                           hint: "remove the '\(name):' line here; change it in the original if it must change")
         }

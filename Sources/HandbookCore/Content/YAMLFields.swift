@@ -1,18 +1,19 @@
 //! Typed access to a YAML mapping's fields, turning every surprise into a located diagnostic.
 
-/// The fields of one YAML mapping (front matter or `handbook.yml`), read as located values
-/// so that every value keeps the line it came from.
+/// The fields of one YAML mapping (front matter, `handbook.yml`, a theme in it), each value
+/// keeping the line it came from.
 struct YAMLFields {
     let file: String
     /// Added to a libyaml line (1-based within the YAML text) to get the file's line.
     let lineOffset: Int
     let mappingLocation: SourceLocation
-    private(set) var values = NamedYAMLValues()
-    private var keyNodes = NamedYAMLValues()
-    private(set) var diagnostics: [Diagnostic] = []
+    /// In the order written. A front matter has a handful of keys, so a list searched by name
+    /// costs less than a `Dictionary`, which hashes and allocates per file.
+    private var pairs: [(name: String, key: YAMLValue, value: YAMLValue)] = []
+    var diagnostics: [Diagnostic] = []
 
-    /// Parses `yaml`, whose first line is line `firstLine` of `file`. Returns nil (with the
-    /// diagnostics) when the text is not a YAML mapping.
+    /// Parses `yaml`, whose first line is line `firstLine` of `file`; nil (with the diagnostics)
+    /// when the text is not a YAML mapping.
     static func parse(_ yaml: String, file: String, firstLine: Int) -> (YAMLFields?, [Diagnostic]) {
         let offset = firstLine - 1
         let root: YAMLValue?
@@ -33,44 +34,47 @@ struct YAMLFields {
                 "expected 'key: value' fields, found \(describe(value))",
                 at: SourceLocation(file: file, line: (mark?.line ?? 1) + offset, column: mark?.column ?? 1))])
         }
-        return (fields(mapping, file: file, lineOffset: offset, firstLine: firstLine), [])
+        return (YAMLFields(mapping, file: file, lineOffset: offset, at: SourceLocation(file: file, line: firstLine, column: 1)), [])
     }
 
-    private static func fields(_ mapping: [YAMLValue.Pair], file: String, lineOffset offset: Int,
-                               firstLine: Int) -> YAMLFields {
-        var fields = YAMLFields(file: file, lineOffset: offset,
-                                mappingLocation: SourceLocation(file: file, line: firstLine, column: 1))
+    private init(_ mapping: [YAMLValue.Pair], file: String, lineOffset: Int, at location: SourceLocation) {
+        self.file = file
+        self.lineOffset = lineOffset
+        mappingLocation = location
         for pair in mapping {
-            let (key, value) = (pair.key, pair.value)
-            guard let name = key.scalar?.text else {
-                fields.diagnostics.append(.error("a key must be a plain word", at: fields.location(of: key)))
+            guard let name = pair.key.scalar?.text else {
+                diagnostics.append(.error("a key must be a plain word", at: self.location(of: pair.key)))
                 continue
             }
-            if fields.values.contains(name) {
-                fields.diagnostics.append(.error("duplicate key '\(name)'", at: fields.location(of: key),
-                                                 hint: "keep one '\(name):' line and delete the other"))
+            if self[name] != nil {
+                diagnostics.append(.error("duplicate key '\(name)'", at: self.location(of: pair.key),
+                                          hint: "keep one '\(name):' line and delete the other"))
                 continue
             }
-            fields.values.append(name, value)
-            fields.keyNodes.append(name, key)
+            pairs.append((name, pair.key, pair.value))
         }
-        return fields
     }
+
+    subscript(name: String) -> YAMLValue? {
+        pairs.first { $0.name == name }?.value
+    }
+
+    var names: [String] { pairs.map(\.name) }
 
     func location(of node: YAMLValue?) -> SourceLocation {
         guard let mark = node?.mark else { return mappingLocation }
         return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 
-    func keyLocation(_ key: String) -> SourceLocation {
-        location(of: keyNodes[key])
+    func keyLocation(_ name: String) -> SourceLocation {
+        location(of: pairs.first { $0.name == name }?.key)
     }
 
     // MARK: - Checks
 
     /// Reports keys that are not in `allowed`, with the nearest allowed key as a hint.
     mutating func rejectUnknownKeys(allowed: [String]) {
-        for name in values.names.sorted() where !allowed.contains(name) {
+        for name in names.sorted() where !allowed.contains(name) {
             let hint = Suggestion.didYouMean(name, in: allowed)
                 ?? "allowed keys are \(allowed.joined(separator: ", "))"
             diagnostics.append(.error("unknown key '\(name)'", at: keyLocation(name), hint: hint))
@@ -78,7 +82,7 @@ struct YAMLFields {
     }
 
     mutating func report(_ message: String, at key: String, hint: String? = nil) {
-        diagnostics.append(.error(message, at: location(of: values[key] ?? keyNodes[key]), hint: hint))
+        diagnostics.append(.error(message, at: location(of: self[key]), hint: hint))
     }
 
     private mutating func missing(_ key: String, example: String) {
@@ -89,7 +93,7 @@ struct YAMLFields {
     // MARK: - Typed getters (each reports its own problem and returns nil)
 
     mutating func string(_ key: String, required: Bool = false, example: String = "…") -> String? {
-        guard let node = values[key] else {
+        guard let node = self[key] else {
             if required { missing(key, example: example) }
             return nil
         }
@@ -106,7 +110,7 @@ struct YAMLFields {
     }
 
     mutating func int(_ key: String, required: Bool = false, example: String = "1") -> Int? {
-        guard let node = values[key] else {
+        guard let node = self[key] else {
             if required { missing(key, example: example) }
             return nil
         }
@@ -119,7 +123,7 @@ struct YAMLFields {
     }
 
     mutating func bool(_ key: String) -> Bool? {
-        guard let node = values[key] else { return nil }
+        guard let node = self[key] else { return nil }
         guard let scalar = node.scalar, let value = Bool(scalar.text.lowercased()) else {
             report("'\(key)' must be true or false, found \(Self.describe(node))", at: key)
             return nil
@@ -129,7 +133,7 @@ struct YAMLFields {
 
     /// A list of text items; a single scalar is accepted as a one-item list.
     mutating func strings(_ key: String, required: Bool = false, example: String = "[…]") -> [(String, SourceLocation)]? {
-        guard let node = values[key] else {
+        guard let node = self[key] else {
             if required { missing(key, example: example) }
             return nil
         }
@@ -155,7 +159,7 @@ struct YAMLFields {
 
     /// A list of whole numbers; a single number is accepted as a one-item list.
     mutating func ints(_ key: String, example: String = "[1, 2]") -> [(Int, SourceLocation)]? {
-        guard let node = values[key] else { return nil }
+        guard let node = self[key] else { return nil }
         if node.isNull { return [] }
         let items = node.sequence ?? [node]
         if node.mapping != nil {
@@ -172,6 +176,33 @@ struct YAMLFields {
             numbers.append((value, location(of: item)))
         }
         return numbers
+    }
+
+    /// The list `key` whose items are mappings (themes, groups, statements), each read as fields
+    /// of its own. nil when the list is missing (an error if `missingHint` says how to add it) or
+    /// not a list (empty counts as not a list when `nonEmpty`).
+    mutating func mappings(_ key: String, each item: String, with itemKeys: String, missingHint: String? = nil,
+                           hint: String? = nil, nonEmpty: Bool = false) -> [YAMLFields]? {
+        guard let node = self[key] else {
+            if let missingHint {
+                diagnostics.append(.error("missing required field '\(key)'", at: mappingLocation, hint: missingHint))
+            }
+            return nil
+        }
+        guard let sequence = node.sequence, !(nonEmpty && sequence.isEmpty) else {
+            diagnostics.append(.error("'\(key)' must be a list of \(key), found \(Self.describe(node))",
+                                      at: location(of: node), hint: hint))
+            return nil
+        }
+        var items: [YAMLFields] = []
+        for value in sequence {
+            guard let mapping = value.mapping else {
+                diagnostics.append(.error("each \(item) must have \(itemKeys)", at: location(of: value)))
+                continue
+            }
+            items.append(YAMLFields(mapping, file: file, lineOffset: lineOffset, at: location(of: value)))
+        }
+        return items
     }
 
     // MARK: - Helpers
@@ -206,7 +237,7 @@ struct YAMLFields {
         return String(result)
     }
 
-    /// libyaml's problem at its place; a repeated key is not one (`fields` reports it where it is repeated).
+    /// libyaml's problem at its place; a repeated key is not one (`init` reports it where it is repeated).
     static func diagnostic(for error: YAMLSyntaxError, file: String, lineOffset: Int) -> Diagnostic {
         let hint: String?
         switch error.stage {
@@ -222,47 +253,5 @@ struct YAMLFields {
         if problem.contains("tab") { return "YAML indents with spaces; replace the tab characters with spaces" }
         if problem.contains("mapping values") { return "a value containing ': ' must be put in quotes" }
         return "check the indentation and quote values that contain ':' or '#'"
-    }
-}
-
-extension YAMLFields {
-    /// The fields of `mapping`, the list item `item` of these fields (a theme, a statement).
-    func nested(_ mapping: [YAMLValue.Pair], item: YAMLValue) -> YAMLFields {
-        YAMLFields(mapping: mapping, file: file, lineOffset: lineOffset, at: location(of: item))
-    }
-
-    /// Fields of a nested mapping (a theme in `handbook.yml`'s list).
-    init(mapping: [YAMLValue.Pair], file: String, lineOffset: Int, at location: SourceLocation) {
-        self.init(file: file, lineOffset: lineOffset, mappingLocation: location)
-        for pair in mapping {
-            let (key, value) = (pair.key, pair.value)
-            guard let name = key.scalar?.text else { continue }
-            if values.contains(name) {
-                diagnostics.append(.error("duplicate key '\(name)'", at: self.location(of: key),
-                                          hint: "keep one '\(name):' line and delete the other"))
-                continue
-            }
-            values.append(name, value)
-            keyNodes.append(name, key)
-        }
-    }
-}
-
-/// A mapping's values by name, in the order written. A front matter has a handful of keys, so a
-/// list searched by name costs less than a `Dictionary`, which hashes and allocates per file.
-struct NamedYAMLValues {
-    private(set) var names: [String] = []
-    private var nodes: [YAMLValue] = []
-
-    subscript(name: String) -> YAMLValue? {
-        names.firstIndex(of: name).map { nodes[$0] }
-    }
-
-    func contains(_ name: String) -> Bool { names.contains(name) }
-
-    /// Adds a name not already here.
-    mutating func append(_ name: String, _ value: YAMLValue) {
-        names.append(name)
-        nodes.append(value)
     }
 }

@@ -72,8 +72,4 @@ struct YAMLValue {
     }
 }
 
-extension YAMLValue: Equatable {
-    static func == (a: YAMLValue, b: YAMLValue) -> Bool {
-        a.mark == b.mark && a.kind == b.kind
-    }
-}
+extension YAMLValue: Equatable {}

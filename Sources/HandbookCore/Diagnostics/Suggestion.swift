@@ -1,24 +1,12 @@
 //! "Did you mean …?" for misspelt keys, slugs and names.
 
 enum Suggestion {
-    /// The candidate nearest to `word`, if it is close enough to be a plausible typo.
-    static func nearest(to word: String, in candidates: [String]) -> String? {
-        let needle = normalised(word)
-        var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
-            let distance = editDistance(needle, normalised(candidate))
-            if best == nil || distance < best!.distance {
-                best = (candidate, distance)
-            }
-        }
-        guard let best else { return nil }
-        let allowed = max(2, needle.count / 3)
-        return best.distance <= allowed ? best.candidate : nil
-    }
-
-    /// A hint sentence, or nil when nothing is near.
+    /// "did you mean '…'?" for the candidate nearest to `word`, when it is a plausible typo.
     static func didYouMean(_ word: String, in candidates: [String]) -> String? {
-        nearest(to: word, in: candidates).map { "did you mean '\($0)'?" }
+        let needle = normalised(word)
+        guard let best = candidates.map({ (candidate: $0, distance: editDistance(needle, normalised($0))) })
+            .min(by: { $0.distance < $1.distance }), best.distance <= max(2, needle.count / 3) else { return nil }
+        return "did you mean '\(best.candidate)'?"
     }
 
     private static func normalised(_ text: String) -> [Character] {

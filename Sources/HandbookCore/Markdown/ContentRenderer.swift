@@ -1,7 +1,6 @@
 //! Renders every Markdown body of the handbook once, on all cores, and derives "referenced by".
 
 import FoundationEssentials
-import Dispatch
 
 /// The rendered bodies of a handbook, aligned with `handbook.tips` and `handbook.chapters`.
 public struct RenderedContent: Sendable {
@@ -12,8 +11,7 @@ public struct RenderedContent: Sendable {
     public var referencedBy: [Int: [Int]]
 }
 
-/// The same bodies rendered for a second kind of output (the booklet), aligned like
-/// `RenderedContent`, as UTF-8 HTML.
+/// The same bodies for a second output (the booklet), aligned like `RenderedContent`.
 public struct AlternateBodies: Sendable {
     public var introduction: [UInt8]?
     public var chapters: [[UInt8]]
@@ -28,8 +26,7 @@ struct AlternateOutput: Sendable {
 }
 
 public enum ContentRenderer {
-    /// - Parameter anchorPrefix: a prefix for each body's heading ids, where many bodies share
-    ///   one document (the booklet); nil keeps the ids as they are.
+    /// `anchorPrefix`: for each body's heading ids, where many bodies share one document.
     static func render(_ handbook: Handbook, pageDestinations: LinkDestinations, homeDestinations: LinkDestinations,
                        anchorPrefix: @Sendable (BodyOwner) -> String? = { _ in nil }) -> (RenderedContent, [Diagnostic]) {
         let (content, _, diagnostics) = render(handbook, pageDestinations: pageDestinations, homeDestinations: homeDestinations,
@@ -51,15 +48,11 @@ public enum ContentRenderer {
                        anchorPrefix: @Sendable (BodyOwner) -> String? = { _ in nil },
                        alternate: AlternateOutput?) -> (RenderedContent, AlternateBodies?, [Diagnostic]) {
         let renderer = MarkdownRenderer(handbook: handbook, destinations: pageDestinations)
-        /// Renders `bodies` on all cores, for the site and, with `alternate`, the second output.
         func renderAll(_ bodies: [Body]) -> [Rendered] {
-            let results = ConcurrentResults<Rendered>(count: bodies.count)
-            DispatchQueue.concurrentPerform(iterations: bodies.count) { index in
-                let body = bodies[index]
-                results[index] = renderer.render(body.text, source: body.source, anchorPrefix: anchorPrefix(body.owner),
-                                                 alternate: alternate.map { ($0.pageDestinations, $0.anchorPrefix(body.owner)) })
+            bodies.concurrentMap { body in
+                renderer.render(body.text, source: body.source, anchorPrefix: anchorPrefix(body.owner),
+                                alternate: alternate.map { ($0.pageDestinations, $0.anchorPrefix(body.owner)) })
             }
-            return results.takeValues()
         }
         let renderedTips = renderAll(handbook.tips.map { Body(text: $0.body, source: $0.source, owner: .tip($0.number)) })
         let renderedChapters = renderAll(handbook.chapters.map { Body(text: $0.body, source: $0.source, owner: .chapter($0.number)) })

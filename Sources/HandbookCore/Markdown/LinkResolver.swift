@@ -95,9 +95,7 @@ struct LinkResolver: Sendable {
         return text.utf8.allSatisfy { $0.isASCIILetter || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || "+-.".utf8.contains($0) }
     }
 
-    /// Resolves `.` and `..` without touching the disk.
-    /// Empty and `.` segments are dropped, and each `..` takes back the one before it; an absolute
-    /// path (content given as /srv/handbook/content) only loses its first slash.
+    /// Resolves `.` and `..` without touching the disk; an absolute path only loses its first slash.
     static func normalise(_ path: String) -> String {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {

@@ -11,11 +11,10 @@ final class MarkdownDocument {
 
     let root: CMarkNode
 
-    init(_ markdown: String, smartPunctuation: Bool = true) {
+    init(_ markdown: String) {
         var text = markdown
-        let options = smartPunctuation ? CMARK_OPT_SMART : CMARK_OPT_DEFAULT
         root = text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_SMART) }
         }
     }
 
@@ -34,9 +33,8 @@ final class MarkdownDocument {
         return result
     }
 
-    /// HTML for the whole document, as UTF-8. Raw HTML is left out (cmark's safe mode) unless
-    /// `unsafe`. cmark's output is valid UTF-8 (its input is a `String`, and it replaces any bad
-    /// sequence it meets), so the bytes are copied as they are.
+    /// Raw HTML is left out (cmark's safe mode) unless `unsafe`. cmark's output is valid UTF-8
+    /// (its input is a `String`, and it replaces bad sequences), so it is copied as it is.
     func htmlUTF8(unsafe: Bool) -> [UInt8] {
         guard let pointer = cmark_render_html(root, unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) else { return [] }
         defer { free(pointer) }
@@ -52,12 +50,7 @@ final class MarkdownDocument {
         cmark_node_get_url(node).map { String(cString: $0) } ?? ""
     }
 
-    static func literal(_ node: CMarkNode) -> String {
-        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-    }
-
-    /// The text of a node and its descendants (for titles, anchors and the search index).
-    /// Collected as bytes straight from cmark's C strings, made a `String` once.
+    /// The text of a node and its descendants, collected as bytes and made a `String` once.
     static func plainText(_ node: CMarkNode) -> String {
         var text: [UInt8] = []
         guard let iterator = cmark_iter_new(node) else { return "" }
@@ -103,9 +96,8 @@ final class MarkdownDocument {
         max(1, Int(cmark_node_get_start_column(node)))
     }
 
-    /// Replaces a node (heading, paragraph, link) by a custom block or inline that keeps its
-    /// children but renders `open`/`close` as its tags, so it can carry an id or a class.
-    /// Returns the custom node, whose tags may be set again before another render.
+    /// Replaces a node by a custom block or inline with its children and `open`/`close` as tags,
+    /// which may be set again before another render.
     @discardableResult
     static func wrapInlines(of node: CMarkNode, open: String, close: String, as type: cmark_node_type) -> CMarkNode? {
         guard let custom = cmark_node_new(type) else { return nil }

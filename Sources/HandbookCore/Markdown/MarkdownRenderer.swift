@@ -33,14 +33,12 @@ struct MarkdownRenderer: Sendable {
     private(set) var destinations: LinkDestinations
     let unsafeHTML: Bool
 
-    /// The closing paragraphs of a tip, by the bold label they open with, and the class that sets
-    /// each off in the site and the booklet.
+    /// The closing paragraphs of a tip, by the bold label they open with.
     enum ClosingLine: CaseIterable {
         case tryThis, howYoullKnow
 
         var htmlClass: String { self == .tryThis ? "try-this" : "how-you-know" }
-        /// The labels in English (with a straight or a curly apostrophe, as cmark's smart
-        /// punctuation and many editors write it) and in Dutch.
+        /// English (with a straight or a curly apostrophe, as smart punctuation writes it) and Dutch.
         var labels: [String] {
             self == .tryThis ? ["Try this", "Probeer dit"] : ["How you'll know", "How you\u{2019}ll know", "Zo merk je het"]
         }
@@ -59,16 +57,14 @@ struct MarkdownRenderer: Sendable {
         return renderer
     }
 
-    /// Renders one body. With an `anchorPrefix`, heading ids and same-body `#fragment` links
-    /// get that prefix, for documents that hold many bodies.
+    /// `anchorPrefix` prefixes heading ids and `#fragment` links, for documents of many bodies.
     func render(_ markdown: String, source: MarkdownSource, anchorPrefix: String? = nil) -> (RenderedMarkdown, [Diagnostic]) {
         let (rendered, _, diagnostics) = render(markdown, source: source, anchorPrefix: anchorPrefix, alternate: nil)
         return (rendered, diagnostics)
     }
 
-    /// Renders one body, and with `alternate` also its HTML for a second kind of output (the
-    /// booklet's links and anchors) from the same parse: the tree is walked and checked once,
-    /// then its links and heading ids are pointed at the other output and it is rendered again.
+    /// With `alternate`, also the HTML for a second output (the booklet) from the same parse: the
+    /// tree is checked once, then its links and ids are pointed at the other output.
     func render(_ markdown: String, source: MarkdownSource, anchorPrefix: String?,
                 alternate: (destinations: LinkDestinations, anchorPrefix: String?)?) -> (RenderedMarkdown, [UInt8]?, [Diagnostic]) {
         let document = MarkdownDocument(markdown)
@@ -157,8 +153,8 @@ struct MarkdownRenderer: Sendable {
         let resolution: LinkResolver.Resolution
     }
 
-    /// Resolves a link once: reports broken and dangerous URLs, records tip references and
-    /// gives an empty handbook link its target's title as text.
+    /// Reports broken and dangerous URLs, records tip references, and gives an empty handbook
+    /// link its target's title.
     private func resolveLink(_ node: MarkdownDocument.CMarkNode, source: MarkdownSource,
                              references: inout [Int], diagnostics: inout [Diagnostic]) -> Link {
         let url = MarkdownDocument.url(node)
@@ -188,8 +184,7 @@ struct MarkdownRenderer: Sendable {
         return Link(node: node, url: url, isImage: MarkdownDocument.type(node) == CMARK_NODE_IMAGE, resolution: resolution)
     }
 
-    /// An image's URL that stays inside the site from a page one folder down (`tips/`), or is on
-    /// the web: never an absolute path or a `file:` URL.
+    /// On the web, or inside the site from a page one folder down: never absolute or `file:`.
     static func isImageInsideTheSite(_ url: String) -> Bool {
         let address = url.trimmingWhitespace()
         if let colon = address.firstIndex(of: ":"), !address[..<colon].contains("/") {
@@ -202,8 +197,7 @@ struct MarkdownRenderer: Sendable {
         return !LinkResolver.normalise("page/" + decoded.replacingScalars("\\", with: "/")).hasPrefix("..")
     }
 
-    /// Raw HTML (with `unsafe_html: true`) without script URLs, event attributes and
-    /// script-capable elements; what was removed is reported where it was written.
+    /// Raw HTML without what can run script; what was removed is reported where it was written.
     private func cleanRawHTML(_ node: MarkdownDocument.CMarkNode, source: MarkdownSource, diagnostics: inout [Diagnostic]) {
         guard let literal = cmark_node_get_literal(node).map({ String(cString: $0) }) else { return }
         let (cleaned, removed) = RawHTMLFilter.clean(literal)
@@ -215,8 +209,8 @@ struct MarkdownRenderer: Sendable {
                                     hint: "unsafe_html allows HTML, but never script: links to web pages and plain markup stay"))
     }
 
-    /// Sets the link's URL for one output. Returns the opening `<a>` tag when the destinations
-    /// want extra attributes on it (the caller then swaps the link node for a custom inline).
+    /// Sets the link's URL for one output; the opening `<a>` tag when the destinations want
+    /// attributes on it (the caller swaps the link for a custom inline).
     private func point(_ link: Link, at destinations: LinkDestinations, anchorPrefix: String?) -> String? {
         var target: LinkTarget?
         var finalURL = link.url
@@ -268,15 +262,13 @@ struct MarkdownRenderer: Sendable {
         return id
     }
 
-    /// A paragraph that opens with the bold label of a closing line ("**Try this:**"), and its
-    /// text after the label. The apostrophe of "you'll" may be straight or curly.
+    /// A paragraph that opens with a closing line's bold label ("**Try this:**"), and its text after it.
     private func closingLine(_ paragraph: MarkdownDocument.CMarkNode) -> (ClosingLine, String)? {
         guard let first = cmark_node_first_child(paragraph), MarkdownDocument.type(first) == CMARK_NODE_STRONG else { return nil }
         let label = MarkdownDocument.plainText(first).trimmingWhitespace()
         guard let line = ClosingLine.allCases.first(where: { $0.labels.contains(where: label.hasPrefix) })
         else { return nil }
-        // The paragraph's text starts with the label's bytes (the label is its first child), so
-        // the rest is found by byte count rather than by walking the label's characters.
+        // The label is the first child: the rest is found by byte count, not by walking characters.
         let text = MarkdownDocument.plainText(paragraph).trimmingWhitespace()
         guard text.utf8.starts(with: label.utf8) else { return nil }
         var rest = text[text.utf8.index(text.utf8.startIndex, offsetBy: label.utf8.count)...]

@@ -5,7 +5,7 @@
 enum RawHTMLFilter {
     /// Elements removed with their content.
     static let droppedWithContent: Set<String> = ["script", "style", "iframe", "noscript", "template", "xmp", "noembed", "noframes"]
-    /// Elements removed (their tags; any content stays, as text or as the elements it holds).
+    /// Elements whose tags are removed; their content stays.
     static let dropped: Set<String> = ["frame", "frameset", "object", "embed", "applet", "base", "meta", "link", "portal"]
     /// Attributes whose value is a URL.
     static let urlAttributes: Set<String> = ["href", "src", "action", "formaction", "xlink:href", "data", "poster",
@@ -50,7 +50,8 @@ enum RawHTMLFilter {
                     continue
                 }
                 output += Array(" \(name)".utf8)
-                if let value { output += Array("=\"\(escapeAttribute(value))\"".utf8) }
+                // As written (its character references stay), in double quotes.
+                if let value { output += Array("=\"\(value.replacingScalars("\"", with: "&quot;"))\"".utf8) }
             }
             output += Array((tag.selfClosing ? " />" : ">").utf8)
         }
@@ -113,11 +114,6 @@ enum RawHTMLFilter {
             }
         }
         return result + rest
-    }
-
-    /// The value as written (its character references stay), in double quotes.
-    private static func escapeAttribute(_ value: String) -> String {
-        value.replacingScalars("\"", with: "&quot;")
     }
 
     fileprivate static func lowercased(_ byte: UInt8) -> UInt8 {

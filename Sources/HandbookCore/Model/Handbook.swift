@@ -46,7 +46,6 @@ public struct Handbook: Sendable {
     public func chapterPosition(number: Int) -> Int? { chapterIndex[number] }
     public func theme(slug: String) -> Theme? { themeIndex[slug].map { config.themes[$0] } }
 
-    public func tips(inChapter number: Int) -> [Tip] { (tipsByChapter[number] ?? []).map { tips[$0] } }
     public func tips(withTheme slug: String) -> [Tip] { (tipsByTheme[slug] ?? []).map { tips[$0] } }
 
     /// Parts in order of their first chapter; chapters without a part form a group with no name.

@@ -1,9 +1,7 @@
 //! HTML escaping, for `{{name}}` in templates and for the text Handbook writes into HTML itself.
 
 /// Escapes `& < > " '` as `&amp; &lt; &gt; &quot; &#39;`, the same entities as swift-mustache.
-///
-/// Works on UTF-8 bytes: the five characters are ASCII, and an ASCII byte never occurs inside a
-/// multi-byte sequence, so the text between them is copied unchanged, one append per run.
+/// On UTF-8 bytes: an ASCII byte never occurs inside a multi-byte sequence.
 public enum HTMLEscape {
     public static func escape(_ text: String) -> String {
         var output: [UInt8] = []
@@ -11,8 +9,7 @@ public enum HTMLEscape {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Appends `text`, escaped, as UTF-8 to `output`. Most text has nothing to escape and is
-    /// copied whole, without being read byte by byte a second time.
+    /// Most text has nothing to escape and is copied whole, without a second pass.
     static func append(_ text: String, to output: inout [UInt8]) {
         let span = text.utf8.span
         var first = 0
@@ -24,7 +21,6 @@ public enum HTMLEscape {
         }
     }
 
-    /// Appends UTF-8 `bytes`, escaped, to `output`, copying the runs between special bytes whole.
     static func append(_ bytes: [UInt8], from start: Int = 0, to output: inout [UInt8]) {
         output.append(contentsOf: bytes[..<start])
         var runStart = start

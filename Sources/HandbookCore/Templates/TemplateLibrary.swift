@@ -1,15 +1,13 @@
 //! A theme's templates, parsed once and shared by every page render.
 
-/// Templates by name (`layout`, `partials/header`, …); immutable and Sendable, so one library
-/// serves every rendering thread. Partials and parents are looked up in it by name, and one that
-/// is not in the library renders nothing.
+/// Templates by name (`layout`, `partials/header`), shared by every rendering thread. A partial
+/// or parent that is not in the library renders nothing.
 public struct TemplateLibrary: Sendable {
     let templates: [String: [TemplateNode]]
 
     public var names: Set<String> { Set(templates.keys) }
 
-    /// Parses every template. Throws one error per template that cannot be parsed (the first
-    /// problem in it), sorted by template name.
+    /// Throws the first problem of each template that cannot be parsed, sorted by template name.
     public init(templates texts: [String: String]) throws(TemplateErrors) {
         var templates: [String: [TemplateNode]] = [:]
         var errors: [TemplateError] = []
@@ -37,10 +35,8 @@ public struct TemplateLibrary: Sendable {
         return render(name, layers: [context], into: &output) ? output : nil
     }
 
-    /// Renders template `name` with the context stack `layers` (bottom first; see
-    /// `TemplateRenderer.init`) into `output`, replacing what it held but keeping its storage.
-    /// Returns false when there is no such template, or when the page grew past
-    /// `TemplateRenderer.maxOutput` and rendering stopped.
+    /// Renders into `output`, keeping its storage; false when there is no such template or the
+    /// page grew past `TemplateRenderer.maxOutput`. `layers`: see `TemplateRenderer.init`.
     func render(_ name: String, layers: [TemplateValue], into output: inout [UInt8]) -> Bool {
         guard let template = templates[name] else { return false }
         var buffer: [UInt8] = []
@@ -54,13 +50,11 @@ public struct TemplateLibrary: Sendable {
 
 /// A template that cannot be parsed: where, and what is wrong.
 public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The template's name in the library, e.g. `partials/header`.
     public let name: String
-    /// 1-based line and column (in characters) of the tag at fault.
+    /// 1-based, the column in characters.
     public let line: Int
     public let column: Int
     public let message: String
-    /// The template line holding the tag, for a hint.
     public let lineText: String
 
     public var description: String { "\(name):\(line):\(column): \(message)" }

@@ -16,9 +16,8 @@ struct TemplateKey: Sendable, Equatable {
     static func == (a: TemplateKey, b: TemplateKey) -> Bool { a.hash == b.hash && a.name == b.name }
 }
 
-/// The fields of an object in a template context, as a `[String: TemplateValue]` would hold
-/// them. A context has a few dozen short names at most, so a scan of one small array finds a
-/// name with less work than a dictionary.
+/// The fields of an object in a template context. A context has a few dozen short names at
+/// most, so a scan of one small array finds a name with less work than a dictionary.
 public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     private struct Field: Sendable, Equatable {
         let key: TemplateKey
@@ -76,8 +75,7 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
         return merged
     }
 
-    /// Equal when they hold the same names with equal values, in any order, as dictionaries are.
-    /// Objects built alike, or shared, compare in one pass (or by identity).
+    /// Equal as dictionaries are: the same names with equal values, in any order.
     public static func == (a: TemplateObject, b: TemplateObject) -> Bool {
         a.fields == b.fields || (a.fields.count == b.fields.count && a.fields.allSatisfy { b[$0.key] == $0.value })
     }

@@ -26,12 +26,8 @@ enum TemplateNode: Sendable {
     case block(String, [TemplateNode])
 }
 
-/// Parses the Mustache subset of Handbook's themes: text, variables (escaped and raw, with dotted
-/// names and `.`), sections, inverted sections, comments, partials, parents and blocks.
-///
-/// Follows the Mustache spec's standalone rule: a line holding only whitespace and one section,
-/// inverted, close, partial, parent, block or comment tag is removed whole, and a standalone
-/// partial or parent indents every line it renders by the whitespace before its tag.
+/// Parses the Mustache subset of Handbook's themes: every tag but set-delimiters and pragmas.
+/// Standalone lines follow the spec: removed whole, and a standalone partial indents its lines.
 struct TemplateParser {
     let name: String
     private let bytes: [UInt8]
@@ -108,13 +104,13 @@ struct TemplateParser {
 
     private func readTag(at start: Int) throws(TemplateError) -> Tag {
         var position = start + 2
-        guard position < bytes.count else { throw error(.unclosedTag, at: start) }
+        guard position < bytes.count else { throw error(Self.unclosed, at: start) }
         let kind: Kind
         var closer = 2
         switch bytes[position] {
         case UInt8(ascii: "!"):
             guard let close = find(Self.closeBrace, Self.closeBrace, from: position + 1) else {
-                throw error(.unclosedTag, at: start)
+                throw error(Self.unclosed, at: start)
             }
             return Tag(kind: .comment, name: "", start: start, end: close + 2)
         case UInt8(ascii: "{"): kind = .raw; closer = 3; position += 1
@@ -125,8 +121,8 @@ struct TemplateParser {
         case UInt8(ascii: ">"): kind = .partial; position += 1
         case UInt8(ascii: "<"): kind = .parent; position += 1
         case UInt8(ascii: "$"): kind = .block; position += 1
-        case UInt8(ascii: "="): throw error(.unsupported("set-delimiter tags ({{=…=}})"), at: start)
-        case UInt8(ascii: "%"): throw error(.unsupported("pragmas ({{%…}})"), at: start)
+        case UInt8(ascii: "="): throw error("set-delimiter tags ({{=…=}}) are not supported", at: start)
+        case UInt8(ascii: "%"): throw error("pragmas ({{%…}}) are not supported", at: start)
         default: kind = .variable
         }
         skipWhitespace(&position)
@@ -140,15 +136,16 @@ struct TemplateParser {
         if !closes(at: position, braces: closer) {
             // A "}}" later on the line means the name itself is wrong, otherwise the tag is unclosed.
             if position < bytes.count, bytes[position] != Self.closeBrace, closesLaterOnLine(from: position) {
-                throw error(position > nameEnd && !name.isEmpty ? .spaceInName : .invalidName(character: characterAt(position)),
+                throw error(position > nameEnd && !name.isEmpty ? "a tag name may not contain spaces"
+                    : "a tag name may only contain letters, digits, '.', '_', '-' and '?' (partials also '/'), not '\(characterAt(position))'",
                             at: start)
             }
-            throw error(closer == 3 ? .unclosedTripleTag : .unclosedTag, at: start)
+            throw error(closer == 3 ? "a tag is not closed with '}}}'" : Self.unclosed, at: start)
         }
-        if name.isEmpty { throw error(.emptyName, at: start) }
+        if name.isEmpty { throw error("a tag has an empty name", at: start) }
         if kind != .partial, kind != .parent, kind != .block, name != ".",
            name.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
-            throw error(.invalidDottedName(name), at: start)
+            throw error("the name '\(name)' has an empty part between its dots", at: start)
         }
         return Tag(kind: kind, name: name, start: start, end: position + closer)
     }
@@ -203,14 +200,10 @@ struct TemplateParser {
 
     // MARK: - Standalone lines
 
-    /// Removes every line that holds only whitespace and one tag that may stand alone. The
-    /// decisions are made on the original text first, so two neighbouring standalone lines that
-    /// share a text run each strip their own end of it.
-    ///
-    /// Inheritance tags may share such a line: `{{<parent}}{{$block}}`, `{{/block}}{{/parent}}` or
-    /// `{{<parent}}{{/parent}}` alone on a line are removed like one tag, as the spec's inheritance
-    /// module and swift-mustache do. This covers the parent tags and the block definitions
-    /// directly inside them, not a `{{$block}}{{/block}}` expansion in the parent template.
+    /// Removes every line that holds only whitespace and one tag that may stand alone, deciding
+    /// on the original text first so that two such lines sharing a text run each strip their end.
+    /// A run of inheritance tags (`{{<parent}}{{$block}}`) counts as one tag, as in the spec's
+    /// inheritance module and swift-mustache; a `{{$block}}{{/block}}` expansion does not.
     private func removeStandaloneLines(_ pieces: inout [Piece]) {
         let inheritance = inheritanceTags(pieces)
         struct Strip { var first: Int; var last: Int; var indentStart: Int; var lineEnd: Int }
@@ -324,14 +317,14 @@ struct TemplateParser {
                 case .raw: append(.variable(TemplatePath(tag.name), escaped: false))
                 case .partial: append(.partial(tag.name, indentation: tag.indentation))
                 case .section, .inverted, .parent, .block:
-                    guard open.count <= Self.maxNesting else { throw error(.nestedTooDeep, at: tag.start) }
+                    guard open.count <= Self.maxNesting else { throw error("sections are nested more than \(Self.maxNesting) deep", at: tag.start) }
                     open.append(OpenSection(tag: tag))
                 case .close:
-                    guard open.count > 1 else { throw error(.closedButNotOpened(tag.name), at: tag.start) }
+                    guard open.count > 1 else { throw error(Self.otherName + "{{/\(tag.name)}} closes no open section", at: tag.start) }
                     let section = open.removeLast()
                     guard section.tag.name == tag.name else {
-                        throw error(.closedWithOtherName(closed: tag.name, opened: section.tag,
-                                                         line: location(of: section.tag.start).line), at: tag.start)
+                        throw error(Self.otherName + "{{/\(tag.name)}} closes \(Self.opening(section.tag)) "
+                                    + "from line \(location(of: section.tag.start).line)", at: tag.start)
                     }
                     append(node(for: section))
                 }
@@ -339,7 +332,8 @@ struct TemplateParser {
         }
         if open.count > 1 {
             let section = open[open.count - 1].tag
-            throw error(.neverClosed(section), at: section.start)
+            throw error("a section is opened but never closed: \(Self.opening(section)) has no {{/\(section.name)}}",
+                        at: section.start)
         }
         return open[0].nodes
     }
@@ -360,16 +354,8 @@ struct TemplateParser {
 
     // MARK: - Errors
 
-    private enum Problem {
-        case unclosedTag, unclosedTripleTag, emptyName, spaceInName
-        case invalidName(character: Character)
-        case invalidDottedName(String)
-        case unsupported(String)
-        case neverClosed(Tag)
-        case closedWithOtherName(closed: String, opened: Tag, line: Int)
-        case closedButNotOpened(String)
-        case nestedTooDeep
-    }
+    private static let unclosed = "a tag is not closed with '}}'"
+    private static let otherName = "a section is closed with a different name than it was opened with: "
 
     private static func opening(_ tag: Tag) -> String {
         let sigil = switch tag.kind {
@@ -381,27 +367,7 @@ struct TemplateParser {
         return "{{\(sigil)\(tag.name)}}"
     }
 
-    private func error(_ problem: Problem, at offset: Int) -> TemplateError {
-        let message: String
-        switch problem {
-        case .unclosedTag: message = "a tag is not closed with '}}'"
-        case .unclosedTripleTag: message = "a tag is not closed with '}}}'"
-        case .emptyName: message = "a tag has an empty name"
-        case .spaceInName: message = "a tag name may not contain spaces"
-        case .invalidName(let character):
-            message = "a tag name may only contain letters, digits, '.', '_', '-' and '?' (partials also '/'), not '\(character)'"
-        case .invalidDottedName(let name): message = "the name '\(name)' has an empty part between its dots"
-        case .unsupported(let what): message = "\(what) are not supported"
-        case .neverClosed(let tag):
-            message = "a section is opened but never closed: \(Self.opening(tag)) has no {{/\(tag.name)}}"
-        case .closedWithOtherName(let closed, let opened, let line):
-            message = "a section is closed with a different name than it was opened with: "
-                + "{{/\(closed)}} closes \(Self.opening(opened)) from line \(line)"
-        case .nestedTooDeep:
-            message = "sections are nested more than \(Self.maxNesting) deep"
-        case .closedButNotOpened(let name):
-            message = "a section is closed with a different name than it was opened with: {{/\(name)}} closes no open section"
-        }
+    private func error(_ message: String, at offset: Int) -> TemplateError {
         let place = location(of: offset)
         return TemplateError(name: name, line: place.line, column: place.column, message: message, lineText: place.text)
     }

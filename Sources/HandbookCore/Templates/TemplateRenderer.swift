@@ -1,37 +1,32 @@
 //! Renders a parsed template tree into one growing buffer of UTF-8 bytes.
 
-/// The state of one render: the output, the context stack, the block definitions of the parents
-/// being rendered, the indentation of standalone partials, and how deeply templates are nested.
+/// The state of one render: output, context stack, parents' blocks, indentation, depth.
 struct TemplateRenderer {
-    /// Nested partial, parent and block expansions allowed before expanding stops, so a template
-    /// that includes itself renders a bounded page instead of overflowing the stack.
+    /// Nested expansions allowed, so that a template including itself cannot overflow the stack.
     static let maxDepth = 64
-    /// Expansions allowed in one render: a template that includes itself twice would otherwise
-    /// stay within the depth and still take 2^64 steps. Real pages use a few hundred.
+    /// Expansions in one render: one including itself twice would stay within the depth and still
+    /// take 2^64 steps. Real pages use a few hundred.
     static let maxExpansions = 100_000
-    /// One page's output at most. A section repeated inside itself (`{{#tips}}` four deep) grows
-    /// a page without bound; the largest real page, a 50 MB tip's, stays far below.
+    /// One page's output at most: `{{#tips}}` four deep grows a page without bound; the largest
+    /// real page, a 50 MB tip's, stays far below.
     static let maxOutput = 256 << 20
-    /// Rendering stopped at `maxOutput`.
     private(set) var overflowed = false
 
     let library: TemplateLibrary
     private(set) var output: [UInt8]
     private var stack: [TemplateValue]
-    /// Block definitions of the parents being rendered, outermost first: the outermost child's
-    /// definition of a block wins, as in the Mustache inheritance spec.
+    /// Outermost first: the outermost child's definition of a block wins (the inheritance spec).
     private var blockScopes: [[String: [TemplateNode]]] = []
-    /// Put before every line that the current partial starts (empty outside indented partials).
+    /// Put before every line the current partial starts.
     private var indentation: [UInt8] = []
     /// A standalone partial starts a line even when the output before it does not end one (the
-    /// partial before it may end without a line break), so its first line is indented anyway.
+    /// partial before it may end without a line break).
     private var indentNextWrite = false
     private var depth = 0
     private var expansions = 0
 
-    /// `layers` is the context stack to start from, bottom first: looking up a name in
-    /// `[shared, own]` finds what it would find in the two objects merged, `own` winning, without
-    /// copying `shared` into every page's context. `output` is a buffer to reuse (emptied first).
+    /// `layers`: the context stack, bottom first; `[shared, own]` reads as the two merged, without
+    /// copying `shared` into every page's context. `output`: a buffer to reuse (emptied first).
     init(library: TemplateLibrary, layers: [TemplateValue], output: [UInt8] = []) {
         self.library = library
         self.output = output
@@ -106,8 +101,7 @@ struct TemplateRenderer {
         depth -= 1
     }
 
-    /// The name's first part up the context stack, the rest inside the value found; `.` is the
-    /// top of the stack.
+    /// The name's first part up the context stack, the rest inside the value found.
     private func lookUp(_ path: TemplatePath) -> TemplateValue? {
         let parts = path.parts
         guard !parts.isEmpty else { return stack.last }
@@ -122,7 +116,6 @@ struct TemplateRenderer {
         return nil
     }
 
-    /// A value's text, HTML-escaped for `{{…}}`; nothing for empty text.
     private mutating func append(_ value: TemplateValue, escaped: Bool) {
         switch value {
         case .string(let text):
@@ -147,8 +140,7 @@ struct TemplateRenderer {
         indentNextWrite = false
     }
 
-    /// Template text inside an indented partial: the indentation goes before each line that has
-    /// content; a final line break waits for whatever comes next, which may be nothing.
+    /// Text inside an indented partial: the indentation goes before each line that has content.
     private mutating func appendIndented(_ text: [UInt8]) {
         var lineStart = 0
         while lineStart < text.count {

@@ -1,7 +1,5 @@
 //! Raw files → a consistent `Handbook`, reporting every problem at once.
 
-import Dispatch
-
 /// Checks the content as a whole: each file on its own, then the references between files.
 public enum HandbookValidator {
     public struct Options: Sendable {
@@ -20,9 +18,8 @@ public enum HandbookValidator {
         return (handbook, diagnostics)
     }
 
-    /// `validate`, and when every file was read and decoded but references between them are
-    /// wrong (`chapter: 99`), the handbook as it is: its Markdown can still be checked, so that
-    /// one run reports the problems in the bodies too.
+    /// With the handbook as it is when only references between files are wrong (`chapter: 99`):
+    /// its Markdown can still be checked, so that one run reports the bodies' problems too.
     static func validateKeepingPartial(_ files: ContentFiles, options: Options = Options()) -> (Handbook?, partial: Handbook?, [Diagnostic]) {
         var diagnostics = files.diagnostics
 
@@ -32,15 +29,14 @@ public enum HandbookValidator {
             config = decoded
             diagnostics += problems
         }
-        var decodedTips = decodeInParallel(files.tips, ContentDecoder.tip(from:))
-        let decodedChapters = decodeInParallel(files.chapters, ContentDecoder.chapter(from:))
+        var decodedTips = files.tips.concurrentMap { ContentDecoder.tip(from: $0) }
+        let decodedChapters = files.chapters.concurrentMap { ContentDecoder.chapter(from: $0) }
         diagnostics += decodedTips.flatMap(\.2) + decodedChapters.flatMap(\.1)
         diagnostics += PageNameChecks.collisions(of: files.tips, kind: "tip")
         diagnostics += PageNameChecks.collisions(of: files.chapters, kind: "chapter")
 
         let chapters = uniqueChapters(decodedChapters.compactMap(\.0), diagnostics: &diagnostics)
-        // The tips are moved out rather than copied (a copy touches every tip's strings again,
-        // each a cache miss in a large handbook).
+        // Moved out, not copied: a copy touches every tip's strings again, a cache miss each.
         let allDecoded = !files.diagnostics.hasErrors && decodedTips.allSatisfy { $0.0 != nil } && decodedChapters.allSatisfy { $0.0 != nil }
         var tips: [(Tip, ContentDecoder.TipLocations)] = []
         tips.reserveCapacity(decodedTips.count)
@@ -64,7 +60,7 @@ public enum HandbookValidator {
         let references = ReferenceChecks(config: config, chapterNumbers: Set(chapters.map(\.number)),
                                          tipNumbers: Set(tips.map(\.0.number) + failedNumbers), drafts: drafts,
                                          themeSlugs: config.themes.map(\.slug))
-        diagnostics += referenceProblems(of: tips, references)
+        diagnostics += tips.concurrentMap { references.diagnostics(of: $0.0, at: $0.1) }.flatMap { $0 }
         var assessment: Assessment?
         if let file = files.assessment {
             let (checked, problems) = AssessmentChecks.validate(file, tipNumbers: references.tipNumbers, drafts: drafts)
@@ -104,8 +100,7 @@ public enum HandbookValidator {
 
     private static func uniqueTips(_ tips: [(Tip, ContentDecoder.TipLocations)],
                                    diagnostics: inout [Diagnostic]) -> [(Tip, ContentDecoder.TipLocations)] {
-        // Number → position of the first tip with it. Without a repeat (the usual case) the list is
-        // returned as it came, not copied entry by entry.
+        // Number → position of the first tip with it; without a repeat the list is returned as it came.
         var first: [Int: Int] = [:]
         first.reserveCapacity(tips.count)
         var repeats = false
@@ -138,28 +133,5 @@ public enum HandbookValidator {
             }
         }
         return unique
-    }
-
-    /// Every tip's reference problems, in tip order, checked on all cores.
-    private static func referenceProblems(of tips: [(Tip, ContentDecoder.TipLocations)],
-                                          _ references: ReferenceChecks) -> [Diagnostic] {
-        let chunks = min(tips.count, 64)
-        let problems = ConcurrentResults<[Diagnostic]>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var found: [Diagnostic] = []
-            for index in (chunk * tips.count / chunks)..<((chunk + 1) * tips.count / chunks) {
-                found += references.diagnostics(of: tips[index].0, at: tips[index].1)
-            }
-            problems[chunk] = found
-        }
-        return problems.takeValues().flatMap { $0 }
-    }
-
-    private static func decodeInParallel<T>(_ files: [SourceFile], _ decode: @Sendable (SourceFile) -> T) -> [T] {
-        let results = ConcurrentResults<T>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results[index] = decode(files[index])
-        }
-        return results.takeValues()
     }
 }

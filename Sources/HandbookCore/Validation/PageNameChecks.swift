@@ -2,8 +2,7 @@
 //! `x.md` and `X.MD`): without this check one would silently overwrite the other.
 
 enum PageNameChecks {
-    /// One error for each file whose page an earlier file makes already (the loader's order:
-    /// folder by folder, names in byte order, so the same from run to run).
+    /// One error for each file whose page an earlier file makes already (in the loader's order).
     static func collisions(of files: [SourceFile], kind: String) -> [Diagnostic] {
         var owner: [String: String] = [:]
         owner.reserveCapacity(files.count)

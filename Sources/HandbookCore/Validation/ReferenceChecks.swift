@@ -1,5 +1,4 @@
-//! The checks of one tip against the rest of the handbook: its chapter, themes, related tips and
-//! flywheel step. Kept as a value so that the preview can check a changed tip again on its own.
+//! The checks of one tip against the rest of the handbook: chapter, themes, related tips, flywheel step.
 
 import FoundationEssentials
 

@@ -2,9 +2,8 @@
 
 import FoundationEssentials
 
-/// Builds a translated handbook from the original and a translation's files: the translation's
-/// words, the original's structure (chapters, themes, related tips, flywheel steps). A tip or
-/// chapter not translated yet is the original, marked with the language its text is in.
+/// The translation's words on the original's structure (chapters, themes, related tips, flywheel
+/// steps). A tip or chapter not translated yet is the original, marked with its text's language.
 enum TranslationValidator {
     static func translate(_ original: Handbook, folder: String, files: ContentFiles, drafts: Set<Int>) -> (Handbook?, [Diagnostic]) {
         var diagnostics = files.diagnostics
