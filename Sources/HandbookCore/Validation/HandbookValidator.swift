@@ -155,7 +155,7 @@ public enum HandbookValidator {
         return problems.takeValues().flatMap { $0 }
     }
 
-    private static func decodeInParallel<T>(_ files: [SourceFile], _ decode: @Sendable (SourceFile) -> T) -> [T] {
+    private static func decodeInParallel<T: Sendable>(_ files: [SourceFile], _ decode: @Sendable (SourceFile) -> T) -> [T] {
         let results = ConcurrentResults<T>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             results[index] = decode(files[index])
