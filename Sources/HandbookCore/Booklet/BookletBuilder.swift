@@ -20,8 +20,7 @@ public enum BookletBuilder {
             themeIndex: strings["reference_theme"] ?? "index", page: strings["page_abbreviation"] ?? "p."))
     }
 
-    /// The booklet's HTML as UTF-8, from the bodies rendered for it (`alternateOutput`).
-    /// - Parameter pdfName: the PDF beside it, when one is made, which the page then links to.
+    /// The booklet's HTML as UTF-8; `pdfName` is the PDF beside it, when one is made, which it then links to.
     public static func html(for handbook: Handbook, booklet: PreparedBooklet, paper: PaperSize = .a5,
                             pdfName: String? = nil) -> [UInt8] {
         let (theme, bodies) = (booklet.theme, booklet.bodies)

@@ -1,7 +1,6 @@
 //! The template context of the booklet: cover, contents, parts, chapters, tips and theme index.
 
-/// Makes the Mustache context of the booklet from the model and the print-rewritten bodies.
-/// Text values are escaped by the template; only `*_html` and `*_css` keys go in raw.
+/// The booklet's context; text values are escaped by the template, only `*_html` and `*_css` go in raw.
 struct BookletContext {
     let handbook: Handbook
     /// Rendered with `BookletLinks`, aligned with the model, as UTF-8 HTML.
