@@ -118,9 +118,7 @@ struct BookletContext {
                         "ref": .string(links.label(for: .tip(number)) ?? "")])
     }
 
-    private func count(_ number: Int) -> String {
-        "\(number) \(number == 1 ? strings["tip_singular"] ?? "tip" : strings["tip_plural"] ?? "tips")"
-    }
+    private func count(_ number: Int) -> String { PageBuilder.countLabel(number, strings: strings) }
 
     static func roman(_ number: Int) -> String {
         let numerals: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),

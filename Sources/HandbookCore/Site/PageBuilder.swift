@@ -270,10 +270,7 @@ struct PageBuilder: Sendable {
         }
         if let chapter = handbook.chapter(number: tip.chapter) { context["chapter"] = chapterSummary(chapter, root: root) }
         if let step = tip.flywheelStep, step >= 1, step <= handbook.config.flywheelSteps.count {
-            context["flywheel_step"] = .object([
-                "number": .int(step), "name": .string(handbook.config.flywheelSteps[step - 1]),
-                "url": .string(root + SitePaths.theme("flywheel") + "#" + SitePaths.flywheelStepAnchor(step)),
-            ])
+            context["flywheel_step"] = .object(flywheelStep(step, root: root))
         }
         if index > 0 { context["previous"] = tipSummary(at: index - 1, root: root) }
         if index + 1 < handbook.tips.count { context["next"] = tipSummary(at: index + 1, root: root) }
@@ -312,11 +309,9 @@ struct PageBuilder: Sendable {
         return steps.indices.compactMap { offset in
             let inStep = positions.filter { handbook.tips[$0].flywheelStep == offset + 1 }
             guard !inStep.isEmpty else { return nil }
-            return .object([
-                "number": .int(offset + 1), "name": .string(steps[offset]),
-                "url": .string(root + SitePaths.theme("flywheel") + "#" + SitePaths.flywheelStepAnchor(offset + 1)),
-                "tips": .list(inStep.map { tipSummary(at: $0, root: root) }),
-            ])
+            var group = flywheelStep(offset + 1, root: root)
+            group["tips"] = .list(inStep.map { tipSummary(at: $0, root: root) })
+            return .object(group)
         }
     }
 
@@ -360,9 +355,11 @@ struct PageBuilder: Sendable {
         return .object(summary)
     }
 
-    func countLabel(_ count: Int) -> String {
-        let word = count == 1 ? (strings["tip_singular"] ?? "tip") : (strings["tip_plural"] ?? "tips")
-        return "\(count) \(word)"
+    func countLabel(_ count: Int) -> String { Self.countLabel(count, strings: strings) }
+
+    /// "1 tip", "12 tips", in the theme's words; the booklet's too.
+    static func countLabel(_ count: Int, strings: [String: String]) -> String {
+        "\(count) \(count == 1 ? strings["tip_singular"] ?? "tip" : strings["tip_plural"] ?? "tips")"
     }
 
     static func absolute(_ path: String, base: String) -> String {
