@@ -2,9 +2,8 @@
 
 import FoundationEssentials
 
-/// Builds `booklet/index.html` from the same model and Markdown as the site, with cross-references
-/// rewritten into print references ("(tip 12, p. 34)"). No navigation, search or scripts: the
-/// document is meant for WeasyPrint (`PDFRenderer`) or a browser's print dialog.
+/// `booklet/index.html`, from the site's model and Markdown with links as print references ("(tip 12,
+/// p. 34)"); no navigation or scripts, for WeasyPrint (`PDFRenderer`) or a browser's print dialog.
 public enum BookletBuilder {
     /// How bodies are rendered for the booklet: links become print references, and heading ids
     /// are prefixed with their tip's or chapter's anchor, since every body shares one document.

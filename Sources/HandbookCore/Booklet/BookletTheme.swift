@@ -2,8 +2,7 @@
 
 import FoundationEssentials
 
-/// The print template and stylesheet of a theme. Kept apart from `SiteTheme` because the booklet
-/// is one self-contained document with its own stylesheet, not a page of the site.
+/// A theme's print template and stylesheet, apart from `SiteTheme`: the booklet is one self-contained document.
 struct BookletTheme: Sendable {
     /// Holds the one template, `booklet`.
     let template: TemplateLibrary

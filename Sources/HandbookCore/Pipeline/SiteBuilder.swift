@@ -19,8 +19,7 @@ public enum SiteBuilder {
         /// When each content file last changed (a tip's "Last changed").
         public var fileDates: FileDates?
 
-        /// For each translation: its language and how many of its tips and chapters are translated
-        /// (`nl: 109 of 109 tips, 12 of 12 chapters translated`).
+        /// Each translation's progress: `nl: 109 of 109 tips, 12 of 12 chapters translated`.
         public var translationSummary: [String] {
             translations.map { edition in
                 let handbook = edition.handbook

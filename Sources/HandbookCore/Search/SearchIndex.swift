@@ -42,11 +42,9 @@ struct SearchIndex: Sendable {
     /// Sorted vocabulary; `postings[i]` lists, ascending, the positions of the tips containing `words[i]`.
     var words: [String]
     var postings: [[Int32]]
-    /// Words found in so many tips that listing them would cost more than it helps; the browser
-    /// treats them as present in every tip.
+    /// Words in so many tips that listing them costs more than it helps: the browser takes them as in every tip.
     var common: [String]
-    /// Plain text of each tip's body, as rendered, for snippets: made readable (see
-    /// `SearchIndexBuilder.readable`) as the text files are written, not kept twice.
+    /// Each tip's body as plain text, for snippets; made `readable` as the text files are written, not kept twice.
     var texts: [String]
 
     /// Tips per text chunk file.

@@ -21,7 +21,7 @@ public struct SiteTheme: Sendable {
 
     public static let requiredTemplates = ["layout", "home", "tip", "chapter", "theme", "tips", "404", "search", "my-five"]
 
-    /// Loads and parses every template once. Reports all template errors with file and line.
+    /// Loads and parses every template once, reporting every error with its file and line.
     public static func load(from folder: UserPath, language: String) -> (SiteTheme?, [Diagnostic]) {
         loadTemplates(from: folder).withStrings(for: language)
     }
@@ -46,8 +46,7 @@ public struct SiteTheme: Sendable {
         }
     }
 
-    /// Reads and parses the templates, the folder's over the built-in ones, reporting every
-    /// problem with its file and line.
+    /// Reads and parses the templates, the folder's over the built-in ones.
     static func loadTemplates(from folder: UserPath) -> Templates {
         var diagnostics: [Diagnostic] = []
         let files = ThemeFiles(folder: folder)
