@@ -2,9 +2,8 @@
 
 import FoundationEssentials
 
-/// Builds `booklet/index.html` from the same model and Markdown as the site, with cross-references
-/// rewritten into print references ("(tip 12, p. 34)"). No navigation, search or scripts: the
-/// document is meant for WeasyPrint (`PDFRenderer`) or a browser's print dialog.
+/// `booklet/index.html`, from the site's model and Markdown with links as print references ("(tip 12,
+/// p. 34)"); no navigation or scripts, for WeasyPrint (`PDFRenderer`) or a browser's print dialog.
 public enum BookletBuilder {
     /// How bodies are rendered for the booklet: links become print references, and heading ids
     /// are prefixed with their tip's or chapter's anchor, since every body shares one document.
@@ -20,8 +19,7 @@ public enum BookletBuilder {
             themeIndex: strings["reference_theme"] ?? "index", page: strings["page_abbreviation"] ?? "p."))
     }
 
-    /// The booklet's HTML as UTF-8, from the bodies rendered for it (`alternateOutput`).
-    /// - Parameter pdfName: the PDF beside it, when one is made, which the page then links to.
+    /// The booklet's HTML as UTF-8; `pdfName` is the PDF beside it, when one is made, which it then links to.
     public static func html(for handbook: Handbook, booklet: PreparedBooklet, paper: PaperSize = .a5,
                             pdfName: String? = nil) -> [UInt8] {
         let (theme, bodies) = (booklet.theme, booklet.bodies)

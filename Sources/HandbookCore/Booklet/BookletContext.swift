@@ -1,7 +1,6 @@
 //! The template context of the booklet: cover, contents, parts, chapters, tips and theme index.
 
-/// Makes the Mustache context of the booklet from the model and the print-rewritten bodies.
-/// Text values are escaped by the template; only `*_html` and `*_css` keys go in raw.
+/// The booklet's context; text values are escaped by the template, only `*_html` and `*_css` go in raw.
 struct BookletContext {
     let handbook: Handbook
     /// Rendered with `BookletLinks`, aligned with the model, as UTF-8 HTML.
@@ -119,9 +118,7 @@ struct BookletContext {
                         "ref": .string(links.label(for: .tip(number)) ?? "")])
     }
 
-    private func count(_ number: Int) -> String {
-        "\(number) \(number == 1 ? strings["tip_singular"] ?? "tip" : strings["tip_plural"] ?? "tips")"
-    }
+    private func count(_ number: Int) -> String { PageBuilder.countLabel(number, strings: strings) }
 
     static func roman(_ number: Int) -> String {
         let numerals: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),

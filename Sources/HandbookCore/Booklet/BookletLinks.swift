@@ -1,13 +1,10 @@
-//! Links inside the booklet: every tip, chapter and theme is an anchor in the one document, and
-//! a link to one of them prints as a reference with its page number.
+//! Links inside the booklet: anchors in the one document, printed as references with page numbers.
 
 /// The anchor names of the booklet, shared by the link destinations and the template context,
 /// so that a `#tip-12` link always finds its `id="tip-12"`.
 enum BookletAnchor {
     static let cover = "cover"
-    static let contents = "contents"
     static let about = "about"
-    static let themeIndex = "theme-index"
 
     static func tip(_ number: Int) -> String { "tip-\(number)" }
     static func chapter(_ number: Int) -> String { "chapter-\(number)" }

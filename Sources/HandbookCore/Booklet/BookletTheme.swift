@@ -1,10 +1,8 @@
-//! The booklet part of a site theme: `booklet/booklet.mustache`, `booklet/booklet.css` and the
-//! booklet's own words in `booklet/strings/<lang>.yml`.
+//! The booklet part of a site theme: `booklet/booklet.mustache`, `booklet.css` and `strings/<lang>.yml`.
 
 import FoundationEssentials
 
-/// The print template and stylesheet of a theme. Kept apart from `SiteTheme` because the booklet
-/// is one self-contained document with its own stylesheet, not a page of the site.
+/// A theme's print template and stylesheet, apart from `SiteTheme`: the booklet is one self-contained document.
 struct BookletTheme: Sendable {
     /// Holds the one template, `booklet`.
     let template: TemplateLibrary
@@ -18,9 +16,8 @@ struct BookletTheme: Sendable {
 
     static let folder = SiteTheme.bookletFolder
 
-    /// The template and stylesheet, which do not depend on the handbook's language, so a build
-    /// can read and parse them while it reads the content (`Files.withStrings` then finishes the
-    /// theme). nil when the theme has no `booklet/` folder; a failure names the file and line.
+    /// The template and stylesheet, which do not depend on the language, so a build parses them
+    /// while it reads the content; nil when the theme has no `booklet/` folder.
     static func loadFiles(from themeFolder: UserPath) -> Result<Files?, BuildFailure> {
         let files = ThemeFiles(folder: themeFolder)
         guard files.hasFiles(under: Self.folder) else { return .success(nil) }

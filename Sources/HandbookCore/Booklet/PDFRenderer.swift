@@ -3,11 +3,10 @@
 import FoundationEssentials
 import Dispatch
 import Glibc
-import NIOConcurrencyHelpers
+import Synchronization
 
-/// Runs `weasyprint` on the booklet. WeasyPrint lays out CSS paged media (page counters,
-/// `target-counter`, running heads, PDF bookmarks) well, and as a separate program it keeps
-/// Python out of Handbook: the booklet's only extra dependency is the Debian package `weasyprint`.
+/// Runs `weasyprint`, which lays out CSS paged media well (`target-counter`, running heads, bookmarks);
+/// as a separate program it keeps Python out of Handbook, whose only extra dependency is the package.
 public struct PDFRenderer: Sendable {
     /// The command that installs WeasyPrint, named in the error when it is missing.
     public static let installCommand = "apt-get install -y weasyprint"
@@ -35,8 +34,7 @@ public struct PDFRenderer: Sendable {
         public var seconds: Double
         /// The page being laid out, once WeasyPrint has started on pages.
         public var page: Int?
-        /// The layout pass: WeasyPrint lays the pages out again until the page numbers that
-        /// `target-counter` prints stop changing (usually three passes).
+        /// The layout pass: WeasyPrint lays out again until `target-counter`'s page numbers settle (usually three).
         public var pass = 1
         /// Layout is done and the PDF file is being written.
         public var writing = false
@@ -60,10 +58,8 @@ public struct PDFRenderer: Sendable {
         return executable
     }
 
-    /// Renders `html` into `pdf`. WeasyPrint writes a hidden file beside `pdf`, which is renamed into
-    /// place only when it succeeds, so a failed or stopped run never leaves a half-written PDF.
-    /// `progress` is called about once a second while WeasyPrint works.
-    /// Throws a `BuildFailure` with one diagnostic: not installed, failed (with its message), or too slow.
+    /// Renders `html` into `pdf`, through a hidden file renamed into place only on success, so a
+    /// failed or stopped run never leaves half a PDF. Throws one diagnostic: not installed, failed or too slow.
     public func render(html: URL, to pdf: URL, progress: (Progress) -> Void = { _ in }) throws -> Report {
         let executable = try installed()
         let folder = pdf.deletingLastPathComponent()
@@ -81,7 +77,12 @@ public struct PDFRenderer: Sendable {
         }
         let start = DispatchTime.now()
         var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
-        while !run.wait(seconds: min(1, max(0.05, timeout - elapsed))) {
+        let status: Int32
+        while true {
+            if let ended = run.exitStatus(within: min(1, max(0.05, timeout - elapsed))) {
+                status = ended
+                break
+            }
             if elapsed >= timeout {
                 run.stop()
                 throw failure("WeasyPrint did not finish within \(Int(timeout)) s and was stopped; no PDF was written",
@@ -92,8 +93,8 @@ public struct PDFRenderer: Sendable {
             progress(state)
         }
         let messages = run.messages()
-        guard run.status == 0, FileManager.default.fileExists(atPath: partial.path) else {
-            let reason = messages.last { !$0.hasPrefix(" ") } ?? messages.last ?? "exit status \(run.status)"
+        guard status == 0, FileManager.default.fileExists(atPath: partial.path) else {
+            let reason = messages.last { !$0.hasPrefix(" ") } ?? messages.last ?? "exit status \(status)"
             throw failure("WeasyPrint failed: \(reason)",
                           hint: "run '\(executable.path) \(html.path) out.pdf' to see its full output")
         }
@@ -103,8 +104,6 @@ public struct PDFRenderer: Sendable {
         return Report(seconds: elapsed, messages: messages)
     }
 
-    // MARK: - Helpers
-
     private func failure(_ message: String, hint: String? = nil) -> BuildFailure {
         BuildFailure([.error(message, at: nil, hint: hint)])
     }
@@ -112,28 +111,26 @@ public struct PDFRenderer: Sendable {
     /// Partial PDFs of runs that were killed before they could clean up.
     private static func removeLeftovers(in folder: URL, name: String) {
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        where entry.hasPrefix(".\(name).partial-") {
-            if let pid = entry.split(separator: "-").last.flatMap({ pid_t($0) }), kill(pid, 0) == 0 || errno != ESRCH {
-                continue
-            }
+        where entry.hasPrefix(".\(name).partial-") && !ChildProcess.isRunning(namedIn: entry) {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(entry))
         }
     }
 }
 
-/// One running WeasyPrint process. Its standard error is read line by line on a background thread,
-/// so a chatty run cannot fill the pipe and stall, and so its "Creating layout - Page N" lines
-/// (it runs with `--verbose`) can drive the progress line.
-/// `@unchecked`: the progress and lines are guarded by `lock`, the rest is written before the semaphores signal.
-private final class WeasyPrintRun: @unchecked Sendable {
+/// One running WeasyPrint process. Its standard error is read line by line on a thread of its own,
+/// so a chatty run cannot fill the pipe and stall, and its "Creating layout - Page N" lines (it
+/// runs with `--verbose`) drive the progress line.
+private final class WeasyPrintRun: Sendable {
+    private struct State {
+        var lines: [String] = []
+        var progress = PDFRenderer.Progress(seconds: 0)
+        var status: Int32?
+    }
+
     private let process: ChildProcess
+    private let state = Mutex(State())
     private let finished = DispatchSemaphore(value: 0)
     private let readerDone = DispatchSemaphore(value: 0)
-    private let lock = NIOLock()
-    private var lines: [String] = []
-    private var state = PDFRenderer.Progress(seconds: 0)
-    private var hasFinished = false
-    private(set) var status: Int32 = 0
 
     init(executable: URL, arguments: [String], environment: [String: String] = [:]) throws {
         do {
@@ -145,7 +142,8 @@ private final class WeasyPrintRun: @unchecked Sendable {
         // Queues of their own, each with its own thread: both blocks block, and the global
         // queue's few threads would leave them waiting behind the build's work.
         DispatchQueue(label: "handbook-weasyprint-wait").async { [self] in
-            status = process.waitForExit()
+            let status = process.waitForExit()
+            state.withLock { $0.status = status }
             finished.signal()
         }
         DispatchQueue(label: "handbook-weasyprint-read").async { [self] in
@@ -162,28 +160,28 @@ private final class WeasyPrintRun: @unchecked Sendable {
         }
     }
 
-    /// Waits up to `seconds` for the process to end; true when it has.
-    func wait(seconds: Double) -> Bool {
-        if hasFinished { return true }
-        hasFinished = finished.wait(timeout: .now() + seconds) == .success
-        return hasFinished
+    /// The exit status, waiting up to `seconds` for it; nil while WeasyPrint still runs.
+    func exitStatus(within seconds: Double) -> Int32? {
+        if let status = state.withLock({ $0.status }) { return status }
+        _ = finished.wait(timeout: .now() + seconds)
+        return state.withLock { $0.status }
     }
 
     /// How far WeasyPrint says it has got (without the time).
-    var progress: PDFRenderer.Progress { lock.withLock { state } }
+    var progress: PDFRenderer.Progress { state.withLock { $0.progress } }
 
     /// WeasyPrint's warnings, errors and traceback, without its progress lines; call after it has ended.
     func messages() -> [String] {
         _ = readerDone.wait(timeout: .now() + 5)
-        return lock.withLock { lines }
+        return state.withLock { $0.lines }
     }
 
     /// SIGTERM, then SIGKILL if it has not gone within two seconds.
     func stop() {
         process.send(SIGTERM)
-        if !wait(seconds: 2) {
+        if exitStatus(within: 2) == nil {
             process.send(SIGKILL)
-            _ = wait(seconds: 5)
+            _ = exitStatus(within: 5)
         }
     }
 
@@ -191,19 +189,16 @@ private final class WeasyPrintRun: @unchecked Sendable {
         var line = line
         while let last = line.last, last.isWhitespace { line.removeLast() }
         guard !line.isEmpty else { return }
-        if line.hasPrefix("INFO: ") {
+        state.withLock { state in
+            guard line.hasPrefix("INFO: ") else { return state.lines.append(line) }
             // "Step 5 - Creating layout - Page 12", "… - Repagination #1", "Step 6 - Creating PDF"
-            lock.withLock {
-                if let range = line.firstRange(of: "Page "), let number = Int(line[range.upperBound...]) {
-                    state.page = number
-                } else if let range = line.firstRange(of: "Repagination #"), let number = Int(line[range.upperBound...]) {
-                    state.pass = number + 1
-                } else if line.contains("Creating PDF") || line.contains("Adding PDF") {
-                    state.writing = true
-                }
+            if let range = line.firstRange(of: "Page "), let number = Int(line[range.upperBound...]) {
+                state.progress.page = number
+            } else if let range = line.firstRange(of: "Repagination #"), let number = Int(line[range.upperBound...]) {
+                state.progress.pass = number + 1
+            } else if line.contains("Creating PDF") || line.contains("Adding PDF") {
+                state.progress.writing = true
             }
-            return
         }
-        lock.withLock { lines.append(line) }
     }
 }

@@ -14,11 +14,7 @@ public enum PaperSize: String, Sendable, CaseIterable {
         }
     }
 
-    /// Whether chapters and parts open on a right-hand (odd) page, leaving a blank verso when needed.
-    public var opensOnRight: Bool { self == .a5 }
-
-    /// The `@page` size and margins, and the base type size, that the booklet stylesheet builds on.
-    /// A5 margins are wider on the inner (binding) side; the bottom margin holds the page number.
+    /// The `@page` size, margins and base type size the booklet stylesheet builds on; the bottom margin holds the page number.
     var css: String {
         let size: String, top: String, outer: String, bottom: String, inner: String, fontSize: String
         switch self {

@@ -1,6 +1,5 @@
-//! WeasyPrint run so that it fetches only files inside the site being printed: a link or image
-//! that leads elsewhere (`../../secret.txt`, `file:///etc/passwd`, `https://…`) is not read, so
-//! no local file can end up in the PDF.
+//! WeasyPrint run so that it fetches only files inside the site being printed: a link elsewhere
+//! (`../../secret.txt`, `file:///etc/passwd`, `https://…`) is not read, so no local file ends up in the PDF.
 
 import FoundationEssentials
 import Glibc

@@ -1,19 +1,20 @@
 //! One piece of work started on another thread, whose result is waited for later.
 
-import FoundationEssentials
 import Dispatch
+import Synchronization
 
-/// Runs `work` at once on a global queue; `result()` waits for it. The value is written once,
-/// before the semaphore is signalled, and read only after waiting on it.
-/// `@unchecked`: the value is written before `finished` signals and read only after waiting on it.
-final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
-    private var value: Value?
+/// Runs `work` at once; `result()` waits for it.
+final class BackgroundJob<Value: Sendable>: Sendable {
+    private let value = Mutex<Value?>(nil)
     private let finished = DispatchSemaphore(value: 0)
 
     init(_ work: @escaping @Sendable () -> Value) {
-        DispatchQueue.global().async {
-            self.value = work()
-            self.finished.signal()
+        // A queue of its own gets a thread of its own: the job may block (git for the dates),
+        // and on the global queue it would hold one of the few threads the parallel loops use.
+        DispatchQueue(label: "handbook-background-job").async { [self] in
+            let result = work()
+            value.withLock { $0 = result }
+            finished.signal()
         }
     }
 
@@ -21,6 +22,6 @@ final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
     func result() -> Value {
         finished.wait()
         defer { finished.signal() }
-        return value!
+        return value.withLock { $0! }
     }
 }

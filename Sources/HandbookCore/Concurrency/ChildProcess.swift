@@ -1,12 +1,10 @@
-//! A program run as a child process, through posix_spawn: Foundation's `Process` is not in
-//! FoundationEssentials, and swift-subprocess is async-only, while both callers (git for the
-//! dates, WeasyPrint for the PDF) run on the build's own threads.
+//! A program run through posix_spawn: `Process` is not in FoundationEssentials, and swift-subprocess
+//! is async-only, while both callers (git for the dates, WeasyPrint) run on the build's threads.
 
 import FoundationEssentials
 import Glibc
 
-/// One running program. Its standard input is /dev/null, and so are its standard output and
-/// error, except the one `capturing` names, which the caller reads from `output`.
+/// One running program; its standard streams are /dev/null but the one `capturing` names, read from `output`.
 final class ChildProcess: Sendable {
     enum Capture { case standardOutput, standardError }
 
@@ -14,8 +12,7 @@ final class ChildProcess: Sendable {
     /// The read end of the captured stream's pipe.
     let output: Int32
 
-    /// Starts `executable` (a path) with `arguments`, in this process's environment plus `environment`.
-    /// Throws the system's reason when it cannot start.
+    /// Starts `executable` (a path) in this process's environment plus `environment`; throws the system's reason.
     init(executable: String, arguments: [String], environment: [String: String] = [:],
          capturing capture: Capture) throws(ChildProcessError) {
         var pipeEnds: [Int32] = [-1, -1]
@@ -76,6 +73,12 @@ final class ChildProcess: Sendable {
 
     func send(_ signal: Int32) {
         kill(pid, signal)
+    }
+
+    /// Whether the process whose id ends `name` (`.site.staging-1234`) still runs: its leftovers are not ours to remove.
+    static func isRunning(namedIn name: String) -> Bool {
+        guard let pid = name.split(separator: "-").last.flatMap({ pid_t($0) }) else { return false }
+        return kill(pid, 0) == 0 || errno != ESRCH
     }
 }
 

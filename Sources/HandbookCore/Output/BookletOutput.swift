@@ -57,21 +57,12 @@ public struct BookletOutput: Sendable {
         }
     }
 
-    /// Creates `path` afresh and writes `bytes` into it: never through a link, never into a file
-    /// that was there already (a leftover is removed first, not followed).
+    /// Creates `path` afresh and writes `bytes` into it: never through a link, never into an existing file.
     static func writeNew(_ bytes: [UInt8], at path: String) throws {
         unlink(path)
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-            }
-            offset += count
-        }
+        guard bytes.withUnsafeBytes({ writeFully(fd, $0) }) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 }

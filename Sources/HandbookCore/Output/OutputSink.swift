@@ -1,7 +1,7 @@
 //! Where rendered files go: a folder on disk, memory (tests, check), or nowhere.
 
 import FoundationEssentials
-import NIOConcurrencyHelpers
+import Synchronization
 
 /// Receives the site's files. Called from several threads at once.
 public protocol OutputSink: Sendable {
@@ -21,11 +21,8 @@ extension OutputSink {
 }
 
 /// Keeps files in memory: for `check`, the preview and tests.
-/// `@unchecked`: the files are guarded by `lock`.
-public final class MemorySink: OutputSink, @unchecked Sendable {
-    // Guarded by `lock`: the pages are written from several threads at once.
-    private var storage: [String: [UInt8]] = [:]
-    private let lock = NIOLock()
+public final class MemorySink: OutputSink {
+    private let storage = Mutex<[String: [UInt8]]>([:])
 
     public init() {}
 
@@ -34,13 +31,12 @@ public final class MemorySink: OutputSink, @unchecked Sendable {
     }
 
     public func write(utf8 bytes: [UInt8], to path: String) throws {
-        lock.withLock { storage[path] = bytes }
+        storage.withLock { $0[path] = bytes }
     }
 
     /// Site path → UTF-8 bytes, as `handbook build` would write them.
-    public var bytes: [String: [UInt8]] { lock.withLock { storage } }
+    public var bytes: [String: [UInt8]] { storage.withLock { $0 } }
 
-    /// Site path → text.
     public var files: [String: String] { bytes.mapValues { String(decoding: $0, as: UTF8.self) } }
 }
 

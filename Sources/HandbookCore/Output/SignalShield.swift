@@ -1,12 +1,10 @@
-//! Holds back SIGINT and SIGTERM while the new site is put in place, so an interrupted build
-//! never leaves the output folder half-swapped. The signal takes effect right after.
+//! Holds back SIGINT and SIGTERM while the new site is put in place, so an interrupted build never leaves it half-swapped.
 
 import FoundationEssentials
 import Glibc
 
 enum SignalShield {
-    // Touched only from the signal handler and the shielded thread; plain loads and stores of
-    // an Int32 are what a signal handler may safely do.
+    // Only the signal handler and the shielded thread touch these: plain Int32 stores are signal-safe.
     nonisolated(unsafe) private static var shielding: Int32 = 0
     nonisolated(unsafe) private static var pending: Int32 = 0
 

@@ -14,8 +14,7 @@ public final class SiteWriter: OutputSink, Sendable {
     /// The output as messages name it.
     private let shown: String
 
-    /// Checks that `output` may be replaced and creates an empty staging folder beside it. An output
-    /// that is a symlink is built in the folder it leads to, which the same rules then apply to.
+    /// Checks that `output` may be replaced and creates an empty staging folder beside it.
     public init(output: UserPath) throws {
         let manager = FileManager.default
         self.output = try Self.resolvedOutput(output)
@@ -43,18 +42,16 @@ public final class SiteWriter: OutputSink, Sendable {
         }
     }
 
-    /// The folder a symlinked output leads to; the output itself otherwise. A link that leads
-    /// nowhere is refused rather than replaced by a folder.
+    /// The folder a symlinked output leads to, else the output; a link that leads nowhere is refused, not replaced.
     static func resolvedOutput(_ output: UserPath) throws -> URL {
         let url = output.url.standardizedFileURL
         var info = stat()
         guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return url }
-        guard let resolved = realpath(url.path, nil) else {
+        guard let resolved = ContentLoader.realPath(url.path) else {
             throw BuildFailure([.error("output '\(output)' is a symlink that leads nowhere", at: nil,
                                        hint: "create the folder it points to, or pass --output with a folder")])
         }
-        defer { free(resolved) }
-        return URL(fileURLWithPath: String(cString: resolved))
+        return URL(fileURLWithPath: resolved)
     }
 
     /// A failed write, in the system's words (`No space left on device`), with what to do about it.
@@ -99,25 +96,13 @@ public final class SiteWriter: OutputSink, Sendable {
     private func write(buffer: UnsafeBufferPointer<UInt8>, to path: String) throws {
         let target = stagingPath + "/" + path
         let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw writeFailure(path) }
-        defer { close(fd) }
-        var offset = 0
-        while offset < buffer.count {
-            let count = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw writeFailure(path)
-            }
-            offset += count
+        defer { if fd >= 0 { close(fd) } }
+        guard fd >= 0, writeFully(fd, UnsafeRawBufferPointer(buffer)) else {
+            throw Self.failure("cannot write '\(shown)/\(path)'", errno: errno)
         }
     }
 
-    private func writeFailure(_ path: String) -> BuildFailure {
-        Self.failure("cannot write '\(shown)/\(path)'", errno: errno)
-    }
-
-    /// Puts the new site in place of the old one. Where the kernel can, the two folders are
-    /// exchanged in one step; elsewhere two renames run with SIGINT/SIGTERM held back.
+    /// Puts the new site in place: the two folders exchanged in one step where the kernel can, else two renames with signals held back.
     public func commit() throws {
         let manager = FileManager.default
         let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
@@ -147,8 +132,6 @@ public final class SiteWriter: OutputSink, Sendable {
         Self.removeBuiltFolder(staging)
     }
 
-    // MARK: - Safety
-
     static func checkReplaceable(_ output: UserPath) throws {
         let manager = FileManager.default
         var isDirectory = false
@@ -168,11 +151,7 @@ public final class SiteWriter: OutputSink, Sendable {
     private static func removeLeftoverStaging(in parent: URL, name: String) {
         let manager = FileManager.default
         for entry in FolderListing.names(in: parent.path)
-        where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
-            // Leave the folders of a build that is still running.
-            if let pid = entry.split(separator: "-").last.flatMap({ pid_t($0) }), kill(pid, 0) == 0 || errno != ESRCH {
-                continue
-            }
+        where (entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-")) && !ChildProcess.isRunning(namedIn: entry) {
             let folder = parent.appendingPathComponent(entry)
             // A killed build can leave the folder empty (killed before the marker was written, or
             // at the very end of a deletion); otherwise the marker is there (deleted last).
@@ -187,10 +166,8 @@ public final class SiteWriter: OutputSink, Sendable {
         }
     }
 
-    /// Deletes a folder Handbook built, its marker last: a deletion cut short by a signal leaves
-    /// a folder that still has its marker (or is empty), which the next build recognises and
-    /// finishes deleting. (A plain recursive delete goes in directory order and can take the
-    /// marker first, leaving a half-deleted folder that no later build dares to touch.)
+    /// Deletes a folder Handbook built, its marker last, so a deletion cut short leaves a folder the next
+    /// build still recognises and finishes (a plain recursive delete may take the marker first).
     static func removeBuiltFolder(_ folder: URL) {
         // Never through a link, and never a folder without the marker (but an empty one).
         var info = stat()
@@ -211,8 +188,7 @@ public final class SiteWriter: OutputSink, Sendable {
         rmdir(folder.path)
     }
 
-    /// Every entry below `directory` (but `skipping` at its top), files and symlinks apart from
-    /// folders, which are listed parents first. Symlinks are never followed.
+    /// Every entry below `directory` (but `skipping` at its top): files and symlinks, and folders parents first; links never followed.
     private static func collectEntries(in directory: String, skipping: String?, files: inout [String], folders: inout [String]) {
         guard let entries = FolderListing.entries(of: directory) else { return }
         for (name, type) in entries where name != skipping {

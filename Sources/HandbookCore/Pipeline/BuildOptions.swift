@@ -6,13 +6,11 @@ public struct BuildOptions: Sendable {
     public var content: UserPath
     /// The theme folder laid over the built-in theme, file by file (see `ThemeFiles`).
     public var theme: UserPath
-    /// Whether the user named the theme folder: it must then exist. The default one, beside the
-    /// content, may be missing (the built-in theme alone is used).
+    /// Whether the user named the theme folder, which must then exist; the default one may be missing.
     public var themeNamed: Bool
     public var output: UserPath
     public var includeDrafts: Bool
-    /// Date tips by git's last commit when the content is a checkout; the preview uses file times,
-    /// which a save updates, and saves the git call on every rebuild.
+    /// Date tips by git's last commit in a checkout; the preview uses file times, which a save updates.
     public var datesFromGit = true
 
     /// `theme` nil is `themes/default` beside the content folder, used when it exists.

@@ -2,7 +2,6 @@
 
 import FoundationEssentials
 import Dispatch
-import Glibc
 
 public enum SiteBuilder {
     /// Everything up to rendered pages, in memory; shared by `build` and `check`.
@@ -20,8 +19,7 @@ public enum SiteBuilder {
         /// When each content file last changed (a tip's "Last changed").
         public var fileDates: FileDates?
 
-        /// For each translation: its language and how many of its tips and chapters are translated
-        /// (`nl: 109 of 109 tips, 12 of 12 chapters translated`).
+        /// Each translation's progress: `nl: 109 of 109 tips, 12 of 12 chapters translated`.
         public var translationSummary: [String] {
             translations.map { edition in
                 let handbook = edition.handbook
@@ -39,9 +37,8 @@ public enum SiteBuilder {
         }
     }
 
-    /// Loads, validates and renders the Markdown. Throws every error found, with the warnings.
-    /// With `booklet`, the booklet's theme is loaded too and every body is rendered for it from
-    /// the same parse as the site's (the theme's booklet problems are then reported here).
+    /// Loads, validates and renders the Markdown; throws every error found, with the warnings. With
+    /// `booklet`, every body is also rendered for the booklet's theme, from the same parse.
     public static func prepare(_ options: BuildOptions, booklet: Bool = false,
                                progress: (String) -> Void = { _ in }) throws -> Prepared {
         try checkFolders(options)
@@ -137,9 +134,8 @@ public enum SiteBuilder {
         }
     }
 
-    /// Renders every page, the search files, the booklet, the assets and the sitemap of a prepared build into
-    /// `sink` (a folder for `handbook build`, memory for the preview), on all cores. Returns the
-    /// number of HTML pages.
+    /// Renders every page, the search files, the booklet, the assets and the sitemap into `sink`
+    /// (a folder, or memory for the preview), on all cores; returns the number of HTML pages.
     @discardableResult
     public static func write(_ prepared: Prepared, into sink: OutputSink) throws -> Int {
         let editions = [prepared] + prepared.translations
@@ -194,8 +190,7 @@ public enum SiteBuilder {
         let total = jobs.count + pages.count
         let failures = ConcurrentResults<Error?>(count: total)
         let next = NextIndex(count: total)
-        // One worker per core, each with its own output buffer; the long
-        // jobs are taken first, so that the pages fill in around them.
+        // One worker per core, each with its own output buffer; the long jobs go first, the pages fill in around them.
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, total))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var html: [UInt8] = []
@@ -218,9 +213,8 @@ public enum SiteBuilder {
         return paths
     }
 
-    /// The search files as jobs beside the pages: the index with the tip data, made on its
-    /// worker's thread alone (every core is busy with pages, so a nested parallel loop would add
-    /// nothing), and each text chunk, which needs only the tips' texts, as a job of its own.
+    /// The search files as jobs beside the pages: the index on its worker's thread alone (every core
+    /// is busy with pages, so a nested parallel loop adds nothing), and each text chunk on its own.
     private static func searchFileJobs(_ prepared: Prepared, into sink: OutputSink) -> [@Sendable () throws -> Void] {
         let index: @Sendable () throws -> Void = {
             let index = SearchIndexBuilder.build(prepared.handbook, content: prepared.content, onAllCores: false)
@@ -235,8 +229,6 @@ public enum SiteBuilder {
         }
         return [index] + chunks
     }
-
-    // MARK: - Steps' helpers
 
     /// The output may not be inside the content or the theme, nor hold either: each build would
     /// copy the last into itself, or replace what the user wrote. Compared with links resolved.
@@ -265,9 +257,8 @@ public enum SiteBuilder {
         var existing = URL(fileURLWithPath: path).standardizedFileURL
         var rest: [String] = []
         while existing.path != "/" {
-            if let resolved = realpath(existing.path, nil) {
-                defer { free(resolved) }
-                return ([String(cString: resolved)] + rest.reversed()).joined(separator: "/")
+            if let resolved = ContentLoader.realPath(existing.path) {
+                return ([resolved] + rest.reversed()).joined(separator: "/")
             }
             rest.append(existing.lastPathComponent)
             existing = existing.deletingLastPathComponent()

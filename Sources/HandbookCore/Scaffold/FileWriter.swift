@@ -1,12 +1,10 @@
-//! Writes a set of new files, all or none: every target is checked before the first is written,
-//! and none is ever replaced. `handbook theme copy` and `handbook init` use it.
+//! Writes a set of new files, all or none, never replacing one (`handbook theme copy` and `init`).
 
 import FoundationEssentials
 import Glibc
 
 enum FileWriter {
-    /// Writes each `path → bytes` under `folder` (made as needed). Refuses, writing nothing, when
-    /// any of them exists already; returns the paths written, as messages show them.
+    /// Writes each `path → bytes` under `folder`, or nothing when any exists; returns the paths as messages show them.
     static func writeAllNew(_ files: [(path: String, bytes: [UInt8])], into folder: UserPath,
                             hint: String) throws -> [String] {
         let existing = files.map { folder.appending($0.path) }.filter { FileManager.default.fileExists(atPath: $0.path) }
@@ -25,10 +23,7 @@ enum FileWriter {
                 throw BuildFailure([.error("cannot create '\(target)': \(String(cString: strerror(errno)))", at: nil, hint: hint)])
             }
             defer { close(fd) }
-            let complete = file.bytes.withUnsafeBytes { raw in
-                raw.isEmpty || write(fd, raw.baseAddress, raw.count) == raw.count
-            }
-            guard complete else {
+            guard file.bytes.withUnsafeBytes({ writeFully(fd, $0) }) else {
                 throw BuildFailure([.error("cannot write '\(target)': \(String(cString: strerror(errno)))", at: nil)])
             }
             written.append(target.shown)

@@ -1,5 +1,4 @@
-//! `handbook init [DIR]`: a new handbook that builds at once, with five sample tips that show
-//! every feature, written into an empty folder.
+//! `handbook init [DIR]`: a new handbook that builds at once, five sample tips showing every feature.
 
 import FoundationEssentials
 
@@ -7,8 +6,7 @@ public enum HandbookStarter {
     /// The languages the sample is written in.
     public static let languages = ["en", "nl"]
 
-    /// The sample's files for `language`: handbook.yml, two chapters, five tips and a README,
-    /// from `Scaffold/Samples/LANGUAGE/` (built into the program), and a .gitignore for site/.
+    /// The sample's files for `language`, from `Scaffold/Samples/LANGUAGE/` (built into the program), and a .gitignore.
     static func files(language: String) -> [(path: String, bytes: [UInt8])]? {
         guard languages.contains(language) else { return nil }
         let prefix = language + "/"
@@ -20,8 +18,7 @@ public enum HandbookStarter {
         return samples.sorted { $0.path < $1.path } + [(".gitignore", Array("site/\n".utf8))]
     }
 
-    /// Writes the sample into `folder` (made when missing); refuses a folder that holds anything.
-    /// Returns the paths written.
+    /// Writes the sample into `folder` (made when missing), refusing one that holds anything; returns the paths written.
     public static func create(in folder: UserPath, language: String) throws -> [String] {
         guard let files = files(language: language) else {
             throw BuildFailure([.error("there is no sample handbook in '\(language)'", at: nil,

@@ -63,9 +63,8 @@ public enum TipScaffolder {
         return slug.isEmpty ? "tip" : slug
     }
 
-    /// Writes the file `make(number)` names, with the first number above `highest` that no other
-    /// tip file takes. The tips folder is locked meanwhile, so that `new tip` run many times at
-    /// once gives each its own number; a number already in a file name is skipped.
+    /// Writes the file `make(number)` names, with the first number above `highest` no tip file takes;
+    /// the folder is locked meanwhile, so that `new tip` run many times at once gives each its own number.
     static func writeWithNextNumber(after highest: Int, in folder: UserPath,
                                     _ make: (Int) -> (name: String, text: String)) throws -> String {
         try? FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
@@ -80,9 +79,8 @@ public enum TipScaffolder {
         return try writeNew(text, named: name, in: folder)
     }
 
-    /// Writes a new file into `folder` (made if needed); never replaces one. The text is written
-    /// into a hidden file first and linked into place whole, so a build or another `new tip`
-    /// reading the folder meanwhile never sees half of it.
+    /// Writes a new file into `folder` (made if needed), never replacing one: written hidden, then
+    /// linked into place whole, so a build reading the folder meanwhile never sees half of it.
     static func writeNew(_ text: String, named name: String, in folder: UserPath) throws -> String {
         try? FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
         let file = folder.appending(name)
@@ -90,10 +88,9 @@ public enum TipScaffolder {
         defer { unlink(partial.path) }
         let fd = open(partial.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw creationFailure(file) }
-        let bytes = Array(text.utf8)
-        let written = Glibc.write(fd, bytes, bytes.count)
+        let written = Array(text.utf8).withUnsafeBytes { writeFully(fd, $0) }
         close(fd)
-        guard written == bytes.count else { throw creationFailure(file) }
+        guard written else { throw creationFailure(file) }
         // link(2) fails rather than replace a file that appeared in the meantime.
         guard link(partial.path, file.path) == 0 else { throw creationFailure(file) }
         return file.shown

@@ -3,8 +3,7 @@
 import FoundationEssentials
 
 public enum TranslationScaffolder {
-    /// Creates `<language>/tips/NNN-slug.md` holding the original's text to translate in place,
-    /// with the `original_hash` it starts from. Returns its path as messages show it.
+    /// Creates `<language>/tips/NNN-slug.md`: the original's text, to translate in place, and its `original_hash`.
     public static func create(number: Int, language: String, content: UserPath) throws -> String {
         let files = ContentLoader.load(root: content)
         let (validated, diagnostics) = HandbookValidator.validate(files, options: .init(includeDrafts: true))

@@ -1,14 +1,10 @@
-//! The search index: what the browser needs to find tips as the reader types, built once per
-//! build from the model and the rendered bodies.
+//! The search index: what the browser needs to find tips as the reader types.
 
 import FoundationEssentials
 
-/// Everything search, "My five" and the tip of the day know about the tips.
-///
-/// Matching uses an inverted index (word → tips) rather than the text itself, so the data the
-/// browser loads before the first result stays small, and a keystroke looks up a few words
-/// instead of scanning every tip. The full text is kept apart, in chunks loaded only to show a
-/// snippet for a tip that matched in its body.
+/// Everything search, "My five" and the tip of the day know about the tips. An inverted index
+/// (word → tips) keeps the first download small and a keystroke to a few look-ups; the full
+/// text is kept apart, in chunks loaded only for a snippet.
 struct SearchIndex: Sendable {
     /// One tip, as search results and "My five" show it.
     struct Entry: Sendable, Equatable {
@@ -46,18 +42,16 @@ struct SearchIndex: Sendable {
     /// Sorted vocabulary; `postings[i]` lists, ascending, the positions of the tips containing `words[i]`.
     var words: [String]
     var postings: [[Int32]]
-    /// Words found in so many tips that listing them would cost more than it helps; the browser
-    /// treats them as present in every tip.
+    /// Words in so many tips that listing them costs more than it helps: the browser takes them as in every tip.
     var common: [String]
-    /// Plain text of each tip's body, as rendered, for snippets: made readable (see
-    /// `SearchIndexBuilder.readable`) as the text files are written, not kept twice.
+    /// Each tip's body as plain text, for snippets; made `readable` as the text files are written, not kept twice.
     var texts: [String]
 
     /// Tips per text chunk file.
     static let chunkSize = 50
 
-    /// A word is "common" when it is in more than half of the tips and in at least this many.
-    /// Only large handbooks have such words, so small ones keep exact matching.
+    /// A word is "common" when it is in more than half of the tips and in at least this many
+    /// (only large handbooks have such words, so small ones keep exact matching).
     static let commonFloor = 500
 
     /// JavaScript's string order (UTF-16 code units), which the browser's bisection relies on.
@@ -65,9 +59,8 @@ struct SearchIndex: Sendable {
         a.utf16.lexicographicallyPrecedes(b.utf16)
     }
 
-    /// `words` sorted by `precedes`. Below U+10000, UTF-16 order is the order of the UTF-8
-    /// bytes, which are cheaper to compare; a word beyond it (a lead byte of 0xF0 or more) needs
-    /// the UTF-16 comparison.
+    /// `words` sorted by `precedes`. Below U+10000, UTF-16 order is the order of the cheaper UTF-8
+    /// bytes; a word beyond it (a lead byte of 0xF0 or more) needs the UTF-16 comparison.
     static func sortedInUTF16Order(_ words: [String]) -> [String] {
         let beyondBMP = words.contains { $0.utf8.contains { $0 >= 0xF0 } }
         return beyondBMP ? words.sorted(by: precedes) : words.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -85,12 +78,10 @@ struct SearchIndex: Sendable {
 
 /// Builds the `SearchIndex` of a handbook.
 enum SearchIndexBuilder {
-    /// `onAllCores: false` builds it on the calling thread (see `forEachIteration`).
     static func build(_ handbook: Handbook, content: RenderedContent, onAllCores: Bool = true) -> SearchIndex {
         let themePosition = Dictionary(uniqueKeysWithValues: handbook.themes.enumerated().map { ($1.slug, $0) })
         let count = handbook.tips.count
-        // One run of consecutive tips per core, each merging its own words as it goes; the runs
-        // are then merged in order.
+        // One run of consecutive tips per core, each merging its own words; the runs are then merged in order.
         let runs = max(1, min(count, onAllCores ? ProcessInfo.processInfo.activeProcessorCount : 1))
         let perRun = ConcurrentResults<Run>(count: runs)
         forEachIteration(runs, onAllCores: onAllCores) { run in
@@ -153,9 +144,8 @@ enum SearchIndexBuilder {
                            common: common, texts: results.flatMap(\.texts))
     }
 
-    /// The entries, texts and words of a run of consecutive tips: each word with its hash and
-    /// the ascending positions of the tips that have it. A word becomes a `String` only the
-    /// first time the run meets it.
+    /// The entries, texts and words of a run of consecutive tips: each word with its hash and the
+    /// ascending positions of its tips. A word becomes a `String` only the first time the run meets it.
     private struct Run {
         var entries: [SearchIndex.Entry] = []
         var texts: [String] = []

@@ -34,8 +34,8 @@ enum SearchScripts {
         (tips + SearchIndex.chunkSize - 1) / SearchIndex.chunkSize
     }
 
-    /// Text chunk `chunk` of every tip's plain text (`texts`, in tip order), each text made
-    /// readable. It needs nothing of the index, so a build makes the chunks while the index is made.
+    /// Text chunk `chunk` of the tips' plain texts, made readable; it needs nothing of the index,
+    /// so a build makes the chunks beside it.
     static func textChunk<Texts: RandomAccessCollection<String>>(_ chunk: Int, texts: Texts) -> [UInt8] where Texts.Index == Int {
         let range = (chunk * SearchIndex.chunkSize)..<min(texts.count, (chunk + 1) * SearchIndex.chunkSize)
         var bytes = Array(header.utf8)

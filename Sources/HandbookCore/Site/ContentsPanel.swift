@@ -1,9 +1,7 @@
-//! The contents panel beside every page but the home page (there, a phone's drawer only): parts,
-//! chapters and the tips of the chapter the reader is in, with the current page marked.
+//! The contents panel: parts, chapters and the open chapter's tips, the current page marked.
 
-/// The theme's `partials/contents` rendered once per chapter (that chapter open) and once per
-/// page depth (no chapter open), not once per page: a page takes its chapter's copy and marks its
-/// own link with `aria-current="page"`, found by the link's `data-toc` attribute.
+/// `partials/contents` rendered once per chapter (that chapter open) and once per page depth, not
+/// once per page: a page takes its copy and marks its own link (`data-toc`) with `aria-current="page"`.
 struct ContentsPanel: Sendable {
     static let partial = "partials/contents"
     /// With more chapters than this the panel shows a window of chapters around the open one.
@@ -15,7 +13,7 @@ struct ContentsPanel: Sendable {
 
     /// Nil when the theme has no `partials/contents`: pages then have no panel.
     init?(handbook: Handbook, theme: SiteTheme, strings: TemplateValue) throws {
-        guard theme.hasTemplate(Self.partial) else { return nil }
+        guard theme.library.hasTemplate(Self.partial) else { return nil }
         func render(open: Int?, root: String) throws -> [UInt8] {
             var output: [UInt8] = []
             try theme.render(Self.partial, layers: [Self.context(handbook, open: open, root: root, strings: strings)], into: &output)

@@ -2,16 +2,12 @@
 
 import FoundationEssentials
 
-/// Makes a source file's edit URL from `edit_url`: the file's path inside the content folder
-/// goes in place of `{path}`, or after the URL when it has none (`…/-/edit/main/content/` on
-/// GitLab or GitHub; `…?path=/content/{path}&version=GBmain` on Azure DevOps).
-///
-/// Sources are named by their path as shown in messages (`content/tips/007-x.md`); the content
-/// folder's shown name is that of `handbook.yml`'s folder, which the loader names the same way.
+/// A file's path inside the content folder in place of `{path}` in `edit_url`, or after it when it has
+/// none (`…/-/edit/main/content/`; `…?path=/content/{path}&version=GBmain` on Azure DevOps). Paths are
+/// the ones messages show, so the content folder's is that of `handbook.yml`'s folder.
 struct EditLinks: Sendable {
     static let placeholder = HandbookConfig.editPathPlaceholder
-    /// Letters, digits, `-._~` and `/` stay; anything else in a file's path is percent-encoded, so
-    /// a name with a space, `&` or `#` works in a URL's path and in its query alike.
+    /// Anything else is percent-encoded, so a name with a space, `&` or `#` works in a URL's path and query alike.
     private static let kept = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/".utf8)
 
     private let template: String?

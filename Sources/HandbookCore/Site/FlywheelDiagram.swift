@@ -1,12 +1,10 @@
-//! The loyalty flywheel drawn as an inline SVG wheel, from the steps in `handbook.yml` and the
-//! tips that name a step: nothing in it is drawn by hand.
+//! The loyalty flywheel as an inline SVG wheel, drawn from the steps in `handbook.yml` and the tips that name one.
 
 import FoundationEssentials
 import Glibc
 
-/// A wheel of interlocking arrow segments, one per step, clockwise from the top. Each segment and
-/// its label is one link to the step's list of tips (`anchor(step)`), with an accessible name.
-/// Colours come from the stylesheet (`.flywheel-*` classes), so light and dark mode both work.
+/// Arrow segments clockwise from the top, each with its label one link to the step's tips, with an
+/// accessible name. Colours come from the stylesheet (`.flywheel-*`), so light and dark mode both work.
 struct FlywheelDiagram {
     struct Step {
         var name: String
@@ -54,8 +52,6 @@ struct FlywheelDiagram {
         return svg
     }
 
-    // MARK: - Parts
-
     private func segment(_ index: Int, _ step: Step) -> String {
         let escape = HTMLEscape.escape
         let number = index + 1
@@ -75,8 +71,7 @@ struct FlywheelDiagram {
         return group
     }
 
-    /// A ring sector whose leading edge is an arrow point and whose trailing edge is notched to
-    /// take the point of the segment before it.
+    /// A ring sector with an arrow point ahead and a notch behind for the point of the segment before.
     private func arrowPath(from start: Double, to end: Double) -> String {
         let tip = 7.0, gap = 1.2
         let middleRadius = (outer + inner) / 2

@@ -15,9 +15,8 @@ struct LanguageVersions: Sendable {
     /// The version whose pages are being built.
     let current: Int
 
-    /// Every language's address of `page`, seen from a page of the current language at `root`.
-    /// Tips, chapters and themes are in the same order in every language, so a page is the same
-    /// `PageKind` in each; only its file name differs.
+    /// Every language's address of `page`, from the current language at `root`: tips, chapters and
+    /// themes are in the same order in every language, so a page is the same `PageKind` in each.
     func links(for page: PageKind, root: String) -> TemplateValue {
         let toSiteRoot = root + (versions[current].folder.isEmpty ? "" : "../")
         return .list(versions.indices.map { index in

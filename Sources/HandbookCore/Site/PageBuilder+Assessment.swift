@@ -5,8 +5,7 @@ extension SitePaths {
 }
 
 extension PageBuilder {
-    /// The statements by group, the rating scale, and every tip a statement points to with its
-    /// chapter, which the page's script needs to pick the starter five.
+    /// The statements by group, the scale, and each tip a statement names with its chapter, for the script's starter five.
     func assessment(root: String) -> TemplateObject {
         guard let assessment = handbook.assessment else { return [:] }
         let scale = Assessment.scale.map { value -> TemplateValue in

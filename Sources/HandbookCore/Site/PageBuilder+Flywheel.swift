@@ -4,6 +4,12 @@ extension PageBuilder {
     /// The slug of the theme whose page shows the wheel.
     static let flywheelTheme = "flywheel"
 
+    /// A step's number, name and link to its tips on the flywheel page.
+    func flywheelStep(_ step: Int, root: String) -> TemplateObject {
+        ["number": .int(step), "name": .string(handbook.config.flywheelSteps[step - 1]),
+         "url": .string(root + SitePaths.theme(Self.flywheelTheme) + "#" + SitePaths.flywheelStepAnchor(step))]
+    }
+
     /// Empty unless the theme is the flywheel and `handbook.yml` names its steps.
     func flywheel(themeAt index: Int, root: String) -> TemplateObject {
         let steps = handbook.config.flywheelSteps

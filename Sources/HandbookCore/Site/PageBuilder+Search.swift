@@ -1,8 +1,7 @@
 //! Template context for search, "My five" and the tip of the day.
 
 extension PageBuilder {
-    /// On every page: the search box in the header, the scripts, and the key under which the
-    /// browser keeps this handbook's "My five".
+    /// On every page: the header's search box, the scripts, and the key of this handbook's "My five".
     func searchCommon(root: String, current: PageKind?, siteKey: String) -> TemplateObject {
         [
             "search_url": .string(root + SitePaths.search),

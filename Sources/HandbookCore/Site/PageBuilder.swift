@@ -1,15 +1,10 @@
 //! Builds the template context of each page from the read-only model and rendered bodies.
 
 import FoundationEssentials
-import Dispatch
 import Glibc
 
-/// Makes template contexts. Every value is plain text (escaped by the template) except the
-/// `*_html` keys, which hold HTML that cmark rendered.
-///
-/// Contexts are built as `TemplateValue`s directly: the parts that many pages share (a tip's
-/// summary, which a tip page, its neighbours, its chapter, its themes and the all-tips page all
-/// show; the interface strings; the navigation) are made once and shared, not rebuilt per page.
+/// Makes template contexts: plain text (escaped by the template) except the `*_html` keys, cmark's HTML.
+/// What many pages share (a tip's summary, the strings, the navigation) is made once, not per page.
 struct PageBuilder: Sendable {
     let handbook: Handbook
     let content: RenderedContent
@@ -17,30 +12,22 @@ struct PageBuilder: Sendable {
     let hasBooklet: Bool
     /// Inlined into the 404 page, which must look right at any depth.
     let inlineStylesheet: String
-    /// Made once: the strings as one value, and the fields that every page at a depth shares.
     private let stringsValue: TemplateValue
     private let siteKey: String
     private let editLinks: EditLinks
-    /// The other languages' versions of each page, when the handbook has translations.
     private let languages: LanguageVersions?
-    /// Tip summaries for pages one folder down (`../`), by tip position; nil when not prepared.
+    /// Summaries and shared layer (see `layers(for:)`) for pages one folder down (`../`); nil when not shared.
     private let nestedTipSummaries: [TemplateValue]?
-    /// The same for chapters, by chapter position.
     private var nestedChapterSummaries: [TemplateValue]?
-    /// The shared layer (see `layers(for:)`) of the tip and chapter pages.
     private var nestedSharedLayer: TemplateValue?
-    /// The contents panel beside the pages, when the theme has one.
     private var contents: ContentsPanel?
-    /// Each tip's "See also": its related tips, then those that list it as related, then those
-    /// that link to it, each once; by tip position.
+    /// By tip position (see `SeeAlso`).
     private let seeAlso: [[Int]]
     private let fileDates: FileDates?
     /// The theme's month names (`months` in its strings), January first.
     private let monthNames: [String]
 
-    /// - Parameter shareSummaries: make every tip's summary once up front; worth it when most of
-    ///   the pages are rendered, not when a preview re-renders a handful.
-    /// - Parameter hasBooklet: the build writes `booklet/index.html`, which the pages then link to.
+    /// - Parameter shareSummaries: make every tip's summary once up front, when most pages are rendered.
     init(handbook: Handbook, content: RenderedContent, strings: [String: String], inlineStylesheet: String,
          hasBooklet: Bool, shareSummaries: Bool = false, languages: LanguageVersions? = nil, siteKey: String? = nil,
          contentsTheme: SiteTheme? = nil, fileDates: FileDates? = nil) throws {
@@ -54,7 +41,8 @@ struct PageBuilder: Sendable {
         self.siteKey = siteKey ?? URLSlug.make(handbook.config.title)
         self.languages = languages
         self.editLinks = EditLinks(config: handbook.config)
-        self.nestedTipSummaries = shareSummaries ? Self.tipSummaries(of: handbook, root: "../") : nil
+        self.nestedTipSummaries = shareSummaries
+            ? handbook.tips.concurrentMap { Self.makeTipSummary($0, handbook: handbook, root: "../") } : nil
         self.nestedChapterSummaries = nil
         self.nestedSharedLayer = nil
         self.seeAlso = SeeAlso.lists(handbook, referencedBy: content.referencedBy)
@@ -68,41 +56,21 @@ struct PageBuilder: Sendable {
         }
     }
 
-    /// Every tip's summary, made on all cores.
-    private static func tipSummaries(of handbook: Handbook, root: String) -> [TemplateValue] {
-        let count = handbook.tips.count
-        let chunks = min(count, 64)
-        let summaries = ConcurrentResults<[TemplateValue]>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            summaries[chunk] = (chunk * count / chunks..<(chunk + 1) * count / chunks).map {
-                makeTipSummary(handbook.tips[$0], handbook: handbook, root: root)
-            }
-        }
-        return summaries.takeValues().flatMap { $0 }
-    }
-
     /// The page's whole context: its shared layer and its own fields merged, its own winning.
     func context(for page: PageKind) -> TemplateValue {
-        let (shared, own) = fields(for: page)
-        return .object(shared.merging(own) { $1 })
+        let path = page.path(in: handbook)
+        let root = SitePaths.rootPrefix(forPage: path)
+        return .object(shared(root: root, current: page).merging(ownFields(for: page, path: path, root: root)) { $1 })
     }
 
-    /// The page's context as a stack for the renderer, bottom first: the fields that every page
-    /// of its folder and kind shares (made once for the tip and chapter pages, so the renderer
-    /// can replay the partials that use only them), then the page's own fields. Looking a name
-    /// up in it finds what `context(for:)` holds.
+    /// The page's context as a stack for the renderer, bottom first: the fields every page of its
+    /// folder and kind shares (made once for tips and chapters), then its own; it finds what `context(for:)` holds.
     func layers(for page: PageKind) -> [TemplateValue] {
         let path = page.path(in: handbook)
         let root = SitePaths.rootPrefix(forPage: path)
         let own = TemplateValue.object(ownFields(for: page, path: path, root: root))
         if root == "../", Self.isOrdinary(page), let nestedSharedLayer { return [nestedSharedLayer, own] }
         return [.object(shared(root: root, current: page)), own]
-    }
-
-    private func fields(for page: PageKind) -> (shared: TemplateObject, own: TemplateObject) {
-        let path = page.path(in: handbook)
-        let root = SitePaths.rootPrefix(forPage: path)
-        return (shared(root: root, current: page), ownFields(for: page, path: path, root: root))
     }
 
     private func ownFields(for page: PageKind, path: String, root: String) -> TemplateObject {
@@ -136,8 +104,7 @@ struct PageBuilder: Sendable {
         return context
     }
 
-    /// The page's one-line description (`<meta name="description">`), which intranet search
-    /// engines list under its title and chat tools show in a shared link's preview.
+    /// `<meta name="description">`: what search engines list under the title and chat tools preview.
     private func description(of page: PageKind) -> String? {
         switch page {
         case .home: handbook.config.subtitle
@@ -148,7 +115,7 @@ struct PageBuilder: Sendable {
         }
     }
 
-    /// Where the page's source can be edited ("Edit this page"), when handbook.yml has `edit_url`.
+    /// "Edit this page", when handbook.yml has `edit_url`.
     private func editURL(of page: PageKind) -> String? {
         switch page {
         case .home: editLinks.configURL
@@ -158,8 +125,7 @@ struct PageBuilder: Sendable {
         }
     }
 
-    /// Pages whose shared fields are those of every page at their depth: no navigation entry or
-    /// header switch is about them.
+    /// Pages whose shared fields are those of every page at their depth: no navigation entry is about them.
     private static func isOrdinary(_ page: PageKind) -> Bool {
         switch page {
         case .tip, .chapter, .home: true
@@ -172,8 +138,7 @@ struct PageBuilder: Sendable {
     /// The most themes the header of every page names (docs/hostile-input.md).
     static let maxThemesInHeader = 12
 
-    /// The fields that depend only on the page's depth (`root`) and on which page it is for the
-    /// navigation (`current`; nil for an ordinary page).
+    /// The fields that depend only on the page's depth (`root`) and, for the navigation, on `current`.
     private func shared(root: String, current: PageKind?) -> TemplateObject {
         let config = handbook.config
         var context: TemplateObject = [
@@ -305,10 +270,7 @@ struct PageBuilder: Sendable {
         }
         if let chapter = handbook.chapter(number: tip.chapter) { context["chapter"] = chapterSummary(chapter, root: root) }
         if let step = tip.flywheelStep, step >= 1, step <= handbook.config.flywheelSteps.count {
-            context["flywheel_step"] = .object([
-                "number": .int(step), "name": .string(handbook.config.flywheelSteps[step - 1]),
-                "url": .string(root + SitePaths.theme("flywheel") + "#" + SitePaths.flywheelStepAnchor(step)),
-            ])
+            context["flywheel_step"] = .object(flywheelStep(step, root: root))
         }
         if index > 0 { context["previous"] = tipSummary(at: index - 1, root: root) }
         if index + 1 < handbook.tips.count { context["next"] = tipSummary(at: index + 1, root: root) }
@@ -347,11 +309,9 @@ struct PageBuilder: Sendable {
         return steps.indices.compactMap { offset in
             let inStep = positions.filter { handbook.tips[$0].flywheelStep == offset + 1 }
             guard !inStep.isEmpty else { return nil }
-            return .object([
-                "number": .int(offset + 1), "name": .string(steps[offset]),
-                "url": .string(root + SitePaths.theme("flywheel") + "#" + SitePaths.flywheelStepAnchor(offset + 1)),
-                "tips": .list(inStep.map { tipSummary(at: $0, root: root) }),
-            ])
+            var group = flywheelStep(offset + 1, root: root)
+            group["tips"] = .list(inStep.map { tipSummary(at: $0, root: root) })
+            return .object(group)
         }
     }
 
@@ -368,7 +328,7 @@ struct PageBuilder: Sendable {
 
     // MARK: - Pieces
 
-    /// What lists and links show of a tip, seen from a page whose root prefix is `root`.
+    /// What lists and links show of a tip, from a page whose root prefix is `root`.
     func tipSummary(at position: Int, root: String) -> TemplateValue {
         if root == "../", let shared = nestedTipSummaries { return shared[position] }
         return Self.makeTipSummary(handbook.tips[position], handbook: handbook, root: root)
@@ -395,9 +355,11 @@ struct PageBuilder: Sendable {
         return .object(summary)
     }
 
-    func countLabel(_ count: Int) -> String {
-        let word = count == 1 ? (strings["tip_singular"] ?? "tip") : (strings["tip_plural"] ?? "tips")
-        return "\(count) \(word)"
+    func countLabel(_ count: Int) -> String { Self.countLabel(count, strings: strings) }
+
+    /// "1 tip", "12 tips", in the theme's words; the booklet's too.
+    static func countLabel(_ count: Int, strings: [String: String]) -> String {
+        "\(count) \(count == 1 ? strings["tip_singular"] ?? "tip" : strings["tip_plural"] ?? "tips")"
     }
 
     static func absolute(_ path: String, base: String) -> String {

@@ -1,5 +1,4 @@
-//! Finds templates that include themselves, directly or through others, before rendering would
-//! recurse without end.
+//! Templates that include themselves, directly or through others, found before rendering recurses without end.
 
 import FoundationEssentials
 

@@ -1,8 +1,7 @@
 //! The Markdown bodies rendered for the web site's pages.
 
 extension ContentRenderer {
-    /// Renders the bodies for the web site: tip and chapter pages sit one folder below the root.
-    /// With `alternate`, every body is also rendered for that output (the booklet).
+    /// Tip and chapter pages sit one folder below the root; with `alternate`, every body is also rendered for the booklet.
     static func renderForSite(_ handbook: Handbook, alternate: AlternateOutput?) -> (RenderedContent, AlternateBodies?, [Diagnostic]) {
         var (content, bodies, diagnostics) = render(handbook, pageDestinations: SiteLinks(handbook: handbook, prefix: "../"),
                                                     homeDestinations: SiteLinks(handbook: handbook, prefix: ""), alternate: alternate)

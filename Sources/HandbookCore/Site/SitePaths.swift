@@ -1,13 +1,12 @@
-//! Where each page lives in the site, and relative links between pages.
-//!
-//! Every link is relative, so the same site works under any sub-path of a server and from disk
-//! (file://). Pages are `.html` files, not folders with `index.html`, because a browser opening
-//! files from disk does not add `index.html` to a folder URL.
+//! Where each page lives in the site. Links are relative, so a site works under any sub-path and
+//! from disk; pages are `.html` files because a browser on file:// adds no `index.html` to a folder.
 
 public enum SitePaths {
     public static let home = "index.html"
     public static let allTips = "tips.html"
     public static let notFound = "404.html"
+    public static let search = "search.html"
+    public static let myFive = "my-five.html"
     public static let sitemap = "sitemap.xml"
     /// The printable booklet, and its PDF's name beside it (`handbook booklet --pdf`).
     public static let booklet = "booklet/index.html"
@@ -23,6 +22,8 @@ public enum SitePaths {
     public static func tip(slug: String) -> String { "tips/\(slug).html" }
     public static func chapter(slug: String) -> String { "chapters/\(slug).html" }
     public static func theme(_ slug: String) -> String { "themes/\(slug).html" }
+    /// The per-step tip lists on the flywheel theme page, which the wheel links to.
+    static func flywheelStepAnchor(_ step: Int) -> String { "flywheel-step-\(step)" }
 
     /// The prefix that leads from a page back to the site root: "" at the top, "../" one folder down.
     public static func rootPrefix(forPage path: String) -> String {

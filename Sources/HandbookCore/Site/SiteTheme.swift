@@ -7,13 +7,11 @@ import FoundationEssentials
 public struct SiteTheme: Sendable {
     public let folder: UserPath
     let library: TemplateLibrary
-    let templateNames: Set<String>
     /// Interface words for the handbook's language, falling back to English key by key.
     public let strings: [String: String]
     /// The theme's main stylesheet, inlined where a page cannot rely on finding it (404).
     public let stylesheet: String
-    /// Whether the theme has a booklet (`booklet/`), which every build then writes: pages link
-    /// to it only then.
+    /// Whether the theme has a booklet (`booklet/`), which every build then writes and pages link to.
     public let hasBooklet: Bool
     /// The files of `assets/`, published as they are.
     let assets: ThemeAssets
@@ -21,21 +19,14 @@ public struct SiteTheme: Sendable {
     /// The theme's print templates, if it has any.
     static let bookletFolder = "booklet"
 
-    /// Whether the theme in `folder` has a booklet: every build then writes one. The built-in
-    /// theme has one, so only a program built without it lacks it.
-    static func hasBooklet(in folder: UserPath) -> Bool {
-        ThemeFiles(folder: folder).hasFiles(under: bookletFolder)
-    }
-
     public static let requiredTemplates = ["layout", "home", "tip", "chapter", "theme", "tips", "404", "search", "my-five"]
 
-    /// Loads and parses every template once. Reports all template errors with file and line.
+    /// Loads and parses every template once, reporting every error with its file and line.
     public static func load(from folder: UserPath, language: String) -> (SiteTheme?, [Diagnostic]) {
         loadTemplates(from: folder).withStrings(for: language)
     }
 
-    /// What a theme is before its strings are chosen: the part that does not depend on the
-    /// handbook's language, so a build can load it while it reads the content.
+    /// The part of a theme that does not depend on the handbook's language: a build loads it while it reads the content.
     struct Templates: Sendable {
         let folder: UserPath
         let library: TemplateLibrary?
@@ -47,16 +38,15 @@ public struct SiteTheme: Sendable {
             var diagnostics = self.diagnostics
             let strings = loadStrings(folder: folder, language: language, diagnostics: &diagnostics)
             guard let library, !diagnostics.hasErrors else { return (nil, diagnostics) }
-            let stylesheet = ThemeFiles(folder: folder).file("assets/handbook.css")?.text ?? ""
-            return (SiteTheme(folder: folder, library: library,
-                              templateNames: library.names, strings: strings,
+            let files = ThemeFiles(folder: folder)
+            let stylesheet = files.file("assets/handbook.css")?.text ?? ""
+            return (SiteTheme(folder: folder, library: library, strings: strings,
                               stylesheet: stylesheet.replacingASCII("</", with: "<\\/"),
-                              hasBooklet: hasBooklet(in: folder), assets: assets), diagnostics)
+                              hasBooklet: files.hasFiles(under: bookletFolder), assets: assets), diagnostics)
         }
     }
 
-    /// Reads and parses the templates, the folder's over the built-in ones, reporting every
-    /// problem with its file and line.
+    /// Reads and parses the templates, the folder's over the built-in ones.
     static func loadTemplates(from folder: UserPath) -> Templates {
         var diagnostics: [Diagnostic] = []
         let files = ThemeFiles(folder: folder)
@@ -102,10 +92,8 @@ public struct SiteTheme: Sendable {
         return Templates(folder: folder, library: library, assets: assets, diagnostics: diagnostics + assetProblems)
     }
 
-    /// Renders a page from its context stack (see `PageBuilder.layers(for:)`) into `output`, a
-    /// buffer reused from page to page. Text values are HTML-escaped by `{{…}}`; only what the
-    /// templates print with `{{{…}}}` (rendered Markdown) goes in raw.
-    /// Throws when the page grows past `TemplateRenderer.maxOutput`.
+    /// Renders a page from its context stack (`PageBuilder.layers(for:)`) into `output`, a buffer
+    /// reused from page to page; throws when it grows past `TemplateRenderer.maxOutput`.
     func render(_ template: String, layers: [TemplateValue], into output: inout [UInt8]) throws {
         guard library.render(template, layers: layers, into: &output) else {
             output.removeAll(keepingCapacity: true)
@@ -114,8 +102,6 @@ public struct SiteTheme: Sendable {
                                        hint: "look for a section repeated inside itself, such as {{#tips}} inside {{#tips}}")])
         }
     }
-
-    func hasTemplate(_ name: String) -> Bool { templateNames.contains(name) }
 
     // MARK: - Strings
 
@@ -145,5 +131,14 @@ public struct SiteTheme: Sendable {
             return english
         }
         return english.merging(chosen) { _, translated in translated }
+    }
+
+    /// Sorted language tags of the folder's `strings/<language>.yml` files, for messages that list them.
+    static func languages(in folder: UserPath) -> [String] {
+        FolderListing.names(in: folder.appending("strings").path)
+            .filter { $0.hasSuffix(".yml") }
+            .map { String($0.dropLast(4)) }
+            .filter(LanguageTag.isValid)
+            .sorted()
     }
 }

@@ -1,9 +1,8 @@
 //! A theme's strings file (`strings/<lang>.yml`): `key: text` lines read into a dictionary.
 
 enum StringsFile {
-    /// The file's entries, every value as the text written (`1.50` stays `1.50`, `~` stays `~`);
-    /// nil when the text is YAML but not a mapping of texts by name, each named once.
-    /// Throws libyaml's error for text that is not YAML.
+    /// The entries, each value as written (`1.50` stays `1.50`, `~` stays `~`); nil for YAML that is not
+    /// a mapping of texts, each key once. Throws libyaml's error for text that is not YAML.
     static func entries(of text: String) throws(YAMLSyntaxError) -> [String: String]? {
         guard let pairs = try LibYAMLReader.read(text)?.mapping else { return nil }
         var entries: [String: String] = [:]

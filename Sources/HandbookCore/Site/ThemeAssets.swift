@@ -1,5 +1,4 @@
-//! The theme's `assets/` folder, read into memory so that `build` and the preview publish the
-//! same files: regular files only, and no link that leads outside the theme.
+//! The theme's `assets/`, read into memory so that `build` and the preview publish the same files.
 
 import FoundationEssentials
 import Glibc
@@ -8,9 +7,8 @@ struct ThemeAssets: Sendable {
     /// Site path ("assets/handbook.css") → bytes, sorted by path.
     let files: [(path: String, bytes: [UInt8])]
 
-    /// Reads every file under `folder/assets`, hidden names aside, and adds the built-in theme's
-    /// assets the folder does not replace. A symlink is followed only when it stays inside the
-    /// theme folder; one that leads outside is left out, with a warning.
+    /// The folder's `assets/` (hidden names aside) over the built-in theme's. A symlink is followed
+    /// only when it stays inside the theme folder; one that leads outside is left out, with a warning.
     static func load(from folder: UserPath) -> (ThemeAssets, [Diagnostic]) {
         let (own, diagnostics) = loadOwn(from: folder)
         var files = own
@@ -25,12 +23,12 @@ struct ThemeAssets: Sendable {
     private static func loadOwn(from folder: UserPath) -> ([(path: String, bytes: [UInt8])], [Diagnostic]) {
         let assets = folder.appending("assets")
         let paths = ThemeFiles(folder: folder).ownPaths(under: "assets")
-        let theme = realPath(folder.path) ?? folder.path
+        let theme = ContentLoader.realPath(folder.path) ?? folder.path
         var files: [(path: String, bytes: [UInt8])] = []
         var diagnostics: [Diagnostic] = []
         for relative in paths {
             let file = assets.appending(relative)
-            guard let real = realPath(file.path), real.hasPrefix(theme + "/") else {
+            guard let real = ContentLoader.realPath(file.path), real.hasPrefix(theme + "/") else {
                 diagnostics.append(.warning("theme asset '\(file)' is not published: it is a link that leads outside the theme folder, or nowhere",
                                           at: SourceLocation(file: file.shown),
                                           hint: "copy the file into the theme instead of linking to it"))
@@ -46,11 +44,5 @@ struct ThemeAssets: Sendable {
             files.append(("assets/" + relative, [UInt8](data)))
         }
         return (files, diagnostics)
-    }
-
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }

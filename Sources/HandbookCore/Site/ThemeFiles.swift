@@ -1,12 +1,9 @@
-//! The theme's files: those of the user's theme folder over those built into the program, file
-//! by file, as mdBook's and Zola's themes work. A folder holding only `assets/handbook.css`
-//! changes the colours and keeps every template.
+//! The theme's files: the user's theme folder over the built-in theme, file by file, as in mdBook and Zola.
 
 import FoundationEssentials
 
-/// One theme, read through two layers: the folder (`--theme`, or `themes/default` beside the
-/// content), which need not exist, and the default theme built into the program from
-/// `themes/default` (`EmbeddedThemeFiles`, generated at build time).
+/// One theme in two layers: the folder (`--theme`, or `themes/default` beside the content), which
+/// need not exist, over `themes/default` built into the program (`EmbeddedThemeFiles`).
 public struct ThemeFiles: Sendable {
     /// The user's theme folder: its files win over the built-in ones.
     public let folder: UserPath
@@ -45,8 +42,7 @@ public struct ThemeFiles: Sendable {
         return Self.builtIn(path).map { File(bytes: $0, shown: Self.builtInName + "/" + path, isBuiltIn: true) }
     }
 
-    /// The paths under `subfolder` (e.g. "templates") in either layer, relative to it, sorted.
-    /// Hidden names are left out. The folder's own paths are listed with `ownPaths`.
+    /// The paths under `subfolder` (e.g. "templates") in either layer, relative to it, sorted; hidden names left out.
     func paths(under subfolder: String) -> [String] {
         let prefix = subfolder + "/"
         var paths = Set(Self.builtInPaths.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) })
