@@ -75,7 +75,6 @@ let package = Package(
                 "CFileSystem",
                 "CUTF8Proc",
                 "CYAML",
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             // Built into the program by the plugin, not compiled.
             exclude: ["Scaffold/Samples"],
