@@ -1,4 +1,4 @@
-//! What the watchers need to know of a file: whether it was rewritten, and where it really is.
+//! What the watchers need to know of a file: whether it was rewritten.
 
 import FoundationEssentials
 import Glibc
@@ -14,12 +14,5 @@ struct FileSignature: Equatable {
         seconds = Int(info.st_mtim.tv_sec)
         nanoseconds = Int(info.st_mtim.tv_nsec)
         inode = UInt64(info.st_ino)
-    }
-
-    /// The path with every link resolved, so that a folder reached twice is watched once.
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = Glibc.realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }

@@ -2,6 +2,7 @@
 
 import FoundationEssentials
 import Glibc
+import HandbookCore
 import Dispatch
 import Synchronization
 
@@ -130,7 +131,7 @@ final class InotifyBackend: WatchBackend {
     }
 
     private func addWatches(under path: String, inContent: Bool, visited: inout Set<String>) -> Bool {
-        guard let real = FileSignature.realPath(path), visited.insert(real).inserted else { return true }
+        guard let real = ContentLoader.realPath(path), visited.insert(real).inserted else { return true }
         let wd = inotify_add_watch(fd, path, Self.mask | UInt32(IN_ONLYDIR))
         guard wd >= 0 else { return errno == ENOENT || errno == ENOTDIR }
         watches.withLock { $0[wd] = (path, inContent) }

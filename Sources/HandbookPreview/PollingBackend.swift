@@ -3,6 +3,7 @@
 import FoundationEssentials
 import Dispatch
 import Glibc
+import HandbookCore
 
 /// A batch is reported once a scan finds nothing new, so a burst of saves still gives one rebuild.
 final class PollingBackend: WatchBackend {
@@ -54,7 +55,7 @@ final class PollingBackend: WatchBackend {
     }
 
     private func walk(_ directory: String, inContent: Bool, visited: inout Set<String>, into found: inout [String: FileSignature]) {
-        guard let real = FileSignature.realPath(directory), visited.insert(real).inserted,
+        guard let real = ContentLoader.realPath(directory), visited.insert(real).inserted,
               let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         for name in names {
             let path = directory + "/" + name

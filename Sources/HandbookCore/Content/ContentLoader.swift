@@ -243,7 +243,8 @@ public enum ContentLoader {
         }
     }
 
-    static func realPath(_ path: String) -> String? {
+    /// The path with every link resolved; nil when it does not exist.
+    public static func realPath(_ path: String) -> String? {
         guard let resolved = Glibc.realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
