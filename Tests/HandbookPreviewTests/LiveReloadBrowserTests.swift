@@ -12,18 +12,23 @@ import Testing
     static var available: Bool { ServeCommandTests.executable != nil && python != nil && chromium != nil }
 
     @Test(.enabled(if: available, "needs the built handbook, chromium and python3 on PATH (apt-get install -y chromium python3)"),
-          .timeLimit(.minutes(3)))
+          .timeLimit(.minutes(5)))
     func savedFilesShowInTheOpenPage() async throws {
         let script = TemporaryHandbook.repository.appendingPathComponent("Tests/BrowserTests/live_reload_checks.py")
         let arguments = [script.path, ServeCommandTests.executable!.path]
+        // On a thread of its own, as BrowserChecks.runOffThePool: a wait this long must not hold a shared thread.
         // The checks print straight into the test's output: one line each, and what `serve` printed on a failure.
-        let status = try await offPool {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Self.python!)
-            process.arguments = arguments
-            try process.run()
-            process.waitUntilExit()
-            return process.terminationStatus
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result {
+                    let process = Process()
+                    process.executableURL = URL(fileURLWithPath: Self.python!)
+                    process.arguments = arguments
+                    try process.run()
+                    process.waitUntilExit()
+                    return process.terminationStatus
+                })
+            }
         }
         #expect(status == 0, "live reload checks failed: their lines are above")
     }
