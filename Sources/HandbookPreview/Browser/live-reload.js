@@ -5,7 +5,9 @@
   try { saved = sessionStorage.getItem(key); sessionStorage.removeItem(key); } catch (e) {}
   if (saved !== null) addEventListener("load", function () { scrollTo(0, +saved); });
   function reload() {
-    try { sessionStorage.setItem(key, String(scrollY)); } catch (e) {}
+    // Before "load" the page is not yet back at the reader's place: keep the place it is going back to.
+    var place = saved !== null && document.readyState !== "complete" ? +saved : scrollY;
+    try { sessionStorage.setItem(key, String(place)); } catch (e) {}
     location.reload();
   }
   function sitePath(url) {
