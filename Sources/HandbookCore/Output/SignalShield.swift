@@ -2,33 +2,31 @@
 
 import FoundationEssentials
 import Glibc
+import Synchronization
 
 enum SignalShield {
-    // Only the signal handler and the shielded thread touch these: plain Int32 stores are signal-safe.
-    nonisolated(unsafe) private static var shielding: Int32 = 0
-    nonisolated(unsafe) private static var pending: Int32 = 0
+    // Atomics, not a Mutex: they are lock-free, so the signal handler may touch them.
+    private static let shielding = Atomic<Bool>(false)
+    private static let pending = Atomic<Int32>(0)
 
     /// Runs `body` with SIGINT and SIGTERM deferred until it returns.
     static func run<T>(_ body: () throws -> T) rethrows -> T {
         let previousInterrupt = signal(SIGINT, handler)
         let previousTerminate = signal(SIGTERM, handler)
-        shielding = 1
+        shielding.store(true, ordering: .sequentiallyConsistent)
         defer {
-            shielding = 0
+            shielding.store(false, ordering: .sequentiallyConsistent)
             signal(SIGINT, previousInterrupt)
             signal(SIGTERM, previousTerminate)
-            if pending != 0 {
-                let signalNumber = pending
-                pending = 0
-                raise(signalNumber)
-            }
+            let signalNumber = pending.exchange(0, ordering: .sequentiallyConsistent)
+            if signalNumber != 0 { raise(signalNumber) }
         }
         return try body()
     }
 
     private static let handler: @convention(c) (Int32) -> Void = { signalNumber in
-        if SignalShield.shielding != 0 {
-            SignalShield.pending = signalNumber
+        if SignalShield.shielding.load(ordering: .sequentiallyConsistent) {
+            SignalShield.pending.store(signalNumber, ordering: .sequentiallyConsistent)
         } else {
             Glibc.signal(signalNumber, SIG_DFL)
             raise(signalNumber)
