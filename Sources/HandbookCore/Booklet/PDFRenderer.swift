@@ -99,7 +99,7 @@ public struct PDFRenderer: Sendable {
                           hint: "run '\(executable.path) \(html.path) out.pdf' to see its full output")
         }
         guard rename(partial.path, pdf.path) == 0 else {
-            throw failure("cannot move the PDF into place at '\(pdf.path)': \(String(cString: strerror(errno)))")
+            throw failure("cannot move the PDF into place at '\(pdf.path)': \(SystemErrorText.of(code: errno))")
         }
         return Report(seconds: elapsed, messages: messages)
     }

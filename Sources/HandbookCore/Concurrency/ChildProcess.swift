@@ -85,5 +85,5 @@ final class ChildProcess: Sendable {
 /// Why a program could not be started, as the system says it.
 struct ChildProcessError: Error, CustomStringConvertible {
     let code: Int32
-    var description: String { String(cString: strerror(code)) }
+    var description: String { SystemErrorText.of(code: code) }
 }

@@ -62,7 +62,7 @@ public final class SiteWriter: OutputSink, Sendable {
         case EACCES, EPERM, EROFS: hint = "check the folder's permissions, or pass --output with another folder"
         default: hint = "pass --output with another folder"
         }
-        return BuildFailure([.error("\(message): \(String(cString: strerror(code)))", at: nil, hint: hint)])
+        return BuildFailure([.error("\(message): \(SystemErrorText.of(code: code))", at: nil, hint: hint)])
     }
 
     /// Creates the folders that the given file paths need, once, before parallel writes.
@@ -115,11 +115,11 @@ public final class SiteWriter: OutputSink, Sendable {
             }
             if hadOutput {
                 guard rename(output.path, old.path) == 0 else {
-                    throw BuildFailure([.error("cannot move the previous site aside: \(String(cString: strerror(errno)))", at: nil)])
+                    throw BuildFailure([.error("cannot move the previous site aside: \(SystemErrorText.of(code: errno))", at: nil)])
                 }
             }
             guard rename(staging.path, output.path) == 0 else {
-                let reason = String(cString: strerror(errno))
+                let reason = SystemErrorText.of(code: errno)
                 if hadOutput { _ = rename(old.path, output.path) }
                 throw BuildFailure([.error("cannot move the new site into place: \(reason)", at: nil)])
             }

@@ -3,7 +3,7 @@
 import Glibc
 
 /// Writes all of `bytes` to `fd`, going on after a partial write or a signal; false on an error, which `errno` names.
-func writeFully(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+public func writeFully(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
     var offset = 0
     while offset < bytes.count {
         let count = write(fd, bytes.baseAddress! + offset, bytes.count - offset)

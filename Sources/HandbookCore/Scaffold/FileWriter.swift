@@ -20,11 +20,11 @@ enum FileWriter {
             // O_EXCL: fail rather than replace a file that appeared in the meantime.
             let fd = open(target.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
             guard fd >= 0 else {
-                throw BuildFailure([.error("cannot create '\(target)': \(String(cString: strerror(errno)))", at: nil, hint: hint)])
+                throw BuildFailure([.error("cannot create '\(target)': \(SystemErrorText.of(code: errno))", at: nil, hint: hint)])
             }
             defer { close(fd) }
             guard file.bytes.withUnsafeBytes({ writeFully(fd, $0) }) else {
-                throw BuildFailure([.error("cannot write '\(target)': \(String(cString: strerror(errno)))", at: nil)])
+                throw BuildFailure([.error("cannot write '\(target)': \(SystemErrorText.of(code: errno))", at: nil)])
             }
             written.append(target.shown)
         }

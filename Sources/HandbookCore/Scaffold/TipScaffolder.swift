@@ -98,7 +98,7 @@ public enum TipScaffolder {
 
     private static func creationFailure(_ file: UserPath) -> BuildFailure {
         let code = errno
-        return BuildFailure([.error("cannot create '\(file)': \(String(cString: strerror(code)))", at: nil,
+        return BuildFailure([.error("cannot create '\(file)': \(SystemErrorText.of(code: code))", at: nil,
                                     hint: code == EEXIST ? "a file with that name exists already; nothing was overwritten" : nil)])
     }
 
