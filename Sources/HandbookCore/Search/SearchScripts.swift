@@ -159,42 +159,32 @@ enum JavaScriptLiteral {
     /// Appends `text` as a quoted literal: quotes, backslashes, control characters, `<` (so no
     /// `</script>` can end the script) and U+2028/U+2029 (line ends in older JavaScript) escaped.
     static func append(_ text: String, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
-        // Most text has nothing to escape: it is copied whole.
-        let span = text.utf8.span
-        var first = 0
-        while first < span.count, span[first] >= 0x20, span[first] != UInt8(ascii: "\""), span[first] != UInt8(ascii: "\\"),
-              span[first] != UInt8(ascii: "<"), span[first] != 0xE2 { first += 1 }
-        if first == span.count {
-            bytes.append(contentsOf: text.utf8)
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
         let utf8 = Array(text.utf8)
-        var runStart = 0, index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            var width = 1
-            let escaped: String
-            switch byte {
-            case UInt8(ascii: "\""): escaped = "\\\""
-            case UInt8(ascii: "\\"): escaped = "\\\\"
-            case UInt8(ascii: "\n"): escaped = "\\n"
-            case UInt8(ascii: "<"): escaped = "\\u003c"
-            case 0..<0x20: escaped = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
-            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                escaped = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                width = 3
-            default:
-                index += 1
-                continue
-            }
+        bytes.append(UInt8(ascii: "\""))
+        // The runs between bytes that may need escaping are copied whole.
+        var runStart = 0
+        while let index = utf8[runStart...].firstIndex(where: mayNeedEscape) {
             bytes.append(contentsOf: utf8[runStart..<index])
-            bytes.append(contentsOf: escaped.utf8)
-            index += width
-            runStart = index
+            let byte = utf8[index]
+            runStart = index + 1
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: "\\\\".utf8)
+            case UInt8(ascii: "\n"): bytes.append(contentsOf: "\\n".utf8)
+            case UInt8(ascii: "<"): bytes.append(contentsOf: "\\u003c".utf8)
+            case 0..<0x20: bytes.append(contentsOf: ("\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)).utf8)
+            case _ where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                bytes.append(contentsOf: (utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                runStart = index + 3
+            default: bytes.append(byte)  // the first byte of another character, such as ’
+            }
         }
         bytes.append(contentsOf: utf8[runStart...])
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Control characters, the quote, the backslash, `<`, and 0xE2, the first byte of U+2028 and U+2029.
+    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") || byte == 0xE2
     }
 }
