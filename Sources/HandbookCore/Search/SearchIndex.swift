@@ -63,7 +63,9 @@ struct SearchIndex: Sendable {
     /// bytes; a word beyond it (a lead byte of 0xF0 or more) needs the UTF-16 comparison.
     static func sortedInUTF16Order(_ words: [String]) -> [String] {
         let beyondBMP = words.contains { $0.utf8.contains { $0 >= 0xF0 } }
-        return beyondBMP ? words.sorted(by: precedes) : words.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        guard !beyondBMP else { return words.sorted(by: precedes) }
+        let bytes = words.map { Array($0.utf8) }
+        return bytes.indices.sorted { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }.map { words[$0] }
     }
 
     func posting(of word: String) -> [Int32]? {
