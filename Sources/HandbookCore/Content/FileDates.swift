@@ -48,11 +48,13 @@ public struct FileDates: Sendable {
         guard git.waitForExit() == 0 else { return [:] }
         var dates: [String: Int] = [:]
         var current = 0
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            if line.first == "\0" {
-                current = Int(line.dropFirst()) ?? 0
-            } else if dates[String(line)] == nil {
-                dates[String(line)] = current
+        // Split on the bytes, not the characters: a long history is megabytes of text.
+        for line in data.split(separator: UInt8(ascii: "\n")) {
+            if line.first == 0 {
+                current = Int(String(decoding: line.dropFirst(), as: UTF8.self)) ?? 0
+            } else {
+                let path = String(decoding: line, as: UTF8.self)
+                if dates[path] == nil { dates[path] = current }
             }
         }
         return dates
