@@ -10,7 +10,12 @@ struct TemplateKey: Sendable, Equatable {
         self.name = name
         // FNV-1a. Every non-ASCII name gets 0 and is told apart by `==` alone, which finds a
         // name under either spelling of "é", as a Dictionary does.
-        hash = name.utf8.contains { $0 >= 0x80 } ? 0 : name.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 {
+            guard byte < 0x80 else { hash = 0; break }
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+        }
+        self.hash = hash
     }
 
     static func == (a: TemplateKey, b: TemplateKey) -> Bool { a.hash == b.hash && a.name == b.name }
@@ -29,7 +34,7 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
     public init() {}
 
     public init(_ dictionary: [String: TemplateValue]) {
-        for (name, value) in dictionary { self[name] = value }
+        fields = dictionary.map { Field(key: TemplateKey($0.key), value: $0.value) }
     }
 
     /// Later entries replace earlier ones with the same name.
