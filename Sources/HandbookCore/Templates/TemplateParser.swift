@@ -6,7 +6,8 @@ struct TemplatePath: Sendable, Equatable {
     let parts: [TemplateKey]
 
     init(_ name: String) {
-        parts = name == "." ? [] : name.split(separator: ".", omittingEmptySubsequences: false).map { TemplateKey(String($0)) }
+        parts = name == "." ? [] : name.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+            .map { TemplateKey(String(decoding: $0, as: UTF8.self)) }
     }
 }
 
@@ -144,7 +145,7 @@ struct TemplateParser {
         }
         if name.isEmpty { throw error("a tag has an empty name", at: start) }
         if kind != .partial, kind != .parent, kind != .block, name != ".",
-           name.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+           name.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).contains(where: \.isEmpty) {
             throw error("the name '\(name)' has an empty part between its dots", at: start)
         }
         return Tag(kind: kind, name: name, start: start, end: position + closer)
