@@ -227,8 +227,7 @@ struct YAMLFields {
     /// YAML breaks lines at U+2028, U+2029 and U+0085 too, where an editor shows one line: as
     /// spaces they keep every line number the editor's.
     static func withoutUnicodeLineBreaks(_ yaml: String) -> String {
-        let bytes = yaml.utf8
-        guard bytes.contains(where: { $0 == 0xE2 || $0 == 0xC2 }) else { return yaml }
+        guard yaml.utf8.contains(where: { $0 == 0xE2 || $0 == 0xC2 }) else { return yaml }
         guard yaml.unicodeScalars.contains(where: { $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{85}" }) else { return yaml }
         var result = String.UnicodeScalarView()
         for scalar in yaml.unicodeScalars {

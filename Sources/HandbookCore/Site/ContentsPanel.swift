@@ -43,11 +43,12 @@ struct ContentsPanel: Sendable {
     /// A rendered panel, and where each `data-toc="key"` in it starts: found once, not on every page.
     private struct Panel: Sendable {
         let html: [UInt8]
-        private var marks: [String: Int] = [:]
+        private let marks: [String: Int]
 
         init(_ html: [UInt8]) {
             self.html = html
             let attribute = Array("data-toc=\"".utf8)
+            var marks: [String: Int] = [:]
             var index = 0
             while let start = html[index...].firstIndex(of: attribute[0]) {
                 index = start + 1
@@ -58,6 +59,7 @@ struct ContentsPanel: Sendable {
                 if marks[key] == nil { marks[key] = start }
                 index = keyEnd
             }
+            self.marks = marks
         }
 
         /// The panel with ` aria-current="page"` put before `data-toc="key"`.

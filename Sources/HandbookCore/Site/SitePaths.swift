@@ -27,7 +27,7 @@ public enum SitePaths {
 
     /// The prefix that leads from a page back to the site root: "" at the top, "../" one folder down.
     public static func rootPrefix(forPage path: String) -> String {
-        // Split on the bytes: a split by characters costs more than the rest of a tip's context.
+        // On the bytes: splitting by characters cost as much as building the rest of a tip's context.
         String(repeating: "../", count: max(path.utf8.split(separator: UInt8(ascii: "/")).count - 1, 0))
     }
 }
