@@ -8,16 +8,16 @@ struct ContentsPanel: Sendable {
     static let allChaptersLimit = 40
     static let windowRadius = 5
 
-    private let chapterPanels: [Panel]
-    private let closedPanels: [String: Panel]
+    private let chapterPanels: [[UInt8]]
+    private let closedPanels: [String: [UInt8]]
 
     /// Nil when the theme has no `partials/contents`: pages then have no panel.
     init?(handbook: Handbook, theme: SiteTheme, strings: TemplateValue) throws {
         guard theme.library.hasTemplate(Self.partial) else { return nil }
-        func render(open: Int?, root: String) throws -> Panel {
+        func render(open: Int?, root: String) throws -> [UInt8] {
             var output: [UInt8] = []
             try theme.render(Self.partial, layers: [Self.context(handbook, open: open, root: root, strings: strings)], into: &output)
-            return Panel(output)
+            return output
         }
         chapterPanels = try handbook.chapters.indices.map { try render(open: $0, root: "../") }
         closedPanels = ["": try render(open: nil, root: ""), "../": try render(open: nil, root: "../")]
@@ -28,50 +28,38 @@ struct ContentsPanel: Sendable {
         switch page {
         case .notFound: return nil
         // The home page lists the contents itself; its panel is the phone's drawer only.
-        case .home: return closedPanels[root]?.marking("home")
+        case .home: return closedPanels[root].map { Self.marking("home", in: $0) }
         case .tip(let index):
-            guard let chapter = handbook.chapterPosition(number: handbook.tips[index].chapter) else { return closedPanels[root]?.html }
-            return chapterPanels[chapter].marking("t\(handbook.tips[index].number)")
-        case .chapter(let index): return chapterPanels[index].marking("c\(handbook.chapters[index].number)")
-        case .allTips: return closedPanels[root]?.marking("all")
-        case .myFive: return closedPanels[root]?.marking("five")
-        case .theme(let index): return closedPanels[root]?.marking("theme-\(handbook.themes[index].slug)")
-        case .search, .assessment: return closedPanels[root]?.html
+            guard let chapter = handbook.chapterPosition(number: handbook.tips[index].chapter) else { return closedPanels[root] }
+            return Self.marking("t\(handbook.tips[index].number)", in: chapterPanels[chapter])
+        case .chapter(let index): return Self.marking("c\(handbook.chapters[index].number)", in: chapterPanels[index])
+        case .allTips: return closedPanels[root].map { Self.marking("all", in: $0) }
+        case .myFive: return closedPanels[root].map { Self.marking("five", in: $0) }
+        case .theme(let index): return closedPanels[root].map { Self.marking("theme-\(handbook.themes[index].slug)", in: $0) }
+        case .search, .assessment: return closedPanels[root]
         }
     }
 
-    /// A rendered panel, and where each `data-toc="key"` in it starts: found once, not on every page.
-    private struct Panel: Sendable {
-        let html: [UInt8]
-        private let marks: [String: Int]
+    /// `panel` with ` aria-current="page"` put before `data-toc="key"`.
+    static func marking(_ key: String, in panel: [UInt8]) -> [UInt8] {
+        let needle = Array("data-toc=\"\(key)\"".utf8)
+        guard let start = firstIndex(of: needle, in: panel) else { return panel }
+        var marked: [UInt8] = []
+        marked.reserveCapacity(panel.count + 22)
+        marked.append(contentsOf: panel[..<start])
+        marked.append(contentsOf: "aria-current=\"page\" ".utf8)
+        marked.append(contentsOf: panel[start...])
+        return marked
+    }
 
-        init(_ html: [UInt8]) {
-            self.html = html
-            let attribute = Array("data-toc=\"".utf8)
-            var marks: [String: Int] = [:]
-            var index = 0
-            while let start = html[index...].firstIndex(of: attribute[0]) {
-                index = start + 1
-                guard html[start...].starts(with: attribute) else { continue }
-                let keyStart = start + attribute.count
-                guard let keyEnd = html[keyStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
-                let key = String(decoding: html[keyStart..<keyEnd], as: UTF8.self)
-                if marks[key] == nil { marks[key] = start }
-                index = keyEnd
-            }
-            self.marks = marks
+    private static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var index = 0
+        while let found = haystack[index...].firstIndex(of: first), found + needle.count <= haystack.count {
+            if haystack[found..<found + needle.count].elementsEqual(needle) { return found }
+            index = found + 1
         }
-
-        /// The panel with ` aria-current="page"` put before `data-toc="key"`.
-        func marking(_ key: String) -> [UInt8] {
-            guard let start = marks[key] else { return html }
-            var marked: [UInt8] = []
-            marked.reserveCapacity(html.count + 22)
-            marked.append(contentsOf: html[..<start])
-            marked.append(contentsOf: "aria-current=\"page\" ".utf8)
-            marked.append(contentsOf: html[start...])
-            return marked
-        }
+        return nil
     }
 
     /// What `partials/contents` sees: the parts with their chapters (a window of them in a very

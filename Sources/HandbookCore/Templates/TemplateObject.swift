@@ -10,12 +10,7 @@ struct TemplateKey: Sendable, Equatable {
         self.name = name
         // FNV-1a. Every non-ASCII name gets 0 and is told apart by `==` alone, which finds a
         // name under either spelling of "é", as a Dictionary does.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in name.utf8 {
-            guard byte < 0x80 else { hash = 0; break }
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
-        }
-        self.hash = hash
+        hash = name.utf8.contains { $0 >= 0x80 } ? 0 : name.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
     }
 
     static func == (a: TemplateKey, b: TemplateKey) -> Bool { a.hash == b.hash && a.name == b.name }

@@ -72,9 +72,7 @@ enum TranslationValidator {
     /// title, summary and text, as 8 hex digits. Changing only its themes or links keeps it.
     static func originalHash(title: String, summary: String?, body: String) -> String {
         let text = title + "\n" + (summary ?? "") + "\n" + body.trimmingWhitespace()
-        let bytes = text.utf8.span
-        var hash: UInt32 = 2_166_136_261
-        for index in bytes.indices { hash = (hash ^ UInt32(bytes[index])) &* 16_777_619 }
+        let hash = text.utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 8 - hex.count) + hex
     }
