@@ -1,6 +1,7 @@
 //! A program run through posix_spawn: `Process` is not in FoundationEssentials, and swift-subprocess
 //! is async-only, while both callers (git for the dates, WeasyPrint) run on the build's threads.
 
+import CFileSystem
 import FoundationEssentials
 import Glibc
 
@@ -26,6 +27,9 @@ final class ChildProcess: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 3 - captured, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], captured)
+        // Nor does it get any other file this process has open: a file still being written would
+        // otherwise stay open, and unfinished to anyone watching it, until the program ends.
+        _ = handbook_spawn_closes_inherited_files(&actions)
 
         let variables = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         // C strings for the C call, freed once the child has its own copies.

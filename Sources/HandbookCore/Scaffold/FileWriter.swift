@@ -18,7 +18,7 @@ enum FileWriter {
             let target = folder.appending(file.path)
             try? FileManager.default.createDirectory(at: target.url.deletingLastPathComponent(), withIntermediateDirectories: true)
             // O_EXCL: fail rather than replace a file that appeared in the meantime.
-            let fd = open(target.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            let fd = open(target.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             guard fd >= 0 else {
                 throw BuildFailure([.error("cannot create '\(target)': \(SystemErrorText.of(code: errno))", at: nil, hint: hint)])
             }
