@@ -27,7 +27,7 @@ final class ChildProcess: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 3 - captured, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], captured)
-        // Nor does it get any other file this process has open: a file still being written would
+        // The program gets no other file this process has open: one still being written would
         // otherwise stay open, and unfinished to anyone watching it, until the program ends.
         _ = handbook_spawn_closes_inherited_files(&actions)
 
