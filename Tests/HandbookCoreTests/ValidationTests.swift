@@ -160,6 +160,18 @@ import Testing
         #expect(fixture.validate(drafts: true).0?.tips.count == 4)
     }
 
+    /// A link to a draft says why it fails, as `related` does, not that the tip does not exist.
+    @Test func aLinkToALeftOutDraftSaysSo() {
+        let fixture = ContentFixture(ContentFixture.standard([
+            "tips/004-d.md": ContentFixture.tip(4, extra: "draft: true\n"),
+            "tips/005-e.md": ContentFixture.tip(5, related: "[1]", body: "Read [](tip:4) first.\n\n**Try this:** x.\n\n**How you'll know:** y."),
+        ]))
+        #expect(fixture.problems() == [
+            "content/tips/005-e.md:9:6: error: link to tip 4, a draft left out of this build\n"
+                + "    hint: publish tip 4, build with --drafts, or remove the link",
+        ])
+    }
+
     @Test func missingContentFolder() {
         let files = ContentLoader.load(root: UserPath(url: URL(fileURLWithPath: "/nonexistent/handbook"), shown: "nope"))
         #expect(files.diagnostics.map(\.description) == [

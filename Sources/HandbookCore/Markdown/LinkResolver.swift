@@ -57,6 +57,10 @@ struct LinkResolver: Sendable {
             return .broken(message: "'tip:\(value)' is not a tip number", hint: "write it as tip:12")
         }
         guard handbook.tipPosition(number: number) != nil else {
+            if handbook.leftOutDrafts.contains(number) {
+                return .broken(message: "link to tip \(number), a draft left out of this build",
+                               hint: "publish tip \(number), build with --drafts, or remove the link")
+            }
             let range = handbook.tips.isEmpty ? "there are no tips" :
                 "tips are numbered \(handbook.tips.first!.number) to \(handbook.tips.last!.number)"
             return .broken(message: "link to tip \(number), which does not exist", hint: range)

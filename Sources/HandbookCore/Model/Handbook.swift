@@ -10,6 +10,8 @@ public struct Handbook: Sendable {
     public var translations: [Handbook] = []
     /// The self-assessment (`content/assessment.yml`), when the handbook has one.
     public var assessment: Assessment?
+    /// Draft tips left out of this build: a link to one says so, not that the tip does not exist.
+    public var leftOutDrafts: Set<Int> = []
 
     private var tipIndex: [Int: Int] = [:]
     private var chapterIndex: [Int: Int] = [:]

@@ -49,6 +49,8 @@ public enum TipScaffolder {
 
         **Try this:** one action a team can take this week.
 
+        **How you'll know:** one signal that shows it worked, and when to look.
+
         """
     }
 

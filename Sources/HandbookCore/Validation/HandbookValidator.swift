@@ -71,11 +71,9 @@ public enum HandbookValidator {
             diagnostics.append(.warning("theme '\(theme.slug)' has no tips", at: config.themeLocations[theme.slug] ?? SourceLocation(file: files.config?.path ?? ContentLoader.configFileName, line: 1, column: 1),
                                         hint: "add 'themes: [\(theme.slug)]' to a tip, or remove the theme"))
         }
-        if diagnostics.hasErrors {
-            let partial = allDecoded ? Handbook(config: config, chapters: chapters, tips: tips.map(\.0)) : nil
-            return (nil, partial, diagnostics.sortedByLocation())
-        }
         var handbook = Handbook(config: config, chapters: chapters, tips: tips.map(\.0))
+        handbook.leftOutDrafts = options.includeDrafts ? [] : drafts
+        if diagnostics.hasErrors { return (nil, allDecoded ? handbook : nil, diagnostics.sortedByLocation()) }
         handbook.assessment = assessment
         for (language, translationFiles) in files.translations {
             var (translation, problems) = TranslationValidator.translate(handbook, folder: language, files: translationFiles,

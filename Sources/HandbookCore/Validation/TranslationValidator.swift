@@ -65,7 +65,9 @@ enum TranslationValidator {
                                     folder: files.config.map { UserPath.folder(of: $0.path) } ?? folder,
                                     language: folder)
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (Handbook(config: config, chapters: translatedChapters, tips: translatedTips), diagnostics)
+        var translation = Handbook(config: config, chapters: translatedChapters, tips: translatedTips)
+        translation.leftOutDrafts = drafts
+        return (translation, diagnostics)
     }
 
     /// The version of an original that a translation records in `original_hash`: FNV-1a of its
