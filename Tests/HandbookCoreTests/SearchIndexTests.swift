@@ -91,14 +91,18 @@ import Testing
 
 @Suite struct SearchIndexTests {
     private static func index(_ files: [String: String] = [:]) throws -> SearchIndex {
+        let prepared = try prepared(files)
+        return SearchIndexBuilder.build(prepared.handbook, content: prepared.content)
+    }
+
+    private static func prepared(_ files: [String: String] = [:]) throws -> SiteBuilder.Prepared {
         let fixture = ContentFixture(ContentFixture.standard([
             "tips/001-one.md": ContentFixture.tip(1, title: "Meet at the café", themes: "[empathy, flywheel]", related: "[2]",
                                                   extra: "flywheel_step: 2\n",
                                                   body: "Listen first, then *listen* again.\n\n**Try this:** visit one café.\n\n"
                                                     + "**How you’ll know:** more regulars by June."),
         ].merging(files) { $1 }))
-        let prepared = try SiteBuilder.prepare(fixture.options)
-        return SearchIndexBuilder.build(prepared.handbook, content: prepared.content)
+        return try SiteBuilder.prepare(fixture.options)
     }
 
     @Test func holdsWhatResultsAndMyFiveShow() throws {
@@ -276,10 +280,10 @@ import Testing
     }
 
     @Test func textsAreSplitIntoChunks() throws {
-        let index = try Self.index()
-        let files = SearchScripts.files(for: index)
-        #expect(files.map(\.path) == ["assets/tips-data.js", "assets/search-index.js", "assets/search-text-0.js"])
-        let chunk = files[2].text
+        let texts = try Self.prepared().content.tips.map(\.plainText)
+        #expect(SearchScripts.chunkCount(tips: texts.count) == 1)
+        #expect(SearchScripts.textPath(chunk: 0) == "assets/search-text-0.js")
+        let chunk = String(decoding: SearchScripts.textChunk(0, texts: texts), as: UTF8.self)
         #expect(chunk.contains("(window.HandbookSearchTexts=window.HandbookSearchTexts||[])[0]=["))
         #expect(chunk.contains("\"Listen first, then listen again. Try this: visit one café. How you’ll know: more regulars by June.\""))
     }
@@ -308,12 +312,11 @@ import Testing
                 #expect(index.posting(of: word)?.contains(Int32(position)) == true, "'\(word)' of tip \(tip.number)")
             }
         }
-        let files = SearchScripts.files(for: index)
-        let loadedForSearch = files.filter { $0.path == SearchScripts.dataPath || $0.path == SearchScripts.indexPath }
-        let raw = loadedForSearch.map { $0.text.utf8.count }.reduce(0, +)
-        let zipped = try loadedForSearch.map { try Self.gzippedSize($0.text) }.reduce(0, +)
-        print("search index for \(index.tips.count) tips: \(raw) bytes raw, \(zipped) bytes gzipped "
-              + "(tips-data.js + search-index.js; snippet texts \(files.count - 2) files loaded later)")
+        // The files loaded before the first result; the snippet texts come later.
+        let loadedForSearch = [SearchScripts.data(index), SearchScripts.invertedIndex(index)].map { String(decoding: $0, as: UTF8.self) }
+        let raw = loadedForSearch.map(\.utf8.count).reduce(0, +)
+        let zipped = try loadedForSearch.map { try Self.gzippedSize($0) }.reduce(0, +)
+        print("search index for \(index.tips.count) tips: \(raw) bytes raw, \(zipped) bytes gzipped (tips-data.js + search-index.js)")
         #expect(zipped < 60_000)
     }
 

@@ -507,13 +507,14 @@ private func parseError(_ template: String, name: String = "main") -> TemplateEr
 
     @Test func libraryNamesAndMissingTemplates() throws {
         let library = try TemplateLibrary(templates: ["a": "A", "partials/b": "B"])
-        #expect(library.names == ["a", "partials/b"])
+        #expect(library.hasTemplate("a"))
         #expect(library.hasTemplate("partials/b"))
+        #expect(!library.hasTemplate("b"))
         #expect(library.render("nope", [:]) == nil)
         #expect(library.render("a", [String: Any]()) == "A")
         #expect(library.renderUTF8("partials/b", .null) == Array("B".utf8))
         #expect(library.renderUTF8("nope", .null) == nil)
-        #expect(try TemplateLibrary(templates: [:]).names.isEmpty)
+        #expect(try !TemplateLibrary(templates: [:]).hasTemplate("a"))
         #expect(try render("") == "")
     }
 

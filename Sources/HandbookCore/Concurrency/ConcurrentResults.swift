@@ -25,11 +25,6 @@ final class ConcurrentResults<Value: Sendable>: Sendable {
             return values
         }
     }
-
-    /// The value of one slot, moved out (the slot is left empty).
-    func take(_ index: Int) -> Value? {
-        storage.withLock { $0[index].take() }
-    }
 }
 
 extension Array where Element: Sendable {

@@ -10,7 +10,6 @@ public struct RenderedMarkdown: Sendable {
     public var htmlUTF8: [UInt8]
     /// Tips this body links to, in order of first mention (for "referenced by").
     public var tipReferences: [Int]
-    public var headings: [Heading]
     /// The body as plain text, for search and summaries.
     public var plainText: String
     /// The text of the closing "Try this:" paragraph, without its label.
@@ -19,12 +18,6 @@ public struct RenderedMarkdown: Sendable {
     public var howYoullKnow: String?
 
     public var html: String { String(decoding: htmlUTF8, as: UTF8.self) }
-
-    public struct Heading: Sendable, Hashable {
-        public var level: Int
-        public var text: String
-        public var id: String
-    }
 }
 
 /// Renders Markdown bodies for one kind of output (`destinations` decides the URLs).
@@ -70,7 +63,6 @@ struct MarkdownRenderer: Sendable {
         let document = MarkdownDocument(markdown)
         var diagnostics: [Diagnostic] = []
         var references: [Int] = []
-        var headings: [RenderedMarkdown.Heading] = []
         var usedIDs = Set<String>()
         var closing: [ClosingLine: String] = [:]
         var links: [Link] = []
@@ -87,7 +79,6 @@ struct MarkdownRenderer: Sendable {
                 let level = Int(cmark_node_get_heading_level(node))
                 let text = MarkdownDocument.plainText(node).trimmingWhitespace()
                 let id = uniqueID(for: text, used: &usedIDs)
-                headings.append(.init(level: level, text: text, id: Self.anchor(id, prefix: anchorPrefix)))
                 headingNodes.append((node, level, id))
             case CMARK_NODE_PARAGRAPH:
                 if let (line, text) = closingLine(node) {
@@ -134,7 +125,7 @@ struct MarkdownRenderer: Sendable {
             siteHTML = render(markdown, source: source, anchorPrefix: anchorPrefix).0.htmlUTF8
         }
         let alternateHTML = alternate.flatMap { html(for: $0.destinations, anchorPrefix: $0.anchorPrefix, last: true) }
-        let rendered = RenderedMarkdown(htmlUTF8: siteHTML, tipReferences: references, headings: headings,
+        let rendered = RenderedMarkdown(htmlUTF8: siteHTML, tipReferences: references,
                                         plainText: plainText, tryThis: closing[.tryThis], howYoullKnow: closing[.howYoullKnow])
         return (rendered, alternateHTML, diagnostics)
     }

@@ -44,8 +44,6 @@ struct SearchIndex: Sendable {
     var postings: [[Int32]]
     /// Words in so many tips that listing them costs more than it helps: the browser takes them as in every tip.
     var common: [String]
-    /// Each tip's body as plain text, for snippets; made `readable` as the text files are written, not kept twice.
-    var texts: [String]
 
     /// Tips per text chunk file.
     static let chunkSize = 50
@@ -90,7 +88,6 @@ enum SearchIndexBuilder {
             var result = Run()
             for index in (run * count / runs)..<((run + 1) * count / runs) {
                 let tip = handbook.tips[index]
-                let plainText = content.tips[index].plainText
                 result.entries.append(SearchIndex.Entry(
                     number: tip.number, title: tip.title, summary: tip.summary ?? "", url: SitePaths.tip(slug: tip.slug),
                     themes: tip.themes.compactMap { themePosition[$0] }, tryThis: content.tips[index].tryThis ?? "",
@@ -99,8 +96,7 @@ enum SearchIndexBuilder {
                 // Theme names are matched in the browser from `themes`, so they stay out of the postings.
                 result.add(tip.title, position: Int32(index))
                 if let summary = tip.summary { result.add(summary, position: Int32(index)) }
-                result.add(plainText, position: Int32(index))
-                result.texts.append(plainText)
+                result.add(content.tips[index].plainText, position: Int32(index))
             }
             perRun[run] = result
         }
@@ -143,14 +139,13 @@ enum SearchIndexBuilder {
         return SearchIndex(language: handbook.config.language, themes: handbook.themes.map { ($0.slug, $0.title) }, chapters: chapters,
                            flywheelSteps: handbook.config.flywheelSteps,
                            tips: results.flatMap(\.entries), words: words, postings: postings,
-                           common: common, texts: results.flatMap(\.texts))
+                           common: common)
     }
 
-    /// The entries, texts and words of a run of consecutive tips: each word with its hash and the
+    /// The entries and words of a run of consecutive tips: each word with its hash and the
     /// ascending positions of its tips. A word becomes a `String` only the first time the run meets it.
     private struct Run {
         var entries: [SearchIndex.Entry] = []
-        var texts: [String] = []
         var words: [String] = []
         var hashes: [UInt64] = []
         var lists: [[Int32]] = []

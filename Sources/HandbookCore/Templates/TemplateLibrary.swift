@@ -5,8 +5,6 @@
 public struct TemplateLibrary: Sendable {
     let templates: [String: [TemplateNode]]
 
-    public var names: Set<String> { Set(templates.keys) }
-
     /// Throws the first problem of each template that cannot be parsed, sorted by template name.
     public init(templates texts: [String: String]) throws(TemplateErrors) {
         var templates: [String: [TemplateNode]] = [:]
