@@ -2,7 +2,7 @@
 
 import FoundationEssentials
 
-/// A content file read from disk. `path` is relative to the content root, for messages.
+/// A content file read from disk. `path` is as messages show it (`content/tips/012-listen.md`).
 public struct SourceFile: Sendable {
     public var path: String
     public var text: String

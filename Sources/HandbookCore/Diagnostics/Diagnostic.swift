@@ -1,6 +1,6 @@
 //! A problem found in the content or the theme, with where it is and what to do about it.
 
-/// Where a problem is: a file relative to the content or theme root, and a 1-based line and column.
+/// Where a problem is: a file as messages show it (`content/tips/012-listen.md`), and a 1-based line and column.
 public struct SourceLocation: Sendable, Hashable, Comparable {
     public var file: String
     public var line: Int

@@ -10,7 +10,7 @@ public enum LinkTarget: Sendable, Hashable {
 
 /// Turns targets into URLs for one kind of output (pages of the site, or the single booklet).
 public protocol LinkDestinations: Sendable {
-    /// The URL for `target`, as written into a page whose links start from `prefix`.
+    /// The URL for `target`, as written into the page or document this output renders.
     func url(for target: LinkTarget, fragment: String?) -> String
 
     /// Extra attributes for the link's `<a>` tag, already escaped (`class="print-ref" …`), or

@@ -5,7 +5,7 @@ public struct Theme: Sendable, Hashable {
     public var slug: String
     public var title: String
     public var description: String
-    /// Position in `handbook.yml`, which is the order in which themes are shown.
+    /// Where the theme is shown among the others: its `order:` when given, else its place in `handbook.yml`.
     public var order: Int
 
     public init(slug: String, title: String, description: String, order: Int) {

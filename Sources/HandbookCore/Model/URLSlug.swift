@@ -1,4 +1,4 @@
-//! Slugs for file names and heading anchors: lowercase ASCII letters, digits and hyphens.
+//! Slugs for file names and heading anchors: lowercase letters of any script, digits and hyphens.
 
 enum URLSlug {
     /// Folds accents ("Café" → "cafe"), keeps letters and digits of any script, and joins the

@@ -1,4 +1,4 @@
-//! Where rendered files go: a folder on disk, memory (tests, check), or nowhere.
+//! Where rendered files go: a folder on disk, or memory (the preview, `check`, tests).
 
 import FoundationEssentials
 import Synchronization

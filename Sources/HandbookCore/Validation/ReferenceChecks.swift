@@ -43,7 +43,7 @@ struct ReferenceChecks: Sendable {
                                           hint: "publish tip \(number), build with --drafts, or remove it from 'related'"))
             } else if !tipNumbers.contains(number) {
                 diagnostics.append(.error("related tip \(number) does not exist", at: location,
-                                          hint: nearestTip(to: number)))
+                                          hint: numberRangeHint()))
             } else if !seenRelated.insert(number).inserted {
                 diagnostics.append(.warning("related tip \(number) is listed twice", at: location))
             }
@@ -58,7 +58,7 @@ struct ReferenceChecks: Sendable {
         return diagnostics
     }
 
-    private func nearestTip(to number: Int) -> String? {
+    private func numberRangeHint() -> String {
         guard let highest = tipNumbers.max() else { return "there are no tips yet" }
         return "tips are numbered \(tipNumbers.min()!) to \(highest)"
     }
