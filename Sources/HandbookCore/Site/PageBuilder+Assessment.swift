@@ -1,9 +1,5 @@
 //! Template context of "Where do we stand?", the self-assessment page.
 
-extension SitePaths {
-    public static let assessment = "where-do-we-stand.html"
-}
-
 extension PageBuilder {
     /// The statements by group, the scale, and each tip a statement names with its chapter, for the script's starter five.
     func assessment(root: String) -> TemplateObject {

@@ -7,6 +7,7 @@ public enum SitePaths {
     public static let notFound = "404.html"
     public static let search = "search.html"
     public static let myFive = "my-five.html"
+    public static let assessment = "where-do-we-stand.html"
     public static let sitemap = "sitemap.xml"
     /// The printable booklet, and its PDF's name beside it (`handbook booklet --pdf`).
     public static let booklet = "booklet/index.html"

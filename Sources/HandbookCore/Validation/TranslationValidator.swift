@@ -111,7 +111,8 @@ enum TranslationValidator {
         config.baseURL = original.baseURL.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + folder + "/" }
         // Edit links name a file by its path inside the translation's folder: put the folder back.
         config.editURL = original.editURL.map { url in
-            url.contains(HandbookConfig.editPathPlaceholder) ? url.replacingScalars(HandbookConfig.editPathPlaceholder, with: folder + "/" + EditLinks.placeholder)
+            let placeholder = HandbookConfig.editPathPlaceholder
+            return url.contains(placeholder) ? url.replacingScalars(placeholder, with: folder + "/" + placeholder)
                 : (url.hasSuffix("/") ? url : url + "/") + folder + "/"
         }
         let slugs = original.themes.map(\.slug)
