@@ -1,4 +1,4 @@
-//! Shared by the booklet tests: the real handbook's booklet, and running poppler's tools.
+//! Shared by the booklet tests (the real handbook's booklet) and by tests that run a program (poppler's tools, swift).
 
 import Foundation
 @testable import HandbookCore

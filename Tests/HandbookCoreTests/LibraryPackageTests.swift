@@ -9,19 +9,9 @@ import Testing
     /// its own: the package's `.build` is locked by the `swift test` running this.
     static func manifest() throws -> [String: Any] {
         let scratch = TemporaryDirectory()
-        let swift = try #require((ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
-            .map { "\($0)/swift" }.first { FileManager.default.isExecutableFile(atPath: $0) }, "swift is not on PATH")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: swift)
-        process.arguments = ["package", "--package-path", packageRoot.path, "--scratch-path", scratch.path, "dump-package"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
-        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let json = try BookletSupport.run("swift", ["package", "--package-path", packageRoot.path,
+                                                    "--scratch-path", scratch.path, "dump-package"])
+        return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     }
 
     @Test func theLibrarysTargetsCarryNoUnsafeFlags() throws {
