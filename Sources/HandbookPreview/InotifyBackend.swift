@@ -108,8 +108,9 @@ final class InotifyBackend: WatchBackend {
                 guard ContentWatcher.isRelevant(name: name, isDirectory: isDirectory, inContent: folder.inContent) else {
                     continue
                 }
-                if mask & UInt32(IN_CREATE) != 0 && !isDirectory && Self.isRegularFile(path) {
-                    // Reported when closed after writing, not empty as it appears (links, FIFOs, devices are never written).
+                if mask & UInt32(IN_CREATE) != 0 && !isDirectory && Self.isEmptyRegularFile(path) {
+                    // Reported when closed after writing, not empty as it appears. A file that appears
+                    // whole (linked into place, as `new tip` does) or is not a regular file is never closed after writing.
                     continue
                 }
                 if isDirectory && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
@@ -145,9 +146,9 @@ final class InotifyBackend: WatchBackend {
         return true
     }
 
-    /// A regular file, or one that has gone again; not a link, FIFO, device or socket.
-    private static func isRegularFile(_ path: String) -> Bool {
+    /// A regular file with nothing in it yet, or one that has gone again; not a link, FIFO, device or socket.
+    private static func isEmptyRegularFile(_ path: String) -> Bool {
         var info = stat()
-        return lstat(path, &info) != 0 || info.st_mode & S_IFMT == S_IFREG
+        return lstat(path, &info) != 0 || (info.st_mode & S_IFMT == S_IFREG && info.st_size == 0)
     }
 }

@@ -67,6 +67,22 @@ struct ContentWatcherTests {
         #expect(batch?.contains(tip.path) == true)
     }
 
+    /// `handbook new tip` writes a hidden file and links it into place: no write is closed on the new name.
+    @Test(arguments: [ContentWatcher.Mode.automatic, .polling(interval: .milliseconds(300))])
+    func aTipLinkedIntoPlaceIsSeen(mode: ContentWatcher.Mode) async throws {
+        let handbook = try TemporaryHandbook()
+        let watcher = Self.watcher(handbook, mode: mode)
+        defer { watcher.stop() }
+        let tips = handbook.content.appendingPathComponent("tips")
+        let hidden = tips.appendingPathComponent(".new-tip-test")
+        try Data("---\nnumber: 200\n".utf8).write(to: hidden)
+        let tip = tips.appendingPathComponent("200-linked.md")
+        #expect(link(hidden.path, tip.path) == 0)
+        unlink(hidden.path)
+        let batch = await Self.nextBatch(watcher, timeout: .seconds(5))
+        #expect(batch == [tip.path])
+    }
+
     @Test func theAssessmentFileCounts() async throws {
         let handbook = try TemporaryHandbook()
         let watcher = Self.watcher(handbook, mode: .automatic)
