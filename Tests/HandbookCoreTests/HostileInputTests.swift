@@ -223,6 +223,17 @@ import Testing
         #expect(result == ["theme/booklet/strings/en.yml: error: strings file must be 'key: text' lines"])
     }
 
+    /// A strings file that is not YAML is reported where libyaml stopped, the site's and the booklet's alike.
+    @Test(arguments: [false, true]) func stringsThatAreNotYAML(booklet: Bool) throws {
+        let result = try themeProblems(booklet: booklet) { folder in
+            let strings = (booklet ? folder : folder.deletingLastPathComponent()).appendingPathComponent("strings/en.yml")
+            try "home: Home\nall_tips: [unclosed\n".write(to: strings, atomically: true, encoding: .utf8)
+        }
+        let file = booklet ? "theme/booklet/strings/en.yml" : "theme/strings/en.yml"
+        #expect(result == ["\(file):3:1: error: invalid YAML: did not find expected ',' or ']'\n"
+                           + "    hint: check the indentation and quote values that contain ':' or '#'"])
+    }
+
     /// A theme folder overrides the built-in theme file by file: a template it lacks is the built-in one.
     @Test func missingTemplateComesFromTheBuiltInTheme() throws {
         let result = try themeProblems { folder in

@@ -57,9 +57,7 @@ struct BookletTheme: Sendable {
             var strings = siteStrings
             for code in language == "en" ? ["en"] : ["en", language] {
                 guard let file = files.file(BookletTheme.folder + "/strings/\(code).yml"), let yaml = file.text else { continue }
-                guard let entries = try? StringsFile.entries(of: yaml) else {
-                    throw BuildFailure([.error("strings file must be 'key: text' lines", at: SourceLocation(file: file.shown))])
-                }
+                let entries = try StringsFile.read(yaml, file: file.shown).mapError { BuildFailure([$0]) }.get()
                 strings.merge(entries) { _, booklet in booklet }
             }
             return BookletTheme(template: template, stylesheet: stylesheet, strings: strings, fonts: fonts)

@@ -109,16 +109,10 @@ public struct SiteTheme: Sendable {
                                     diagnostics: inout [Diagnostic]) -> [String: String] {
         func read(_ code: String) -> [String: String]? {
             guard let file = ThemeFiles(folder: folder).file("strings/\(code).yml"), let text = file.text else { return nil }
-            do {
-                guard let entries = try StringsFile.entries(of: text) else {
-                    diagnostics.append(.error("strings file must be 'key: text' lines",
-                                              at: SourceLocation(file: file.shown)))
-                    return nil
-                }
-                return entries
-            } catch {
-                diagnostics.append(.error("cannot read strings file: \(error)",
-                                          at: SourceLocation(file: file.shown)))
+            switch StringsFile.read(text, file: file.shown) {
+            case .success(let entries): return entries
+            case .failure(let problem):
+                diagnostics.append(problem)
                 return nil
             }
         }

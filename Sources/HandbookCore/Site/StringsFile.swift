@@ -12,4 +12,17 @@ enum StringsFile {
         }
         return entries
     }
+
+    /// The entries of the strings file shown as `file`, or the problem that makes it unreadable,
+    /// at libyaml's line and column when the text is not YAML.
+    static func read(_ text: String, file: String) -> Result<[String: String], Diagnostic> {
+        do {
+            guard let entries = try entries(of: text) else {
+                return .failure(.error("strings file must be 'key: text' lines", at: SourceLocation(file: file)))
+            }
+            return .success(entries)
+        } catch {
+            return .failure(YAMLFields.diagnostic(for: error, file: file, lineOffset: 0))
+        }
+    }
 }
