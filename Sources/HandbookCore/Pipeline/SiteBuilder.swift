@@ -69,15 +69,14 @@ public enum SiteBuilder {
         for translation in handbook.translations {
             let language = translation.config.language
             let (theme, themeProblems) = templates.result().withStrings(for: language)
-            // The theme's own problems were reported with the original's strings: only the strings' are new here.
-            diagnostics += themeProblems.filter { problem in !diagnostics.contains { $0.description == problem.description } }
+            diagnostics += themeProblems
             let bookletTheme = loadBooklet(bookletFiles, language: language, siteTheme: theme, diagnostics: &diagnostics)
             guard let theme else { continue }
             var edition = render(translation, theme: theme, booklet: bookletTheme, diagnostics: &diagnostics)
             edition.folder = language + "/"
             prepared.translations.append(edition)
         }
-        // A tip shown untranslated is rendered in each language: its problems are reported once.
+        // A tip shown untranslated is rendered, and the theme loaded, in each language: their problems are reported once.
         var seen = Set<String>()
         diagnostics = diagnostics.filter { seen.insert($0.description).inserted }.sortedByLocation()
         if diagnostics.hasErrors { throw BuildFailure(diagnostics) }

@@ -1,4 +1,4 @@
-//! Writes a set of new files, all or none, never replacing one (`handbook theme copy` and `init`).
+//! Writes a set of new files, none if any of them exists, never replacing one (`handbook theme copy` and `init`).
 
 import FoundationEssentials
 import Glibc
