@@ -104,6 +104,11 @@ import Testing
         #expect(BuildOptions(content: "content").theme.shown == "themes/default")
         #expect(BuildOptions(content: "hb/content").theme.shown == "hb/themes/default")
         #expect(BuildOptions(content: "/srv/hb/content/").theme.shown == "/srv/hb/themes/default")
+        // Run from inside the content folder, or above it.
+        #expect(BuildOptions(content: ".").theme.shown == "../themes/default")
+        #expect(BuildOptions(content: "./").theme.shown == "../themes/default")
+        #expect(BuildOptions(content: "..").theme.shown == "../../themes/default")
+        #expect(BuildOptions(content: "hb/content/.").theme.shown == "hb/content/./../themes/default")
         #expect(!BuildOptions(content: "content").themeNamed)
         #expect(BuildOptions(content: "content", theme: "mine").themeNamed)
     }
