@@ -1,7 +1,6 @@
 //! The lines of the user's files that a failed build's problems point at, for the error panel.
 
 import FoundationEssentials
-import Glibc
 import HandbookCore
 
 /// Read once when a build fails (not per request), so the panel quotes the file as it was built.
@@ -14,13 +13,8 @@ enum SourceExcerpts {
         }
         var found: [SourceLocation: String] = [:]
         for (file, numbers) in wanted {
-            let path = openable(file, roots: roots)
-            // A file too large to build (its error is at line 1) is not read whole for a line either.
-            var info = stat()
-            guard stat(path, &info) == 0, Int(info.st_size) <= ContentLoader.maxFileSize,
-                  let data = try? Data(contentsOf: URL(fileURLWithPath: path)),
-                  case .success(let source) = SourceFile.decode(data, path: file) else { continue }
-            // Decoded as the loader decodes (CRLF and CR are line ends), so line numbers agree.
+            // Read as the build reads it, so line numbers agree and a file too large to build is not read.
+            guard case .success(let source) = ContentLoader.read(UserPath(path: openable(file, roots: roots), shown: file)) else { continue }
             let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
             for number in numbers where number <= lines.count {
                 found[SourceLocation(file: file, line: number)] = String(lines[number - 1])

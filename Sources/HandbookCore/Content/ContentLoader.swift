@@ -201,7 +201,8 @@ public enum ContentLoader {
         return name.lowercased().hasSuffix(".md")
     }
 
-    static func read(_ file: UserPath) -> Result<SourceFile, Diagnostic> {
+    /// One file as the build reads it: regular files only, at most `maxFileSize`, decoded with LF line ends.
+    public static func read(_ file: UserPath) -> Result<SourceFile, Diagnostic> {
         let (path, display) = (file.path, file.shown)
         // The fewest calls, no `URL` or `Data` per file. O_NONBLOCK: a FIFO swapped in since the
         // folder was listed does not block the open.

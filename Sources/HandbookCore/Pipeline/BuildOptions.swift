@@ -32,8 +32,9 @@ public struct BuildOptions: Sendable {
     static func themeBeside(_ content: String) -> UserPath {
         let trimmed = content.hasSuffix("/") && content.count > 1 ? String(content.dropLast()) : content
         // `.` and `..` name a folder by where one stands: the folder holding it is one step further up.
-        if trimmed == "." { return UserPath("../themes/default") }
-        if trimmed == ".." || trimmed.hasSuffix("/.") || trimmed.hasSuffix("/..") { return UserPath(trimmed + "/../themes/default") }
+        if let last = trimmed.split(separator: "/").last, last == "." || last == ".." {
+            return UserPath(trimmed == "." ? "../themes/default" : trimmed + "/../themes/default")
+        }
         guard let slash = trimmed.lastIndex(of: "/") else { return UserPath("themes/default") }
         let parent = trimmed[..<slash]
         return UserPath((parent.isEmpty ? "" : String(parent)) + "/themes/default")
